@@ -158,20 +158,22 @@ export function placeholderSvg(index: number, width = 960, height = 640): string
   const parts: string[] = [];
   parts.push(`<rect width="${W}" height="${H}" fill="url(#sky)"/>`);
 
+  const sunX = W * (0.15 + rand() * 0.7);
+  const sunY = horizon * (0.3 + rand() * 0.35);
+  const sunR = H * (0.06 + rand() * 0.03);
+
   // Stars for night palettes.
   if (pal.night) {
     for (let i = 0; i < 40; i++) {
       const sx = rand() * W;
       const sy = rand() * horizon * 0.8;
       const sr = 0.8 + rand() * 1.4;
+      if (Math.hypot(sx - sunX, sy - sunY) < sunR * 1.6) continue; // none on the moon
       parts.push(`<circle cx="${r1(sx)}" cy="${r1(sy)}" r="${r1(sr)}" fill="#fffbe8" opacity="${r1(0.4 + rand() * 0.5)}"/>`);
     }
   }
 
   // Sun or moon with a soft glow.
-  const sunX = W * (0.15 + rand() * 0.7);
-  const sunY = horizon * (0.3 + rand() * 0.35);
-  const sunR = H * (0.06 + rand() * 0.03);
   parts.push(`<circle cx="${r1(sunX)}" cy="${r1(sunY)}" r="${r1(sunR * 3.2)}" fill="url(#glow)"/>`);
   if (pal.night) {
     // crescent moon: a disc with an offset disc masked out
@@ -187,7 +189,9 @@ export function placeholderSvg(index: number, width = 960, height = 640): string
   // Clouds (fewer at night).
   const cloudCount = pal.night ? 1 : 2 + Math.floor(rand() * 2);
   for (let i = 0; i < cloudCount; i++) {
-    const cx = W * (0.1 + rand() * 0.8);
+    // one cloud per horizontal slot so that translucent clouds never overlap
+    const slot = 0.84 / cloudCount;
+    const cx = W * (0.08 + slot * i + slot * (0.3 + rand() * 0.4));
     const cy = horizon * (0.12 + rand() * 0.4);
     parts.push(cloud(cx, cy, 0.7 + rand() * 0.6, pal.night ? pal.far : "#ffffff", pal.night ? 0.35 : 0.55));
   }
@@ -273,7 +277,7 @@ export function placeholderSvg(index: number, width = 960, height = 640): string
         // A river winding from the horizon to the foreground.
         const startX = W * (0.35 + rand() * 0.3);
         const startY = mid(startX / W) + H * 0.02;
-        const bend = (rand() - 0.5) * W * 0.5;
+        const bend = (rand() < 0.5 ? -1 : 1) * W * (0.12 + rand() * 0.14);
         const endX = W * (0.3 + rand() * 0.4);
         const c1x = startX + bend;
         const c2x = endX - bend * 0.8;
@@ -286,9 +290,18 @@ export function placeholderSvg(index: number, width = 960, height = 640): string
         // fields on either side
         parts.push(`<path d="${ridgePath((t) => near(t) - H * 0.06, W, H)}" fill="${pal.near}" opacity="0.55"/>`);
         parts.push(`<path d="${left} ${right}" fill="url(#water)"/>`);
-        parts.push(
-          `<path d="M${r1(startX)} ${r1(startY + 6)} C${r1(c1x)} ${r1(yMid - H * 0.05)} ${r1(c2x)} ${r1(yMid + H * 0.1)} ${r1(endX)} ${H}" fill="none" stroke="${pal.skyBottom}" stroke-width="3" opacity="0.45" stroke-dasharray="40 28"/>`,
-        );
+        // short horizontal ripples along the river's centre line
+        const bez = (t: number, a: number, b: number, c: number, d: number) =>
+          (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
+        for (let i = 0; i < 7; i++) {
+          const t = 0.18 + i * 0.11 + rand() * 0.04;
+          const rx = bez(t, startX, c1x, c2x, endX) + (rand() - 0.5) * W * 0.02 * t;
+          const ry = bez(t, startY, yMid - H * 0.05, yMid + H * 0.1, H);
+          const len = W * (0.012 + 0.06 * t * t);
+          parts.push(
+            `<rect x="${r1(rx - len / 2)}" y="${r1(ry)}" width="${r1(len)}" height="${r1(1.5 + t * 2)}" rx="1.5" fill="${pal.skyBottom}" opacity="0.55"/>`,
+          );
+        }
         // foreground banks framing the river, left and right
         const bankL = `M0 ${r1(H * (0.74 + rand() * 0.06))} Q${r1(W * 0.18)} ${r1(H * 0.8)} ${r1(endX - w1 * 0.55)} ${H} L0 ${H} Z`;
         const bankR = `M${W} ${r1(H * (0.76 + rand() * 0.06))} Q${r1(W * 0.82)} ${r1(H * 0.84)} ${r1(endX + w1 * 0.55)} ${H} L${W} ${H} Z`;

@@ -1,0 +1,106 @@
+import { Extension, mergeAttributes, type Extensions } from "@tiptap/core";
+import Image from "@tiptap/extension-image";
+import { TableKit } from "@tiptap/extension-table";
+import TextAlign from "@tiptap/extension-text-align";
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The one list of editor extensions. The browser editor and the server renderer
+ * (lib/sanitize/tiptap.ts) both use it, so what editors see is what is published.
+ */
+
+/** Links editors may make: web, mail and site-relative. */
+export const LINK_PROTOCOLS = ["http", "https", "mailto"];
+
+export function isAllowedHref(href: string): boolean {
+  const value = href.trim();
+  if (value.startsWith("/") && !value.startsWith("//")) return true;
+  if (value.startsWith("#")) return true;
+  return /^(https?:\/\/|mailto:)/i.test(value);
+}
+
+/**
+ * An image with a caption, alt text, width and the media id it came from,
+ * rendered as <figure><img><figcaption>.
+ */
+export const Figure = Image.extend({
+  name: "image",
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      srcset: {
+        default: null,
+        parseHTML: (el) => el.getAttribute("srcset"),
+        renderHTML: (attrs) =>
+          attrs.srcset ? { srcset: attrs.srcset, sizes: "(max-width: 820px) 100vw, 780px" } : {},
+      },
+      caption: { default: "", parseHTML: (el) => el.closest("figure")?.querySelector("figcaption")?.textContent ?? "" },
+      mediaId: {
+        default: null,
+        parseHTML: (el) => (el.getAttribute("data-media-id") ? Number(el.getAttribute("data-media-id")) : null),
+        renderHTML: (attrs) => (attrs.mediaId ? { "data-media-id": String(attrs.mediaId) } : {}),
+      },
+      /** Display width in percent of the text column (25–100). */
+      widthPercent: {
+        default: 100,
+        parseHTML: (el) => Number(el.getAttribute("data-width") ?? 100) || 100,
+        renderHTML: (attrs) => (attrs.widthPercent && attrs.widthPercent !== 100 ? { "data-width": String(attrs.widthPercent) } : {}),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: "figure img[src]" }, { tag: "img[src]" }];
+  },
+  renderHTML({ node, HTMLAttributes }) {
+    const { caption, ...imgAttrs } = HTMLAttributes as Record<string, unknown>;
+    const img = ["img", mergeAttributes(imgAttrs, { loading: "lazy", decoding: "async" })] as const;
+    const figureAttrs = { class: "article-figure" };
+    return node.attrs.caption
+      ? ["figure", figureAttrs, img, ["figcaption", {}, String(node.attrs.caption)]]
+      : ["figure", figureAttrs, img];
+  },
+}).configure({ inline: false, allowBase64: false });
+
+/**
+ * First-line indent (首行缩进) is the paragraph style of Chinese official text, so it is
+ * on by default; editors switch it off for a centred line or a signature.
+ */
+export const ParagraphIndent = Extension.create({
+  name: "paragraphIndent",
+  addGlobalAttributes() {
+    return [
+      {
+        types: ["paragraph"],
+        attributes: {
+          indent: {
+            default: true,
+            parseHTML: (el) => el.getAttribute("data-indent") !== "0",
+            renderHTML: (attrs) => (attrs.indent === false ? { "data-indent": "0" } : {}),
+          },
+        },
+      },
+    ];
+  },
+});
+
+export function editorExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [2, 3, 4] },
+      code: false,
+      codeBlock: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: LINK_PROTOCOLS,
+        defaultProtocol: "https",
+        isAllowedUri: (url) => isAllowedHref(url),
+        HTMLAttributes: { rel: "noopener noreferrer", target: null },
+      },
+    }),
+    TextAlign.configure({ types: ["heading", "paragraph"], alignments: ["left", "center", "right", "justify"] }),
+    ParagraphIndent,
+    Figure,
+    TableKit.configure({ table: { resizable: false } }),
+  ];
+}

@@ -1,0 +1,56 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable Gazette reads, parsed once. The README's configuration
+ * table lists the same variables; keep both in step.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** An external PostgreSQL. Unset: the launcher starts an embedded one and sets it. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded database, media, static snapshot and secrets live. */
+  DATA_DIR: z.string().default("data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** The public base URL, for canonical links, sitemaps and feeds. */
+  SITE_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Generated on first start and kept in $DATA_DIR/nextauth-secret when unset. */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(12).optional(),
+  /** IANA time zone in which dates are shown. */
+  DISPLAY_TIME_ZONE: z.string().default("Asia/Shanghai"),
+  /** Set behind an HTTPS reverse proxy: Secure cookies and HSTS. */
+  SECURE_COOKIES: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+      throw new Error(`Invalid environment:\n${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** $DATA_DIR resolved against the working directory. */
+export function dataDir(...parts: string[]): string {
+  return path.join(process.cwd(), env().DATA_DIR, ...parts);
+}
+
+export function siteUrl(): string {
+  const e = env();
+  return (e.SITE_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}

@@ -1,0 +1,58 @@
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * The allowlist every stored or rendered rich text passes through. Anything not
+ * named here — scripts, event handlers, styles beyond alignment, forms, iframes,
+ * javascript:/data: URLs — is dropped.
+ */
+const ALIGN = /^(left|center|right|justify)$/;
+
+const options: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "del", "sub", "sup",
+    "ul", "ol", "li", "blockquote", "hr", "a", "figure", "figcaption", "img",
+    "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col", "span",
+  ],
+  allowedAttributes: {
+    a: ["href", "target", "rel", "title"],
+    img: ["src", "alt", "width", "height", "loading", "decoding", "data-media-id", "data-width", "srcset", "sizes"],
+    p: ["style", "data-indent"],
+    h2: ["style"],
+    h3: ["style"],
+    h4: ["style"],
+    figure: ["class"],
+    th: ["colspan", "rowspan", "colwidth"],
+    td: ["colspan", "rowspan", "colwidth"],
+    col: ["span", "style"],
+    ol: ["start", "type"],
+    table: ["style"],
+  },
+  allowedClasses: { figure: ["article-figure"] },
+  allowedStyles: {
+    p: { "text-align": [ALIGN] },
+    h2: { "text-align": [ALIGN] },
+    h3: { "text-align": [ALIGN] },
+    h4: { "text-align": [ALIGN] },
+    col: { width: [/^\d+px$/], "min-width": [/^\d+px$/] },
+    table: { width: [/^\d+px$/], "min-width": [/^\d+px$/] },
+  },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: { img: ["http", "https"] },
+  allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "template", "iframe", "object", "embed"],
+  transformTags: {
+    a: (tagName, attribs) => {
+      const next: Record<string, string> = { ...attribs };
+      if (next.target && next.target !== "_blank") delete next.target;
+      // A link that opens a new window must not hand that window a reference to ours.
+      if (next.target === "_blank") next.rel = "noopener noreferrer";
+      return { tagName, attribs: next };
+    },
+  },
+};
+
+export function sanitizeRichHtml(html: string): string {
+  return sanitizeHtml(html, options);
+}

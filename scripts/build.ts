@@ -1,0 +1,18 @@
+/**
+ * npm run build: `next build` with the database up, because the public pages that
+ * have no parameters (home, sitemap, feeds) are prerendered at build time.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { prepareRuntime } from "./lib/runtime";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const runtime = await prepareRuntime({ seedIfEmpty: true });
+const { disconnectDb } = await import("@/lib/db/client");
+await disconnectDb();
+const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
+await runtime.stop();
+process.exit(result.status ?? 1);

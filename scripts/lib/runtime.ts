@@ -1,0 +1,65 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+/**
+ * What every entry point (start, build, seed, tests, bench) does before Gazette can
+ * run: find or start the database, apply migrations, and make sure the secrets exist.
+ */
+export interface Runtime {
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+const log = (m: string) => console.log(`[gazette] ${m}`);
+
+export function dataDirPath(...parts: string[]) {
+  return path.join(process.cwd(), process.env.DATA_DIR || "data", ...parts);
+}
+
+export async function prepareRuntime(options: { seedIfEmpty?: boolean } = {}): Promise<Runtime> {
+  fs.mkdirSync(dataDirPath(), { recursive: true });
+  let databaseUrl = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({
+      dir: dataDirPath("postgres"),
+      port: Number(process.env.EMBEDDED_PG_PORT || 54329),
+      database: "gazette",
+      log: (m) => log(`postgres: ${m}`),
+    });
+    databaseUrl = embedded.url;
+    stop = embedded.stop;
+  }
+  process.env.DATABASE_URL = databaseUrl;
+  try {
+    await migrate(databaseUrl, log);
+    if (options.seedIfEmpty) {
+      const { db } = await import("@/lib/db/client");
+      if ((await db().column.count()) === 0) {
+        log("empty database: adding the demo content (this takes a few seconds)");
+        const { seed } = await import("@/lib/seed/seed");
+        await seed(log);
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  ensureAuthSecret();
+  return { databaseUrl, stop };
+}
+
+/** NEXTAUTH_SECRET: from the environment, or generated once and kept in $DATA_DIR (mode 600). */
+export function ensureAuthSecret() {
+  if (process.env.NEXTAUTH_SECRET) return;
+  const file = dataDirPath("nextauth-secret");
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, crypto.randomBytes(48).toString("base64url") + "\n", { mode: 0o600 });
+    log(`generated the session secret in ${path.relative(process.cwd(), file)}`);
+  }
+  fs.chmodSync(file, 0o600);
+  process.env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}

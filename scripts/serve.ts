@@ -1,0 +1,42 @@
+/**
+ * npm start / npm run dev: prepares the database (embedded unless DATABASE_URL is set),
+ * creates the first admin, then runs Next.js and stops the database when it stops.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { prepareRuntime } from "./lib/runtime";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const runtime = await prepareRuntime({ seedIfEmpty: true });
+const { ensureAdmin } = await import("@/lib/users/bootstrap");
+await ensureAdmin();
+const { disconnectDb } = await import("@/lib/db/client");
+await disconnectDb();
+
+const port = process.env.PORT || "3000";
+const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const child = spawn(process.execPath, [nextBin, mode, "-p", port, "-H", hostname], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+});
+console.log(`[gazette] serving http://localhost:${port}`);
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  if (child.exitCode === null) child.kill(signal);
+  await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
+  await runtime.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+child.on("exit", async (code) => {
+  if (stopping) return;
+  await runtime.stop();
+  process.exit(code ?? 1);
+});
