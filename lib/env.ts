@@ -47,7 +47,8 @@ export function env(): Env {
 
 /** $DATA_DIR resolved against the working directory. */
 export function dataDir(...parts: string[]): string {
-  return path.join(process.cwd(), env().DATA_DIR, ...parts);
+  // DATA_DIR is chosen at run time; it holds data, not code to trace into the build.
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), env().DATA_DIR, ...parts);
 }
 
 export function siteUrl(): string {
