@@ -52,7 +52,7 @@ export const Figure = Image.extend({
     return [{ tag: "figure img[src]" }, { tag: "img[src]" }];
   },
   renderHTML({ node, HTMLAttributes }) {
-    const { caption, ...imgAttrs } = HTMLAttributes as Record<string, unknown>;
+    const { caption: _caption, ...imgAttrs } = HTMLAttributes as Record<string, unknown>;
     const img = ["img", mergeAttributes(imgAttrs, { loading: "lazy", decoding: "async" })] as const;
     const figureAttrs = { class: "article-figure" };
     return node.attrs.caption

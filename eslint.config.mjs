@@ -1,0 +1,31 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ["node_modules/**", ".next*/**", "generated/**", "data/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Only lib/ talks to the database: routes and components call lib/<domain>.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/lib/db/client", message: "Routes and components call lib/<domain> queries, not the database." }],
+          patterns: [{ group: ["@/generated/*", "@prisma/*"], message: "Only lib/ imports Prisma." }],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

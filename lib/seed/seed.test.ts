@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import { readReferenceArticle } from "@/test/reference";
+import { db } from "@/lib/db/client";
+import { displayTitle } from "@/lib/articles/format";
+import { formatDateTime } from "@/lib/format/date";
+import type { RichTextNode } from "@/lib/sanitize/tiptap";
+import { seed } from "./seed";
+
+setupTestDatabase();
+const reference = readReferenceArticle();
+
+async function counts() {
+  const [articles, revisions, columns, media, settings] = await Promise.all([
+    db().article.count(),
+    db().articleRevision.count(),
+    db().column.count(),
+    db().media.count(),
+    db().siteSettings.count(),
+  ]);
+  return { articles, revisions, columns, media, settings };
+}
+
+describe("demo content", () => {
+  it("is idempotent: seeding twice creates nothing twice", async () => {
+    await seed(() => {});
+    const first = await counts();
+    expect(first.articles).toBeGreaterThanOrEqual(31);
+    expect(first.settings).toBe(1);
+    await seed(() => {});
+    expect(await counts()).toEqual(first);
+  }, 120_000);
+
+  it("has the reference article exactly as on the reference page", async () => {
+    const article = await db().article.findFirstOrThrow({
+      where: { title: { startsWith: "乌海:笃行实干" } },
+      include: { liveRevision: true, column: true },
+    });
+    const live = article.liveRevision!;
+    expect(displayTitle(live.title, live.titleTags)).toBe(reference.title);
+    expect(live.titleTags).toEqual(["媒体解读", "五大任务"]);
+    expect(formatDateTime(article.publishedAt!)).toBe(reference.date);
+    expect(live.author).toBe(reference.author);
+    expect(live.source).toBe(reference.source);
+    expect(article.status).toBe("PUBLISHED");
+    expect(article.column.name).toBe("媒体解读");
+
+    // Every heading and paragraph, verbatim and in order.
+    expect(live.bodyText.split("\n")).toEqual(reference.textBlocks);
+
+    // An image wherever the reference shows one, each stored in the media folder.
+    const images = ((live.bodyJson as unknown as RichTextNode).content ?? []).filter((n) => n.type === "image");
+    expect(images).toHaveLength(reference.imageCount);
+    for (const image of images) {
+      expect(image.attrs?.alt).toBeTruthy();
+      const key = String(image.attrs?.src).replace(/^\/media\//, "");
+      expect(fs.existsSync(path.join(process.env.MEDIA_DIR!, key))).toBe(true);
+    }
+    expect(live.bodyHtml.match(/<img /g)).toHaveLength(reference.imageCount);
+  });
+
+  it("has the reference site's footer settings", async () => {
+    const settings = await db().siteSettings.findUniqueOrThrow({ where: { id: 1 } });
+    const footer = reference.footer.join("\n");
+    for (const value of [settings.host, settings.maintainer, settings.address, settings.postcode, settings.phone, settings.siteCode]) {
+      expect(footer).toContain(value);
+    }
+    expect(footer).toContain(settings.psbFiling.replace("蒙公网安备", "蒙公网安备:"));
+    expect(footer).toContain(settings.icpFiling);
+    expect(settings.siteName).toBe("乌海市人民政府");
+  });
+});
