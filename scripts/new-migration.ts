@@ -11,6 +11,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { prepareRuntime } from "./lib/runtime";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]+/gi, "_").toLowerCase();
 if (!name) {
@@ -25,6 +26,8 @@ const latest = fs
   .at(-1);
 if (!latest) throw new Error("no migration with a schema snapshot found");
 
+// The JS schema engine connects even to diff two files: have a database up.
+const runtime = await prepareRuntime();
 const sql = execFileSync(
   process.execPath,
   [
@@ -37,8 +40,9 @@ const sql = execFileSync(
     path.join("prisma", "schema.prisma"),
     "--script",
   ],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: process.env },
 );
+await runtime.stop();
 if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
   console.log("The schema has not changed since the latest migration.");
   process.exit(0);

@@ -1,11 +1,12 @@
 import { db, Prisma } from "@/lib/db/client";
 
 /**
- * The one rule for what the public may see: published, due, with a live revision.
- * Every public query starts from it.
+ * The one rule for what the public may see: live (published, not withdrawn), due,
+ * with a live revision. Every public query starts from it. The working copy's status
+ * does not matter: an edit under review keeps the last approved version public.
  */
 export function publicArticleWhere(now: Date = new Date()): Prisma.ArticleWhereInput {
-  return { status: "PUBLISHED", publishedAt: { lte: now }, liveRevisionId: { not: null } };
+  return { live: true, publishedAt: { lte: now }, liveRevisionId: { not: null } };
 }
 
 const listSelect = {

@@ -37,17 +37,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const password = readOrCreatePassword(path.join(path.dirname(dir), ".postgres-password"));
   const isRoot = process.getuid?.() === 0;
 
-  const orphan = findRunningServer(dir);
-  if (orphan) {
-    // A server left behind by a crashed Gazette (kill -9): adopt it instead of fighting it.
-    log(`reusing the server already running on this data directory (pid ${orphan.pid}, port ${orphan.port})`);
-    const url = connectionUrl(password, orphan.port, "postgres");
-    await waitForServer(orphan.port);
-    await ensureDatabase(url, options.database);
+  const running = findRunningServer(dir);
+  if (running) {
+    // Left behind by a crashed Gazette (kill -9): adopt it, and stop it when we stop.
+    // Still owned by a running Gazette (e.g. `npm run db:seed` beside `npm start`): share it, leave it running.
+    const orphaned = running.parentPid === 1 || !isAlive(running.parentPid);
+    log(
+      orphaned
+        ? `adopting the server a previous run left behind (pid ${running.pid}, port ${running.port})`
+        : `using the server another Gazette process started (pid ${running.pid}, port ${running.port})`,
+    );
+    await waitForServer(running.port);
+    await ensureDatabase(connectionUrl(password, running.port, "postgres"), options.database);
     return {
-      url: connectionUrl(password, orphan.port, options.database),
-      port: orphan.port,
-      stop: () => stopByPid(orphan.pid, dir),
+      url: connectionUrl(password, running.port, options.database),
+      port: running.port,
+      stop: orphaned ? () => stopByPid(running.pid, dir) : async () => {},
     };
   }
 
@@ -130,23 +135,38 @@ function ensureTraversable(dir: string) {
  * Reads postmaster.pid: returns the live server on this data directory, or deletes
  * the file when its process is gone (a crash left it behind).
  */
-function findRunningServer(dir: string): { pid: number; port: number } | null {
+function findRunningServer(dir: string): { pid: number; port: number; parentPid: number } | null {
   const pidFile = path.join(dir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
   const [pidLine, , , portLine] = fs.readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(pidLine);
   const port = Number(portLine);
-  if (pid > 0 && isPostgresProcess(pid)) return { pid, port };
+  if (pid > 0 && isPostgresProcess(pid)) return { pid, port, parentPid: parentOf(pid) };
   fs.rmSync(pidFile, { force: true });
   return null;
 }
 
-function isPostgresProcess(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
     return false;
   }
+}
+
+function parentOf(pid: number): number {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so split after ")".
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return 1;
+  }
+}
+
+function isPostgresProcess(pid: number): boolean {
+  if (!isAlive(pid)) return false;
   try {
     return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim().startsWith("postgres");
   } catch {

@@ -98,6 +98,7 @@ async function createPublishedArticle(article: SeedArticle, columnId: number, do
         ...content,
         columnId,
         status: "PUBLISHED",
+        live: true,
         publishedAt,
         pinned: article.pinned ?? false,
         headline: article.headline ?? false,
