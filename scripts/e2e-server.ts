@@ -16,7 +16,7 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: path.relative(process.cwd(), dataDir),
   PORT: port,
   EMBEDDED_PG_PORT: String(56000 + Math.floor(Math.random() * 2000)),
-  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
   SITE_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   ADMIN_EMAIL: "admin@e2e.test",
