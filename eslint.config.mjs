@@ -20,8 +20,8 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@/lib/db/client", message: "Routes and components call lib/<domain> queries, not the database." }],
-          patterns: [{ group: ["@/generated/*", "@prisma/*"], message: "Only lib/ imports Prisma." }],
+          paths: [{ name: "@/lib/db/client", message: "Routes and components call lib/<domain> queries, not the database.", allowTypeImports: true }],
+          patterns: [{ group: ["@/generated/*", "@prisma/*"], message: "Only lib/ imports Prisma.", allowTypeImports: true }],
         },
       ],
     },

@@ -2,6 +2,20 @@ import Link from "next/link";
 import { LogoutButton } from "@/components/admin/logout-button";
 import { requireUser } from "@/lib/auth/session";
 import { t } from "@/lib/i18n/zh-CN";
+import type { Role } from "@/lib/db/client";
+
+/** The back office's sections; each page checks the role again for itself. */
+const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
+  { href: "/admin", label: "工作台", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
+  { href: "/admin/articles", label: "文章管理", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
+  { href: "/admin/media", label: "媒体库", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
+  { href: "/admin/columns", label: "栏目管理", roles: ["ADMIN"] },
+  { href: "/admin/users", label: "用户管理", roles: ["ADMIN"] },
+  { href: "/admin/words", label: "敏感词", roles: ["ADMIN"] },
+  { href: "/admin/audit", label: "审计日志", roles: ["ADMIN"] },
+  { href: "/admin/settings", label: "站点设置", roles: ["ADMIN"] },
+  { href: "/admin/account", label: "账户安全", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
+];
 
 /** Every page in the panel needs a session; the login page lives outside it. */
 export default async function PanelLayout({ children }: { children: React.ReactNode }) {
@@ -13,7 +27,11 @@ export default async function PanelLayout({ children }: { children: React.ReactN
           {t.admin.title}
         </Link>
         <nav aria-label="管理导航">
-          <Link href="/admin/articles">{t.admin.articles}</Link>
+          {SECTIONS.filter((s) => s.roles.includes(user.role)).map((s) => (
+            <Link key={s.href} href={s.href}>
+              {s.label}
+            </Link>
+          ))}
         </nav>
         <div className="admin-user">
           <span>{user.name}</span>
