@@ -48,7 +48,6 @@ export function action<S extends z.ZodType, T>(spec: ActionSpec<S>, fn: (input: 
       return { ok: true, data: await fn(parsed.data, { user }) };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, code: error.code, error: error.message, details: error.details };
-      if (error instanceof ForbiddenError) return { ok: false, code: "forbidden", error: error.message };
       console.error(`[action ${spec.name}]`, error);
       return { ok: false, code: "failed", error: t.common.unexpectedError };
     }

@@ -1,4 +1,5 @@
 import type { ArticleStatus, Role } from "@/generated/prisma/enums";
+import { ActionError } from "@/lib/actions/errors";
 
 /**
  * Who may do what, as pure functions (unit-tested as a table). Server actions and
@@ -62,9 +63,9 @@ export function can(actor: Actor | null | undefined, permission: Permission, art
   }
 }
 
-export class ForbiddenError extends Error {
+export class ForbiddenError extends ActionError {
   constructor(message = "您没有权限执行此操作。") {
-    super(message);
+    super("forbidden", message);
     this.name = "ForbiddenError";
   }
 }

@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import { createColumn, createDraft, createUser } from "@/test/factories";
+import { db } from "@/lib/db/client";
+import { getPublicArticle } from "@/lib/articles/queries";
+import { runTransition, type TransitionInput } from "./mutations";
+import { publishDue } from "./scheduler";
+
+setupTestDatabase();
+
+type Who = Awaited<ReturnType<typeof createUser>>;
+let column: { id: number };
+let twoLevel: { id: number };
+let editor: Who, reviewer: Who, reviewer2: Who, admin: Who, outsider: Who;
+
+beforeAll(async () => {
+  column = await createColumn(1);
+  twoLevel = await createColumn(2);
+  const ids = [column.id, twoLevel.id];
+  editor = await createUser("EDITOR", ids);
+  reviewer = await createUser("REVIEWER", ids);
+  reviewer2 = await createUser("REVIEWER", ids);
+  admin = await createUser("ADMIN");
+  outsider = await createUser("REVIEWER", []);
+});
+
+const run = (articleId: number, action: TransitionInput["action"], actor: Who, extra: Partial<TransitionInput> = {}) =>
+  runTransition({ articleId, action, actor, ...extra });
+
+async function statusOf(id: number) {
+  return (await db().article.findUniqueOrThrow({ where: { id } })).status;
+}
+
+describe("workflow", () => {
+  it("takes an article through two review levels to publication, with history and audit", async () => {
+    const draft = await createDraft(editor.id, twoLevel.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer, { comment: "一审通过" });
+    expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "IN_REVIEW", reviewLevel: 1 });
+    await run(draft.id, "approve", reviewer2);
+    expect(await statusOf(draft.id)).toBe("APPROVED");
+    expect(await getPublicArticle(draft.id)).toBeNull();
+    await run(draft.id, "publish", reviewer2);
+    const article = await getPublicArticle(draft.id);
+    expect(article?.live.title).toBe(draft.title);
+
+    const events = await db().workflowEvent.findMany({ where: { articleId: draft.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorId, e.level])).toEqual([
+      ["submit", editor.id, 0],
+      ["approve", reviewer.id, 1],
+      ["approve", reviewer2.id, 2],
+      ["publish", reviewer2.id, 2],
+    ]);
+    expect(events[1].comment).toBe("一审通过");
+    const audits = await db().auditEntry.findMany({ where: { targetType: "article", targetId: String(draft.id) } });
+    expect(audits.map((a) => a.action).sort()).toEqual(["article.approve", "article.approve", "article.publish", "article.submit"]);
+  });
+
+  it("returns a rejected article to its author with the comment", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "reject", reviewer, { comment: "标题有误" });
+    expect(await statusOf(draft.id)).toBe("DRAFT");
+    const last = await db().workflowEvent.findFirstOrThrow({ where: { articleId: draft.id }, orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ action: "reject", comment: "标题有误", actorId: reviewer.id });
+  });
+
+  it("refuses self-approval and one person approving two levels", async () => {
+    const own = await createDraft(reviewer.id, twoLevel.id);
+    await run(own.id, "submit", reviewer);
+    await expect(run(own.id, "approve", reviewer)).rejects.toMatchObject({ code: "forbidden" });
+
+    const draft = await createDraft(editor.id, twoLevel.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    await expect(run(draft.id, "approve", reviewer)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "IN_REVIEW", reviewLevel: 1 });
+  });
+
+  it("checks every transition for every role", async () => {
+    // [action, actor, allowed] starting from the state each action needs.
+    const cases: [TransitionInput["action"], () => Who, boolean][] = [
+      ["submit", () => editor, true],
+      ["submit", () => outsider, false],
+      ["approve", () => editor, false],
+      ["approve", () => outsider, false],
+      ["approve", () => admin, true],
+      ["reject", () => editor, false],
+      ["reject", () => reviewer, true],
+      ["publish", () => editor, false],
+      ["publish", () => reviewer, true],
+      ["schedule", () => editor, false],
+      ["schedule", () => admin, true],
+      ["withdraw", () => editor, false],
+      ["withdraw", () => reviewer, true],
+    ];
+    for (const [action, who, allowed] of cases) {
+      const draft = await createDraft(editor.id, column.id);
+      if (action !== "submit") await run(draft.id, "submit", editor);
+      if (["publish", "schedule", "withdraw"].includes(action)) await run(draft.id, "approve", reviewer2);
+      if (action === "withdraw") await run(draft.id, "publish", reviewer2);
+      const attempt = run(draft.id, action, who(), {
+        comment: "理由",
+        scheduledAt: new Date(Date.now() + 3_600_000),
+      });
+      if (allowed) await expect(attempt, `${action} by ${who().role}`).resolves.toBeTruthy();
+      else await expect(attempt, `${action} by ${who().name}`).rejects.toMatchObject({ code: "forbidden" });
+    }
+  });
+
+  it("refuses a transition the state does not allow", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await expect(run(draft.id, "publish", reviewer)).rejects.toMatchObject({ code: "conflict" });
+    await expect(run(draft.id, "approve", reviewer)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("withdraws with the reason kept, and the public page is gone", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    await run(draft.id, "publish", reviewer);
+    await run(draft.id, "withdraw", reviewer, { comment: "信息有误，撤稿" });
+    const row = await db().article.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(row).toMatchObject({ status: "WITHDRAWN", live: false, withdrawnReason: "信息有误，撤稿" });
+    expect(await getPublicArticle(draft.id)).toBeNull();
+  });
+});
+
+describe("scheduled publishing", () => {
+  async function scheduled(at: Date) {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    await run(draft.id, "schedule", reviewer, { scheduledAt: at, now: new Date(at.getTime() - 60_000) });
+    return draft.id;
+  }
+
+  it("publishes due articles once, even with two schedulers at once", async () => {
+    const at = new Date(Date.now() + 120_000);
+    const id = await scheduled(at);
+    expect(await publishDue(new Date(at.getTime() - 1000))).not.toContain(id);
+    expect(await getPublicArticle(id)).toBeNull();
+
+    const after = new Date(at.getTime() + 1000);
+    const [a, b] = await Promise.all([publishDue(after), publishDue(after)]);
+    expect([...a, ...b].filter((x) => x === id)).toHaveLength(1);
+    const row = await db().article.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "PUBLISHED", live: true, publishedLate: false });
+    expect(await db().workflowEvent.count({ where: { articleId: id, action: "publishDue" } })).toBe(1);
+    expect(await publishDue(new Date(after.getTime() + 60_000))).not.toContain(id);
+  });
+
+  it("flags a schedule that was missed while the server was down", async () => {
+    const at = new Date(Date.now() + 60_000);
+    const id = await scheduled(at);
+    await publishDue(new Date(at.getTime() + 3_600_000));
+    expect(await db().article.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PUBLISHED", publishedLate: true });
+  });
+
+  it("refuses a schedule in the past, and unscheduling returns the article to approved", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    await expect(run(draft.id, "schedule", reviewer, { scheduledAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({ code: "invalid" });
+    await run(draft.id, "schedule", reviewer, { scheduledAt: new Date(Date.now() + 600_000) });
+    await run(draft.id, "unschedule", reviewer);
+    expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "APPROVED", scheduledAt: null });
+  });
+});

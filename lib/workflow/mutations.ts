@@ -1,0 +1,182 @@
+import { ActionError } from "@/lib/actions/errors";
+import { audit } from "@/lib/audit/log";
+import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
+import { db, Prisma } from "@/lib/db/client";
+import { refreshArticle, type ArticleLocation } from "@/lib/articles/paths";
+import { t } from "@/lib/i18n/zh-CN";
+import { assertNoBlockingWords } from "./word-check";
+import { transition, type WorkflowAction } from "./transitions";
+
+export interface WorkflowActor extends Actor {
+  email: string;
+}
+
+export interface TransitionInput {
+  articleId: number;
+  action: Exclude<WorkflowAction, "publishDue">;
+  actor: WorkflowActor;
+  comment?: string;
+  /** For "schedule". */
+  scheduledAt?: Date;
+  /** For "publish" of an article that was public before: a public 更正说明. */
+  correction?: string;
+  now?: Date;
+}
+
+const PERMISSION: Record<TransitionInput["action"], Permission> = {
+  submit: "article:submit",
+  approve: "article:review",
+  reject: "article:review",
+  publish: "article:publish",
+  schedule: "article:publish",
+  unschedule: "article:publish",
+  withdraw: "article:withdraw",
+};
+
+const articleForWorkflow = {
+  column: { select: { slug: true, reviewLevels: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
+} satisfies Prisma.ArticleInclude;
+
+type WorkflowArticle = Prisma.ArticleGetPayload<{ include: typeof articleForWorkflow }>;
+
+export function locationOf(article: WorkflowArticle): ArticleLocation {
+  const parent = article.column.parent;
+  return {
+    id: article.id,
+    columnSlug: article.column.slug,
+    ancestorSlugs: [parent?.slug, parent?.parent?.slug].filter((s): s is string => !!s),
+  };
+}
+
+/**
+ * Moves an article along the workflow in one transaction: lock the row, re-check the
+ * state and the actor's rights, write the new state, the history event and the audit
+ * entry. Public pages are refreshed after the commit when what the public sees changed.
+ */
+export async function runTransition(input: TransitionInput) {
+  const now = input.now ?? new Date();
+  const { actor } = input;
+  const result = await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Article" WHERE id = ${input.articleId} FOR UPDATE`;
+    const article = await tx.article.findUnique({ where: { id: input.articleId }, include: articleForWorkflow });
+    if (!article) throw new ActionError("not_found", "文章不存在或已被删除。");
+    assertCan(actor, PERMISSION[input.action], {
+      columnId: article.columnId,
+      createdById: article.createdById,
+      status: article.status,
+      everPublished: article.liveRevisionId !== null,
+    });
+    const next = transition(
+      { status: article.status, reviewLevel: article.reviewLevel, reviewLevels: article.column.reviewLevels, live: article.live },
+      input.action,
+    );
+    if (!next) {
+      throw new ActionError("conflict", `文章当前状态为“${t.admin[`status_${article.status}`]}”，不能${actionVerb(input.action)}。请刷新页面后重试。`);
+    }
+
+    const data: Prisma.ArticleUncheckedUpdateInput = { status: next.status, reviewLevel: next.reviewLevel };
+    switch (input.action) {
+      case "submit":
+        await assertNoBlockingWords(tx, article);
+        break;
+      case "approve":
+        await assertMayApprove(tx, article, actor);
+        break;
+      case "schedule":
+        if (!input.scheduledAt || input.scheduledAt.getTime() <= now.getTime()) {
+          throw new ActionError("invalid", "定时发布时间须晚于当前时间。");
+        }
+        data.scheduledAt = input.scheduledAt;
+        break;
+      case "unschedule":
+        data.scheduledAt = null;
+        break;
+      case "publish":
+        Object.assign(data, await goLive(tx, article, now));
+        if (input.correction?.trim() && article.live) {
+          await tx.correction.create({ data: { articleId: article.id, note: input.correction.trim(), createdAt: now } });
+        }
+        break;
+      case "withdraw":
+        Object.assign(data, { live: false, withdrawnAt: now, withdrawnReason: input.comment ?? "", scheduledAt: null });
+        break;
+    }
+    const updated = await tx.article.update({ where: { id: article.id }, data, include: articleForWorkflow });
+    await tx.workflowEvent.create({
+      data: {
+        articleId: article.id,
+        actorId: actor.id,
+        action: input.action,
+        fromStatus: article.status,
+        toStatus: next.status,
+        level: input.action === "approve" ? article.reviewLevel + 1 : next.reviewLevel,
+        comment: input.comment ?? (input.action === "schedule" ? input.scheduledAt!.toISOString() : ""),
+        createdAt: now,
+      },
+    });
+    await audit(
+      {
+        actorId: actor.id,
+        actorLabel: actor.email,
+        action: `article.${input.action}`,
+        targetType: "article",
+        targetId: article.id,
+        detail: { from: article.status, to: next.status, level: next.reviewLevel, comment: input.comment ?? "" },
+      },
+      tx,
+    );
+    return { before: article, after: updated };
+  });
+  if (result.before.live || result.after.live) refreshArticle(locationOf(result.before), locationOf(result.after));
+  return { id: result.after.id, status: result.after.status, reviewLevel: result.after.reviewLevel };
+}
+
+/**
+ * The live revision becomes the one that saved the current version of the working
+ * copy; the 公开日期 is the one the editor chose, or now.
+ */
+export async function goLive(tx: Prisma.TransactionClient, article: WorkflowArticle, now: Date) {
+  const revision = await tx.articleRevision.findUnique({
+    where: { articleId_version: { articleId: article.id, version: article.version } },
+    select: { id: true },
+  });
+  if (!revision) throw new ActionError("conflict", "找不到当前版本的修订记录，请保存后再发布。");
+  return {
+    live: true,
+    liveRevisionId: revision.id,
+    publishedAt: article.publishedAt ?? now,
+    withdrawnAt: null,
+    withdrawnReason: null,
+    scheduledAt: null,
+  } satisfies Prisma.ArticleUncheckedUpdateInput;
+}
+
+/** Nobody approves their own article, and nobody approves two levels of one round. */
+async function assertMayApprove(tx: Prisma.TransactionClient, article: WorkflowArticle, actor: WorkflowActor) {
+  if (article.createdById === actor.id) throw new ActionError("forbidden", "不能审核自己撰写的文章。");
+  const round = await currentRound(tx, article.id);
+  if (round.submitterId === actor.id) throw new ActionError("forbidden", "不能审核自己提交的文章。");
+  if (round.approverIds.includes(actor.id)) {
+    throw new ActionError("forbidden", "您已审核过本文的上一级，同一人不能审核同一篇文章的两级。");
+  }
+}
+
+/** Who submitted the article for the current review round, and who approved which level since. */
+export async function currentRound(tx: Pick<Prisma.TransactionClient, "workflowEvent">, articleId: number) {
+  const events = await tx.workflowEvent.findMany({
+    where: { articleId },
+    orderBy: { id: "desc" },
+    take: 20,
+    select: { action: true, actorId: true },
+  });
+  const approverIds: number[] = [];
+  for (const event of events) {
+    if (event.action === "submit") return { submitterId: event.actorId, approverIds };
+    if (event.action === "approve" && event.actorId) approverIds.push(event.actorId);
+  }
+  return { submitterId: null, approverIds };
+}
+
+function actionVerb(action: TransitionInput["action"]) {
+  return { submit: "提交审核", approve: "审核通过", reject: "退回", publish: "发布", schedule: "定时发布", unschedule: "取消定时", withdraw: "撤稿" }[action];
+}

@@ -1,0 +1,70 @@
+import type { ArticleStatus } from "@/generated/prisma/enums";
+
+/**
+ * The editorial workflow as a pure transition table:
+ *
+ *   DRAFT ──submit──▶ IN_REVIEW ──approve (per level, 1–3 levels per column)──▶ APPROVED
+ *     ▲                  │                                                    │      │
+ *     └──────reject──────┘                                           publish │      │ schedule
+ *                                                                            ▼      ▼
+ *                         any state of a live article ──withdraw──▶ WITHDRAWN   PUBLISHED ◀─publishDue── SCHEDULED
+ *
+ * Saving an APPROVED, SCHEDULED, PUBLISHED or WITHDRAWN article returns it to DRAFT
+ * (lib/articles/mutations.ts); the public keeps the live revision meanwhile.
+ */
+export type WorkflowAction = "submit" | "approve" | "reject" | "publish" | "schedule" | "unschedule" | "withdraw" | "publishDue";
+
+export interface WorkflowState {
+  status: ArticleStatus;
+  /** Levels approved in the current round. */
+  reviewLevel: number;
+  /** Levels the article's column requires (1–3). */
+  reviewLevels: number;
+  /** Is a version of it public now? */
+  live: boolean;
+}
+
+export type Transition = { status: ArticleStatus; reviewLevel: number };
+
+/** The state after `action`, or null when the action is not allowed from `state`. */
+export function transition(state: WorkflowState, action: WorkflowAction): Transition | null {
+  const { status, reviewLevel } = state;
+  const levels = Math.min(3, Math.max(1, state.reviewLevels));
+  switch (action) {
+    case "submit":
+      return status === "DRAFT" ? { status: "IN_REVIEW", reviewLevel: 0 } : null;
+    case "approve":
+      if (status !== "IN_REVIEW") return null;
+      return reviewLevel + 1 >= levels
+        ? { status: "APPROVED", reviewLevel: levels }
+        : { status: "IN_REVIEW", reviewLevel: reviewLevel + 1 };
+    case "reject":
+      return status === "IN_REVIEW" ? { status: "DRAFT", reviewLevel: 0 } : null;
+    case "publish":
+    case "schedule":
+      return status === "APPROVED" ? { status: action === "publish" ? "PUBLISHED" : "SCHEDULED", reviewLevel } : null;
+    case "unschedule":
+      return status === "SCHEDULED" ? { status: "APPROVED", reviewLevel } : null;
+    case "publishDue":
+      return status === "SCHEDULED" ? { status: "PUBLISHED", reviewLevel } : null;
+    case "withdraw":
+      return state.live ? { status: "WITHDRAWN", reviewLevel: 0 } : null;
+  }
+}
+
+/** The actions a state offers, for the UI (who may take them is lib/auth/permissions.ts). */
+export function availableActions(state: WorkflowState): WorkflowAction[] {
+  const all: WorkflowAction[] = ["submit", "approve", "reject", "publish", "schedule", "unschedule", "withdraw"];
+  return all.filter((a) => transition(state, a) !== null);
+}
+
+export const ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: "提交审核",
+  approve: "审核通过",
+  reject: "退回修改",
+  publish: "立即发布",
+  schedule: "定时发布",
+  unschedule: "取消定时",
+  withdraw: "撤稿",
+  publishDue: "定时发布生效",
+};
