@@ -1,0 +1,35 @@
+import "server-only";
+import { headers } from "next/headers";
+import { audit, type AuditInput } from "./log";
+
+export interface AuditActor {
+  id: number;
+  email: string;
+}
+
+type Client = Parameters<typeof audit>[1];
+
+/** IP and user agent of the current request; empty outside one (CLI, tests). */
+export async function requestOrigin(): Promise<{ ip: string; userAgent: string }> {
+  try {
+    const h = await headers();
+    const ip = (h.get("x-forwarded-for") ?? "").split(",")[0].trim() || h.get("x-real-ip") || "";
+    return { ip, userAgent: h.get("user-agent") ?? "" };
+  } catch {
+    return { ip: "", userAgent: "" };
+  }
+}
+
+/**
+ * An audit entry for something a logged-in user did: actor, their email at the time,
+ * and where the request came from. Pass the transaction client so the entry commits
+ * (or not) with the change it records.
+ */
+export async function auditBy(
+  actor: AuditActor,
+  entry: Omit<AuditInput, "actorId" | "actorLabel" | "ip" | "userAgent">,
+  client?: Client,
+): Promise<void> {
+  const origin = await requestOrigin();
+  await audit({ ...entry, actorId: actor.id, actorLabel: actor.email, ...origin }, client);
+}
