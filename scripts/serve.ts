@@ -20,7 +20,8 @@ const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const child = spawn(process.execPath, [nextBin, mode, "-p", port, "-H", hostname], {
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+  // PORT is passed on so that the server can call itself (scheduler heartbeat, cache refreshes).
+  env: { ...process.env, PORT: port, NODE_ENV: mode === "dev" ? "development" : "production" },
 });
 console.log(`[gazette] serving http://localhost:${port}`);
 

@@ -1,0 +1,13 @@
+/**
+ * Runs once when a Gazette server starts. Starts the scheduler's heartbeat: every few
+ * seconds the instance asks itself to publish what is due (see app/api/internal/tick).
+ * Every instance does this; publishDue claims each article once, so that is safe, and
+ * it needs no outside cron. The first tick soon after start publishes schedules that
+ * were missed while the server was down.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.GAZETTE_SCHEDULER === "off") return;
+  const { startScheduler } = await import("./lib/workflow/heartbeat");
+  startScheduler();
+}

@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { fromLocalInput, zoneOffset } from "./zone";
+
+describe("display time zone", () => {
+  it("knows Shanghai is UTC+8", () => {
+    expect(zoneOffset(new Date("2026-11-29T00:00:00Z"), "Asia/Shanghai")).toBe("+08:00");
+  });
+  it("reads a datetime-local value as wall time in the zone", () => {
+    expect(fromLocalInput("2026-11-29T10:30", "+08:00").toISOString()).toBe("2026-11-29T02:30:00.000Z");
+  });
+});

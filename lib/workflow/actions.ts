@@ -1,0 +1,49 @@
+"use server";
+
+import { action } from "@/lib/actions/safe-action";
+import { runTransition, type TransitionInput } from "./mutations";
+import {
+  approveSchema,
+  publishSchema,
+  rejectSchema,
+  scheduleSchema,
+  submitSchema,
+  unscheduleSchema,
+  withdrawSchema,
+} from "./schema";
+import type { SessionUser } from "@/lib/auth/session";
+
+const STAFF = ["ADMIN", "REVIEWER", "EDITOR"] as const;
+const REVIEWERS = ["ADMIN", "REVIEWER"] as const;
+
+const go = (user: SessionUser, articleId: number, act: TransitionInput["action"], extra: Partial<TransitionInput> = {}) =>
+  runTransition({ articleId, action: act, actor: user, ...extra });
+
+export const submitArticle = action({ name: "workflow.submit", roles: STAFF, schema: submitSchema }, (input, { user }) =>
+  go(user, input.articleId, "submit", { comment: input.comment }),
+);
+
+export const approveArticle = action({ name: "workflow.approve", roles: REVIEWERS, schema: approveSchema }, (input, { user }) =>
+  go(user, input.articleId, "approve", { comment: input.comment }),
+);
+
+export const rejectArticle = action({ name: "workflow.reject", roles: REVIEWERS, schema: rejectSchema }, (input, { user }) =>
+  go(user, input.articleId, "reject", { comment: input.comment }),
+);
+
+export const publishArticle = action({ name: "workflow.publish", roles: REVIEWERS, schema: publishSchema }, (input, { user }) =>
+  go(user, input.articleId, "publish", { correction: input.correction }),
+);
+
+export const scheduleArticle = action({ name: "workflow.schedule", roles: REVIEWERS, schema: scheduleSchema }, (input, { user }) =>
+  go(user, input.articleId, "schedule", { scheduledAt: input.scheduledAt }),
+);
+
+export const unscheduleArticle = action(
+  { name: "workflow.unschedule", roles: REVIEWERS, schema: unscheduleSchema },
+  (input, { user }) => go(user, input.articleId, "unschedule"),
+);
+
+export const withdrawArticle = action({ name: "workflow.withdraw", roles: REVIEWERS, schema: withdrawSchema }, (input, { user }) =>
+  go(user, input.articleId, "withdraw", { comment: input.reason }),
+);

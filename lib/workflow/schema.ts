@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const articleId = z.coerce.number().int().positive();
+const comment = z.string().trim().max(1000, "意见不能超过 1000 字。");
+
+export const submitSchema = z.object({ articleId, comment: comment.optional() });
+export const approveSchema = z.object({ articleId, comment: comment.optional() });
+export const rejectSchema = z.object({ articleId, comment: comment.min(1, "请填写退回意见。") });
+export const publishSchema = z.object({
+  articleId,
+  correction: z.string().trim().max(1000, "更正说明不能超过 1000 字。").optional(),
+});
+export const scheduleSchema = z.object({
+  articleId,
+  scheduledAt: z.coerce.date({ error: "请选择有效的发布时间。" }),
+});
+export const unscheduleSchema = z.object({ articleId });
+export const withdrawSchema = z.object({ articleId, reason: comment.min(1, "请填写撤稿原因。") });
