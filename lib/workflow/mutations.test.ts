@@ -167,3 +167,17 @@ describe("scheduled publishing", () => {
     expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "APPROVED", scheduledAt: null });
   });
 });
+
+describe("word check before submit", () => {
+  it("refuses a submission with a blocking word and names it, but lets warnings through", async () => {
+    await db().sensitiveWord.upsert({ where: { word: "测试禁用词" }, update: { blocking: true }, create: { word: "测试禁用词", blocking: true, replacement: "规范用语" } });
+    await db().sensitiveWord.upsert({ where: { word: "测试提醒词" }, update: { blocking: false }, create: { word: "测试提醒词", blocking: false } });
+    const blocked = await createDraft(editor.id, column.id, { body: "正文里有测试禁用词。" });
+    await expect(run(blocked.id, "submit", editor)).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("测试禁用词") });
+    expect(await statusOf(blocked.id)).toBe("DRAFT");
+
+    const warned = await createDraft(editor.id, column.id, { body: "正文里只有测试提醒词。" });
+    await run(warned.id, "submit", editor);
+    expect(await statusOf(warned.id)).toBe("IN_REVIEW");
+  });
+});
