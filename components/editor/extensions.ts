@@ -14,9 +14,20 @@ export const LINK_PROTOCOLS = ["http", "https", "mailto"];
 
 export function isAllowedHref(href: string): boolean {
   const value = href.trim();
-  if (value.startsWith("/") && !value.startsWith("//")) return true;
+  // Control characters and whitespace inside a URL are how scheme filters get evaded.
+  if (!value || /[\u0000-\u0020\u007f-\u009f\\]/.test(value)) return false;
+  // Site-relative only: "//host" and "/\host" would leave the site.
+  if (value.startsWith("/")) return !value.startsWith("//");
   if (value.startsWith("#")) return true;
-  return /^(https?:\/\/|mailto:)/i.test(value);
+  return /^(https?:\/\/[^/]|mailto:[^/])/i.test(value);
+}
+
+/** Display widths an image may take, in percent of the text column. */
+export const IMAGE_WIDTHS_PERCENT = [25, 33, 50, 66, 75, 100] as const;
+
+function clampWidthPercent(value: unknown): number {
+  const n = Number(value);
+  return IMAGE_WIDTHS_PERCENT.find((w) => w === n) ?? 100;
 }
 
 /**
@@ -43,8 +54,12 @@ export const Figure = Image.extend({
       /** Display width in percent of the text column (25–100). */
       widthPercent: {
         default: 100,
-        parseHTML: (el) => Number(el.getAttribute("data-width") ?? 100) || 100,
-        renderHTML: (attrs) => (attrs.widthPercent && attrs.widthPercent !== 100 ? { "data-width": String(attrs.widthPercent) } : {}),
+        parseHTML: (el) => clampWidthPercent(el.getAttribute("data-width") ?? 100),
+        // The inline width travels with the HTML (exports, feeds) without any stylesheet.
+        renderHTML: (attrs) => {
+          const width = clampWidthPercent(attrs.widthPercent);
+          return width === 100 ? {} : { "data-width": String(width), style: `width:${width}%` };
+        },
       },
     };
   },

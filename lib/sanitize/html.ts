@@ -15,7 +15,7 @@ const options: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ["href", "target", "rel", "title"],
-    img: ["src", "alt", "width", "height", "loading", "decoding", "data-media-id", "data-width", "srcset", "sizes"],
+    img: ["src", "alt", "width", "height", "loading", "decoding", "data-media-id", "data-width", "srcset", "sizes", "style"],
     p: ["style", "data-indent"],
     h2: ["style"],
     h3: ["style"],
@@ -29,6 +29,7 @@ const options: sanitizeHtml.IOptions = {
   },
   allowedClasses: { figure: ["article-figure"] },
   allowedStyles: {
+    img: { width: [/^(25|33|50|66|75|100)%$/] },
     p: { "text-align": [ALIGN] },
     h2: { "text-align": [ALIGN] },
     h3: { "text-align": [ALIGN] },
