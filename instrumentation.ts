@@ -1,5 +1,7 @@
 /**
- * Runs once when a Gazette server starts. Starts the scheduler's heartbeat: every few
+ * Runs once when a Gazette server starts. Listens for other instances' cache
+ * refreshes, puts the built assets next to the static snapshot, and starts the
+ * scheduler's heartbeat: every few
  * seconds the instance asks itself to publish what is due (see app/api/internal/tick).
  * Every instance does this; publishDue claims each article once, so that is safe, and
  * it needs no outside cron. The first tick soon after start publishes schedules that
@@ -7,6 +9,10 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startRefreshListener } = await import("./lib/cache/bus");
+  startRefreshListener();
+  const { copyBuildAssets } = await import("./lib/static/snapshot");
+  await copyBuildAssets(process.env.NEXT_DIST_DIR || ".next").catch((e) => console.warn("[static] assets not copied:", e));
   if (process.env.GAZETTE_SCHEDULER === "off") return;
   const { startScheduler } = await import("./lib/workflow/heartbeat");
   startScheduler();

@@ -1,14 +1,38 @@
 import { revalidatePath, revalidateTag } from "next/cache";
+import { after } from "next/server";
 
 /**
- * The one way to refresh cached public pages after a change. Domains say *what*
- * changed (lib/articles/paths.ts and friends); this decides *how*: Next's page cache
- * on this instance now — and, as more instances and static snapshots are added,
- * those too, from here.
+ * The one way to refresh public pages after a change. Domains say *what* changed
+ * (lib/articles/paths.ts and friends); this decides *how*:
+ *  1. this instance's Next.js page cache, now;
+ *  2. the other instances' caches, through LISTEN/NOTIFY (lib/cache/bus.ts);
+ *  3. the static snapshot under $DATA_DIR/static (lib/static/snapshot.ts), rewritten
+ *     after the response is sent.
+ * Steps 2 and 3 are done once, by the instance where the change happened.
  */
-export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = []): void {
-  for (const path of new Set(paths)) safely(() => revalidatePath(path));
-  for (const tag of new Set(tags)) safely(() => revalidateTag(tag, { expire: 0 }));
+export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [], options: { origin?: boolean } = {}): void {
+  const pathList = [...new Set(paths)];
+  const tagList = [...new Set(tags)];
+  for (const path of pathList) safely(() => revalidatePath(path));
+  for (const tag of tagList) safely(() => revalidateTag(tag, { expire: 0 }));
+  if (options.origin === false) return;
+  safely(() =>
+    after(async () => {
+      const [{ announce }, { snapshotPaths }] = await Promise.all([import("./bus"), import("@/lib/static/snapshot")]);
+      await Promise.allSettled([
+        announce(pathList, tagList),
+        snapshotPaths(pathList),
+      ]).then((results) => {
+        for (const r of results) if (r.status === "rejected") console.warn("[cache] after-refresh step failed:", r.reason);
+      });
+    }),
+  );
+}
+
+/** Everything public: after a settings or column change every page shows it. */
+export function refreshEverything(): void {
+  safely(() => revalidatePath("/", "layout"));
+  refreshPaths(["/", "/sitemap", "/sitemap.xml", "/feed.xml"], ["columns", "settings", "articles"]);
 }
 
 function safely(fn: () => void) {

@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import { dataDir } from "@/lib/env";
+import { selfUrl } from "@/lib/internal/token";
+
+/**
+ * 静态发布: public pages written as plain files under $DATA_DIR/static, so that any
+ * web server can serve them — fast, and still up when the app or the database is
+ * down (docs/deploy.md has the nginx configuration). A page is fetched from this
+ * instance exactly as a visitor would get it; a page that is gone (404/410) has its
+ * file removed at once.
+ */
+export function staticRoot(): string {
+  return dataDir("static");
+}
+
+/** Where a public path is stored: "/" → index.html, "/articles/1" → articles/1/index.html, "/feed.xml" → feed.xml. */
+export function fileForPath(urlPath: string): string | null {
+  const clean = urlPath.split(/[?#]/)[0];
+  if (!clean.startsWith("/") || clean.includes("..") || clean.includes("\\")) return null;
+  // Search results depend on the query: always from the app.
+  if (clean === "/search" || clean.startsWith("/api/") || clean.startsWith("/admin") || clean.startsWith("/media/")) return null;
+  const relative = clean.endsWith(".xml") ? clean.slice(1) : path.join(clean.slice(1), "index.html");
+  return path.join(staticRoot(), relative);
+}
+
+export async function snapshotPaths(paths: Iterable<string>): Promise<void> {
+  if (process.env.STATIC_PUBLISH === "off") return;
+  for (const urlPath of new Set(paths)) {
+    const file = fileForPath(urlPath);
+    if (file) await snapshotOne(urlPath, file);
+  }
+}
+
+async function snapshotOne(urlPath: string, file: string): Promise<void> {
+  const response = await fetch(selfUrl(urlPath), {
+    headers: { "user-agent": "GazetteStaticPublisher/1.0", "x-gazette-snapshot": "1" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (response.status === 404 || response.status === 410) {
+    await fs.promises.rm(file, { force: true });
+    return;
+  }
+  if (!response.ok) {
+    console.warn(`[static] ${urlPath}: the app answered ${response.status}; the old file is kept`);
+    return;
+  }
+  const body = Buffer.from(await response.arrayBuffer());
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  // Write then rename, so that the web server never serves half a page.
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.promises.writeFile(tmp, body);
+  await fs.promises.rename(tmp, file);
+}
+
+/** The built JS/CSS next to the pages, so the snapshot works without the app (run on start). */
+export async function copyBuildAssets(distDir: string): Promise<void> {
+  const from = path.join(distDir, "static");
+  if (!fs.existsSync(from)) return;
+  await fs.promises.cp(from, path.join(staticRoot(), "_next", "static"), { recursive: true, force: false, errorOnExist: false });
+}
