@@ -1,0 +1,114 @@
+import "server-only";
+import { ActionError } from "@/lib/actions/errors";
+import { auditBy, type AuditActor } from "@/lib/audit/by";
+import { changedFields } from "@/lib/audit/diff";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { assertAdminRemains, assertColumnsExist, assertNotSelf, lockUser } from "./guards";
+import { passwordProblems } from "./password-rules";
+import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserInput } from "./schema";
+
+// Audit entries never carry a password or a hash: only who, what and which fields.
+
+/** A new account must choose its own password at first login (issue 7). */
+export async function createUser({ password, ...input }: CreateUserInput, actor: AuditActor) {
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db().$transaction(async (tx) => {
+      await assertColumnsExist(tx, input.columnIds);
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: true,
+          columns: { create: input.columnIds.map((columnId) => ({ columnId })) },
+        },
+      });
+      await auditBy(actor, { action: "user.create", targetType: "user", targetId: user.id, detail: { ...input } }, tx);
+      return { id: user.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "email")) {
+      throw new ActionError("conflict", "该邮箱已被其他账号使用。", { fieldErrors: { email: ["该邮箱已被其他账号使用"] } });
+    }
+    throw error;
+  }
+}
+
+/** Name, role and columns. The session reads role and columns on every request, so they apply at once. */
+export async function updateUser({ id, ...input }: UpdateUserInput, actor: AuditActor) {
+  await db().$transaction(async (tx) => {
+    const user = await lockUser(tx, id);
+    if (input.role !== "ADMIN") assertNotSelf(actor.id, id, "不能取消自己的管理员角色，请由另一位管理员操作。");
+    await assertAdminRemains(tx, user, { role: input.role, disabled: user.disabled });
+    await assertColumnsExist(tx, input.columnIds);
+    await tx.user.update({
+      where: { id },
+      data: {
+        name: input.name,
+        role: input.role,
+        columns: { deleteMany: {}, create: input.columnIds.map((columnId) => ({ columnId })) },
+      },
+    });
+    const before = { name: user.name, role: user.role, columnIds: user.columns.map((c) => c.columnId).sort((a, b) => a - b) };
+    const changes = changedFields(before, input);
+    if (Object.keys(changes).length > 0) {
+      await auditBy(actor, { action: "user.update", targetType: "user", targetId: id, detail: { email: user.email, changes } }, tx);
+    }
+  });
+}
+
+/** Disabling also bumps the session version: the user's open sessions stop on their next request. */
+export async function setUserDisabled({ id, disabled }: SetUserDisabledInput, actor: AuditActor) {
+  await db().$transaction(async (tx) => {
+    const user = await lockUser(tx, id);
+    if (disabled) assertNotSelf(actor.id, id, "不能停用自己的账号，请由另一位管理员操作。");
+    await assertAdminRemains(tx, user, { role: user.role, disabled });
+    if (user.disabled === disabled) return;
+    await tx.user.update({
+      where: { id },
+      data: { disabled, ...(disabled ? { sessionVersion: { increment: 1 } } : {}) },
+    });
+    await auditBy(
+      actor,
+      { action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: id, detail: { email: user.email } },
+      tx,
+    );
+  });
+}
+
+/**
+ * Sets a new password the user must change at next login, ends their sessions and
+ * lifts a login lock. Without a password one is generated and returned — once, to
+ * the admin who asked; it is stored only as a hash.
+ */
+export async function resetUserPassword({ id, password }: ResetPasswordInput, actor: AuditActor): Promise<{ generatedPassword: string | null }> {
+  assertNotSelf(actor.id, id, "请在“账户安全”中修改自己的密码。");
+  const generated = password ? null : generatePassword();
+  const newPassword = password || generated!;
+  await db().$transaction(async (tx) => {
+    const user = await lockUser(tx, id);
+    const problems = passwordProblems(newPassword, user);
+    if (problems.length > 0) throw new ActionError("invalid", problems[0], { fieldErrors: { password: problems } });
+    await tx.user.update({
+      where: { id },
+      data: {
+        passwordHash: await hashPassword(newPassword),
+        mustChangePassword: true,
+        passwordChangedAt: new Date(),
+        sessionVersion: { increment: 1 },
+        failedLoginCount: 0,
+        lockedUntil: null,
+      },
+    });
+    await auditBy(
+      actor,
+      { action: "user.reset-password", targetType: "user", targetId: id, detail: { email: user.email, generated: generated !== null } },
+      tx,
+    );
+  });
+  return { generatedPassword: generated };
+}
