@@ -16,6 +16,11 @@ export interface ActionSpec<S extends z.ZodType> {
   /** Roles that may call it at all; object-level checks happen inside with assertCan. */
   roles: readonly Role[];
   schema: S;
+  /**
+   * May run while the user has a pending security step (must change the password or
+   * set up 2FA): only the account actions that complete those steps.
+   */
+  allowDuringSecurityStep?: boolean;
 }
 
 export interface ActionContext {
@@ -23,18 +28,18 @@ export interface ActionContext {
 }
 
 /** Every registered action, for the authorization matrix test. */
-export const actionRegistry = new Map<string, { roles: readonly Role[] }>();
+export const actionRegistry = new Map<string, { roles: readonly Role[]; run: (raw: unknown) => Promise<ActionResult<unknown>> }>();
 
 /**
  * The one shape of every server action: (1) session, (2) role, (3) zod parse,
  * (4) act — the mutation refreshes what it changed —, (5) a typed result, never a throw.
  */
 export function action<S extends z.ZodType, T>(spec: ActionSpec<S>, fn: (input: z.output<S>, ctx: ActionContext) => Promise<T>) {
-  actionRegistry.set(spec.name, { roles: spec.roles });
-  return async (raw: unknown): Promise<ActionResult<T>> => {
+  const run = async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
     if (!user) return { ok: false, code: "unauthenticated", error: "登录已过期，请重新登录。" };
     if (!spec.roles.includes(user.role)) return { ok: false, code: "forbidden", error: new ForbiddenError().message };
+    if (user.securityStep && !spec.allowDuringSecurityStep) return { ok: false, code: "forbidden", error: t.security.stepRequired };
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
@@ -52,4 +57,6 @@ export function action<S extends z.ZodType, T>(spec: ActionSpec<S>, fn: (input: 
       return { ok: false, code: "failed", error: t.common.unexpectedError };
     }
   };
+  actionRegistry.set(spec.name, { roles: spec.roles, run });
+  return run;
 }

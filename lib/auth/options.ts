@@ -1,95 +1,44 @@
 import type { AuthOptions, User as AuthUser } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { audit } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { authorizeCredentials, type RequestLike } from "./login";
+import { SESSION_MAX_AGE_S, nowSeconds, sessionState } from "./session-policy";
 
-/** Sessions end after 12 hours whatever happens, and after 30 idle minutes. */
-export const SESSION_MAX_AGE_S = 12 * 60 * 60;
-export const SESSION_IDLE_S = 30 * 60;
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
+export { SESSION_IDLE_S, SESSION_MAX_AGE_S } from "./session-policy";
+export { authorizeCredentials } from "./login";
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(256),
-});
-
-type RequestLike = { headers?: Record<string, string | string[] | undefined> };
-
-function header(req: RequestLike | undefined, name: string): string {
-  const value = req?.headers?.[name];
-  return (Array.isArray(value) ? value[0] : value) ?? "";
-}
-
-export function clientIp(req: RequestLike | undefined): string {
-  return header(req, "x-forwarded-for").split(",")[0].trim() || header(req, "x-real-ip");
-}
-
-export async function authorizeCredentials(raw: unknown, req?: RequestLike): Promise<AuthUser | null> {
-  const parsed = credentialsSchema.safeParse(raw);
-  const ip = clientIp(req);
-  const userAgent = header(req, "user-agent");
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const user = await db().user.findUnique({ where: { email } });
-  // Hash even for an unknown email, so that the response time does not tell which emails exist.
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  const now = new Date();
-  const locked = !!user?.lockedUntil && user.lockedUntil > now;
-  if (!user || !ok || user.disabled || locked) {
-    if (user && !ok && !locked) {
-      const failures = user.failedLoginCount + 1;
-      await db().user.update({
-        where: { id: user.id },
-        data: {
-          failedLoginCount: failures >= LOCK_AFTER_FAILURES ? 0 : failures,
-          lockedUntil: failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : undefined,
-        },
-      });
-    }
-    await audit({
-      actorId: user?.id ?? null,
-      actorLabel: email,
-      action: "login.failure",
-      targetType: "user",
-      targetId: user?.id ?? "",
-      ip,
-      userAgent,
-      detail: { reason: !user ? "unknown-user" : user.disabled ? "disabled" : locked ? "locked" : "bad-password" },
-    });
-    return null;
-  }
-  await db().user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
-  await audit({ actorId: user.id, actorLabel: user.email, action: "login.success", targetType: "user", targetId: user.id, ip, userAgent });
-  return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion } as AuthUser;
-}
+export const secureCookies = () => process.env.SECURE_COOKIES === "true";
 
 export const authOptions: AuthOptions = {
+  // The cookie lives as long as the absolute limit; idle and absolute expiry are checked
+  // from the token's own times (loginAt, seenAt) on every request (session-policy.ts).
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 60 },
-  pages: { signIn: "/admin/login" },
-  useSecureCookies: process.env.SECURE_COOKIES === "true",
+  pages: { signIn: "/admin/login", error: "/admin/login" },
+  // HttpOnly + SameSite=Lax are next-auth's defaults; Secure (and the __Secure- prefix) behind HTTPS.
+  useSecureCookies: secureCookies(),
   providers: [
     CredentialsProvider({
       name: "credentials",
       credentials: {
         email: { label: "邮箱", type: "email" },
         password: { label: "密码", type: "password" },
+        code: { label: "验证码", type: "text" },
       },
       authorize: (credentials, req) => authorizeCredentials(credentials, req as RequestLike),
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      const now = Math.floor(Date.now() / 1000);
+      const now = nowSeconds();
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as AuthUser & { sessionVersion: number }).sessionVersion;
         token.loginAt = now;
+        token.seenAt = now;
       }
-      // Idle timeout: a token not refreshed for 30 minutes is dead.
-      if (typeof token.seenAt === "number" && now - token.seenAt > SESSION_IDLE_S) return { ...token, uid: 0 };
+      // An idle or too old session is dead, whatever the cookie's own expiry says.
+      if (sessionState(token, now) !== "live") return { ...token, uid: 0 };
       token.seenAt = now;
       return token;
     },
