@@ -1,15 +1,22 @@
+import { cache } from "react";
+import { getColumnPathById, type ColumnInfo } from "@/lib/columns/queries";
 import { db, Prisma } from "@/lib/db/client";
+import { mediaUrl } from "@/lib/media/storage";
+import type { RichTextNode } from "@/lib/sanitize/tiptap";
+import { disclosureOf, parseAttachmentRefs, type ArticleViewData, type AttachmentRef, type AttachmentView } from "./view";
 
 /**
  * The one rule for what the public may see: live (published, not withdrawn), due,
  * with a live revision. Every public query starts from it. The working copy's status
  * does not matter: an edit under review keeps the last approved version public.
+ * (lib/views/record.ts repeats it in SQL for its single-statement increment; its
+ * test checks that both agree.)
  */
 export function publicArticleWhere(now: Date = new Date()): Prisma.ArticleWhereInput {
   return { live: true, publishedAt: { lte: now }, liveRevisionId: { not: null } };
 }
 
-const listSelect = {
+export const listSelect = {
   id: true,
   publishedAt: true,
   pinned: true,
@@ -26,7 +33,7 @@ export interface ArticleListItem {
   pinned: boolean;
 }
 
-function toListItem(row: Prisma.ArticleGetPayload<{ select: typeof listSelect }>): ArticleListItem {
+export function toListItem(row: Prisma.ArticleGetPayload<{ select: typeof listSelect }>): ArticleListItem {
   return {
     id: row.id,
     title: row.liveRevision?.title ?? "",
@@ -47,13 +54,14 @@ export async function listLatestArticles(limit = 20): Promise<ArticleListItem[]>
   return rows.map(toListItem);
 }
 
-/** A published article with its live content, or null (unknown, draft, scheduled). */
+/** A published article with its live content, or null (unknown, draft, scheduled, withdrawn). */
 export async function getPublicArticle(id: number) {
   const row = await db().article.findFirst({
     where: { id, ...publicArticleWhere() },
     include: {
       liveRevision: true,
       column: { select: { id: true, name: true, slug: true, parentId: true } },
+      corrections: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { note: true, createdAt: true } },
     },
   });
   if (!row?.liveRevision || !row.publishedAt) return null;
@@ -62,10 +70,103 @@ export async function getPublicArticle(id: number) {
 
 export type PublicArticle = NonNullable<Awaited<ReturnType<typeof getPublicArticle>>>;
 
+/** Everything the article page, its metadata and its downloads need. */
+export interface PublicArticleContent {
+  view: ArticleViewData & { id: number; publishedAt: Date };
+  summary: string;
+  /** The editor's JSON of the live revision (the Word export walks it). */
+  bodyJson: RichTextNode;
+  columnId: number;
+  /** Top-level column down to the article's column. */
+  columnPath: ColumnInfo[];
+  /** When the public content last changed (the live revision was saved). */
+  modifiedAt: Date;
+  /** The first picture of the body, for link previews. */
+  image: { src: string; alt: string } | null;
+}
+
+/** The public article for its page and downloads; cached per request (metadata + page). */
+export const getPublicArticleContent = cache(async (id: number): Promise<PublicArticleContent | null> => {
+  const article = await getPublicArticle(id);
+  if (!article) return null;
+  const { live } = article;
+  const [attachments, columnPath] = await Promise.all([loadAttachmentViews(parseAttachmentRefs(live.attachments)), getColumnPathById(article.columnId)]);
+  const bodyJson = live.bodyJson as unknown as RichTextNode;
+  return {
+    view: {
+      id: article.id,
+      title: live.title,
+      titleTags: live.titleTags,
+      subtitle: live.subtitle,
+      author: live.author,
+      source: live.source,
+      publishedAt: article.publishedAt,
+      viewCount: article.viewCount,
+      bodyHtml: live.bodyHtml,
+      attachments,
+      disclosure: disclosureOf(live),
+      corrections: article.corrections,
+    },
+    summary: live.summary,
+    bodyJson,
+    columnId: article.columnId,
+    columnPath,
+    modifiedAt: live.createdAt > article.publishedAt ? live.createdAt : article.publishedAt,
+    image: firstImage(bodyJson),
+  };
+});
+
+/** The attachments of a revision, in order, with their type and size; missing media are skipped. */
+export async function loadAttachmentViews(refs: AttachmentRef[]): Promise<AttachmentView[]> {
+  if (refs.length === 0) return [];
+  const media = await db().media.findMany({
+    where: { id: { in: refs.map((r) => r.mediaId) } },
+    select: { id: true, storageKey: true, originalName: true, mimeType: true, size: true },
+  });
+  const byId = new Map(media.map((m) => [m.id, m]));
+  return refs.flatMap((ref) => {
+    const m = byId.get(ref.mediaId);
+    return m ? [{ name: ref.name || m.originalName, href: mediaUrl(m.storageKey), mimeType: m.mimeType, size: m.size }] : [];
+  });
+}
+
+export function firstImage(doc: RichTextNode): { src: string; alt: string } | null {
+  if (doc.type === "image" && typeof doc.attrs?.src === "string") return { src: doc.attrs.src, alt: String(doc.attrs.alt ?? "") };
+  for (const child of doc.content ?? []) {
+    const found = firstImage(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A withdrawn article (撤稿): it was public and an editor took it down. Its URL
+ * answers 410 Gone rather than 404, so that readers and search engines know it was
+ * removed on purpose.
+ */
+export function withdrawnArticleWhere(): Prisma.ArticleWhereInput {
+  return { status: "WITHDRAWN", live: false, withdrawnAt: { not: null } };
+}
+
+export async function getWithdrawnArticle(id: number): Promise<{ id: number; withdrawnAt: Date } | null> {
+  const row = await db().article.findFirst({ where: { id, ...withdrawnArticleWhere() }, select: { id: true, withdrawnAt: true } });
+  return row ? { id: row.id, withdrawnAt: row.withdrawnAt! } : null;
+}
+
+/** Ids of all withdrawn articles (uses the status index; a small set). */
+export async function listWithdrawnIds(): Promise<number[]> {
+  const rows = await db().article.findMany({ where: withdrawnArticleWhere(), select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
 export async function listPublishedForSitemap() {
-  return db().article.findMany({
+  const rows = await db().article.findMany({
     where: publicArticleWhere(),
-    orderBy: { publishedAt: "desc" },
-    select: { id: true, updatedAt: true, publishedAt: true },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    select: { id: true, publishedAt: true, liveRevision: { select: { createdAt: true } } },
+  });
+  return rows.map((r) => {
+    const savedAt = r.liveRevision?.createdAt ?? r.publishedAt!;
+    return { id: r.id, publishedAt: r.publishedAt!, modifiedAt: savedAt > r.publishedAt! ? savedAt : r.publishedAt! };
   });
 }

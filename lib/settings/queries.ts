@@ -1,10 +1,32 @@
+import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { mediaUrl } from "@/lib/media/storage";
 import { referenceSettings } from "@/lib/seed/settings";
+
+export interface SiteLogo {
+  src: string;
+  width: number | null;
+  height: number | null;
+}
 
 export type SiteSettings = Awaited<ReturnType<typeof getSiteSettings>>;
 
-/** Site settings; a fresh database without the row still renders with sane values. */
-export async function getSiteSettings() {
+/**
+ * Site settings with the logo's URL, once per request (the layout and the page both
+ * need them). A fresh database without the row still renders with sane values.
+ */
+export const getSiteSettings = cache(async () => {
   const row = await db().siteSettings.findUnique({ where: { id: 1 } });
-  return row ?? { id: 1, logoId: null, require2faForStaff: false, updatedAt: new Date(0), ...referenceSettings };
+  const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, updatedAt: new Date(0), ...referenceSettings };
+  return { ...settings, logo: await loadLogo(settings.logoId) };
+});
+
+async function loadLogo(logoId: number | null): Promise<SiteLogo | null> {
+  if (logoId === null) return null;
+  const media = await db().media.findUnique({
+    where: { id: logoId },
+    select: { kind: true, storageKey: true, width: true, height: true },
+  });
+  if (!media || media.kind !== "IMAGE") return null;
+  return { src: mediaUrl(media.storageKey), width: media.width, height: media.height };
 }

@@ -1,0 +1,30 @@
+import { listFeedArticles } from "@/lib/articles/public-lists";
+import type { ColumnContext } from "@/lib/columns/queries";
+import { siteUrl } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/queries";
+import { renderRss } from "./rss";
+
+/** The site's feed (/feed.xml) or a column's (/columns/<slug>/feed.xml), as XML. */
+export async function buildFeed(column: ColumnContext | null): Promise<string> {
+  const base = siteUrl();
+  const settings = await getSiteSettings();
+  const rows = await listFeedArticles(column ? column.listedColumnIds : null);
+  const path = column ? `/columns/${column.column.slug}` : "";
+  return renderRss({
+    title: column ? `${column.column.name} - ${settings.siteName}` : settings.siteName,
+    link: `${base}${path || "/"}`,
+    self: `${base}${path}/feed.xml`,
+    description: column?.column.description || (column ? `${settings.siteName}${column.column.name}栏目` : `${settings.siteName}最新信息`),
+    baseUrl: base,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.liveRevision?.title ?? "",
+      titleTags: r.liveRevision?.titleTags ?? [],
+      summary: r.liveRevision?.summary ?? "",
+      bodyText: r.liveRevision?.bodyText ?? "",
+      author: r.liveRevision?.author ?? "",
+      columnName: r.column.name,
+      publishedAt: r.publishedAt!,
+    })),
+  });
+}
