@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const id = z.coerce.number().int().positive("栏目不存在");
+
+/** Part of public URLs (/columns/<slug>): lowercase letters, digits and single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const name = z.string().trim().min(1, "请输入栏目名称").max(30, "栏目名称不能超过 30 个字符");
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "请输入栏目地址")
+  .max(60, "栏目地址不能超过 60 个字符")
+  .regex(SLUG_PATTERN, "栏目地址只能包含小写字母、数字和连字符（-），且不能以连字符开头或结尾");
+const description = z.string().trim().max(500, "栏目说明不能超过 500 个字符").default("");
+const parentId = z.coerce.number().int().positive().nullable().default(null);
+const reviewLevels = z.coerce
+  .number({ message: "请选择审核级数" })
+  .int()
+  .min(1, "审核级数为 1 至 3 级")
+  .max(3, "审核级数为 1 至 3 级");
+
+export const columnFieldsSchema = z.object({
+  name,
+  slug,
+  description,
+  parentId,
+  reviewLevels,
+  hidden: z.boolean().default(false),
+});
+
+export const createColumnSchema = columnFieldsSchema;
+export const updateColumnSchema = columnFieldsSchema.extend({ id });
+export const reorderColumnSchema = z.object({ id, direction: z.enum(["up", "down"]) });
+export const setColumnHiddenSchema = z.object({ id, hidden: z.boolean() });
+export const deleteColumnSchema = z.object({ id });
+
+export type ColumnInput = z.output<typeof columnFieldsSchema>;
+export type UpdateColumnInput = z.output<typeof updateColumnSchema>;
+export type ReorderColumnInput = z.output<typeof reorderColumnSchema>;
