@@ -1,0 +1,164 @@
+/**
+ * npm run bench [-- --articles 10000] [--duration 10] [--connections 32] [--static] [--reuse]
+ *
+ * Builds and starts the production server on a fresh embedded database seeded with N
+ * articles, then measures each reading path with a bounded load generator (autocannon,
+ * loopback only): requests/s, p50/p99 latency, errors, and the server's peak resident
+ * memory. Prints a table and writes JSON under bench/results/. With --static it also
+ * measures nginx serving the static snapshot (apt-get install nginx).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { firstLoadJs } from "../lib/bench/js-size";
+import { descendantRss, waitForHttp } from "./lib/bench-helpers";
+import { startNginx } from "./lib/bench-nginx";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const ARTICLES = option("articles", 10_000);
+const DURATION = option("duration", 10);
+const CONNECTIONS = option("connections", 32);
+const PORT = 3400;
+const DATA = `data-bench-${ARTICLES}`;
+const DIST = ".next-bench";
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATA_DIR: DATA,
+  PORT: String(PORT),
+  EMBEDDED_PG_PORT: "54500",
+  NEXT_DIST_DIR: DIST,
+  NODE_ENV: "production",
+  HOSTNAME_BIND: "127.0.0.1",
+  ADMIN_EMAIL: "bench@bench.invalid",
+  ADMIN_PASSWORD: "Bench-Admin-Passw0rd!",
+  SITE_URL: `http://127.0.0.1:${PORT}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+delete env.DATABASE_URL;
+const tsx = path.join("node_modules", ".bin", "tsx");
+const run = (script: string, extra: string[] = []) => {
+  const result = spawnSync(tsx, [script, ...extra], { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`${script} failed`);
+};
+
+interface Row {
+  name: string;
+  ok: number;
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(name: string, url: string, init: Partial<autocannon.Options> = {}): Promise<Row> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1, ...init });
+  return {
+    name,
+    ok: result["2xx"],
+    requestsPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main() {
+  if (!flag("reuse") || !fs.existsSync(DATA)) {
+    fs.rmSync(DATA, { recursive: true, force: true });
+    run("scripts/build.ts");
+    run("scripts/generate-articles.ts", ["--articles", String(ARTICLES)]);
+  }
+  const server: ChildProcess = spawn(tsx, ["scripts/serve.ts", "start"], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
+  const base = `http://127.0.0.1:${PORT}`;
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, descendantRss(server.pid!))), 250);
+  try {
+    await waitForHttp(`${base}/api/health`, 120_000);
+    const rows: Row[] = [];
+    const ids = (await (await fetch(`${base}/sitemap.xml`)).text()).match(/\/articles\/(\d+)/g)!.map((m) => m.split("/")[2]);
+    const column = (await (await fetch(`${base}/sitemap`)).text()).match(/\/columns\/([a-z0-9-]+)/)?.[1] ?? "wuhai-news";
+
+    // Uncached renders: each article's first request renders it.
+    const cold: number[] = [];
+    for (const id of ids.slice(200, 400)) {
+      const started = performance.now();
+      await (await fetch(`${base}/articles/${id}`)).arrayBuffer();
+      cold.push(performance.now() - started);
+    }
+    cold.sort((a, b) => a - b);
+    const uncached = { p50: cold[Math.floor(cold.length * 0.5)], p95: cold[Math.floor(cold.length * 0.95)], samples: cold.length };
+
+    for (const [name, url] of [
+      ["article (cached)", `${base}/articles/1`],
+      ["home", `${base}/`],
+      ["column", `${base}/columns/${column}`],
+      ["search 生态", `${base}/search?q=${encodeURIComponent("生态")}`],
+    ] as const) {
+      await fetch(url); // warm the cache
+      rows.push(await load(name, url));
+    }
+    const before = (await (await fetch(`${base}/api/views`, { method: "POST", headers: { "content-type": "application/json", "user-agent": "bot-check googlebot" }, body: '{"id":1}' })).json()).count;
+    const beacon = await load("view beacon", `${base}/api/views`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "Mozilla/5.0 bench" },
+      body: JSON.stringify({ id: 1 }),
+    });
+    rows.push(beacon);
+    const after = (await (await fetch(`${base}/api/views`, { method: "POST", headers: { "content-type": "application/json", "user-agent": "googlebot" }, body: '{"id":1}' })).json()).count;
+    // Every 2xx answer to the beacon must be exactly one increment.
+    const counted = after - before;
+
+    let staticRows: Row[] = [];
+    if (flag("static")) {
+      run("scripts/static-export.ts", ["--only", "/articles/1,/"]);
+      const nginx = await startNginx(path.resolve(DATA, "static"), PORT, 3401);
+      try {
+        staticRows = [await load("nginx: article (static)", "http://127.0.0.1:3401/articles/1"), await load("nginx: home (static)", "http://127.0.0.1:3401/")];
+      } finally {
+        nginx.stop();
+      }
+    }
+
+    const js = firstLoadJs(DIST, "(site)/articles/[id]/page");
+    const report = {
+      date: new Date().toISOString(),
+      articles: ARTICLES,
+      durationSeconds: DURATION,
+      connections: CONNECTIONS,
+      rows: [...rows, ...staticRows],
+      uncachedArticleMs: uncached,
+      viewBeacon: { answered: beacon.ok, counted, lost: beacon.ok - counted },
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+      articleFirstLoadJsGzipKb: Math.round(js.totalGzip / 102.4) / 10,
+    };
+    console.log(`\nGazette bench — ${ARTICLES} articles, ${CONNECTIONS} connections, ${DURATION} s each\n`);
+    console.log("| path | req/s | p50 ms | p99 ms | errors | non-2xx |\n|---|---:|---:|---:|---:|---:|");
+    for (const r of report.rows) console.log(`| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+    console.log(`\nuncached article render: p50 ${uncached.p50.toFixed(1)} ms, p95 ${uncached.p95.toFixed(1)} ms (${uncached.samples} articles)`);
+    console.log(`view beacon: ${beacon.ok} answered, ${counted} counted, ${beacon.ok - counted} lost`);
+    console.log(`server peak RSS: ${report.peakRssMb} MB`);
+    console.log(`article page first-load JS: ${report.articleFirstLoadJsGzipKb} KB gzipped`);
+    fs.mkdirSync("bench/results", { recursive: true });
+    const file = path.join("bench/results", `${report.date.replace(/[:.]/g, "-")}-${ARTICLES}.json`);
+    fs.writeFileSync(file, JSON.stringify(report, null, 2));
+    console.log(`\nwritten to ${file}`);
+  } finally {
+    clearInterval(sampler);
+    process.kill(-server.pid!, "SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
