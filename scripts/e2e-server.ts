@@ -1,7 +1,9 @@
 /**
- * The server the Playwright journeys run against: a fresh data folder (embedded
- * database, media) on its own ports, a production build in its own dist folder,
- * the demo content, and one account per role. Stops everything on SIGTERM.
+ * The server the Playwright journeys run against: a fresh data folder and embedded
+ * database on their own ports, a production build in its own dist folder, the demo
+ * content, and one account per role. It writes what a journey needs to start a second
+ * instance (database, data folder, secret) to test-results/e2e-runtime-<port>.json.
+ * Stops everything on SIGTERM.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,11 +13,17 @@ import path from "node:path";
 const port = process.env.E2E_PORT || "3210";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gazette-e2e-"));
 fs.chmodSync(dataDir, 0o755);
+process.env.DATA_DIR = path.relative(process.cwd(), dataDir);
+process.env.EMBEDDED_PG_PORT = String(56000 + Math.floor(Math.random() * 2000));
+delete process.env.DATABASE_URL;
+
+const { prepareRuntime } = await import("./lib/runtime");
+const runtime = await prepareRuntime();
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  DATA_DIR: path.relative(process.cwd(), dataDir),
+  DATABASE_URL: runtime.databaseUrl,
   PORT: port,
-  EMBEDDED_PG_PORT: String(56000 + Math.floor(Math.random() * 2000)),
   NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
   SITE_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -24,21 +32,27 @@ const env: NodeJS.ProcessEnv = {
   HOSTNAME_BIND: "127.0.0.1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
-delete env.DATABASE_URL;
+const runtimeFile = path.join("test-results", `e2e-runtime-${port}.json`);
+fs.mkdirSync("test-results", { recursive: true });
+fs.writeFileSync(
+  runtimeFile,
+  JSON.stringify({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, distDir: env.NEXT_DIST_DIR, secret: env.NEXTAUTH_SECRET, port }),
+  { mode: 0o600 },
+);
 
 const tsx = path.join("node_modules", ".bin", "tsx");
-const step = (args: string[]) => {
-  const result = spawnSync(tsx, args, { stdio: "inherit", env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
-step(["scripts/build.ts"]);
-step(["e2e/fixtures/accounts.ts"]);
+async function finish(code: number): Promise<never> {
+  await runtime.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(runtimeFile, { force: true });
+  process.exit(code);
+}
+for (const script of ["scripts/build.ts", "e2e/fixtures/accounts.ts"]) {
+  const result = spawnSync(tsx, [script], { stdio: "inherit", env });
+  if (result.status !== 0) await finish(result.status ?? 1);
+}
 
 const server = spawn(tsx, ["scripts/serve.ts", "start"], { stdio: "inherit", env });
-const stop = (signal: NodeJS.Signals) => server.kill(signal);
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
-server.on("exit", (code) => {
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(code ?? 0);
-});
+process.on("SIGTERM", () => server.kill("SIGTERM"));
+process.on("SIGINT", () => server.kill("SIGINT"));
+server.on("exit", (code) => void finish(code ?? 0));

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { E2E_PORT } from "../playwright.config";
+
+/**
+ * Two app instances on one PostgreSQL: what is published through one is served by the
+ * other within seconds (each has its own page cache; LISTEN/NOTIFY tells the other).
+ */
+const runtime = JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as {
+  databaseUrl: string;
+  dataDir: string;
+  distDir: string;
+  secret: string;
+};
+const A = `http://127.0.0.1:${E2E_PORT}`;
+const B_PORT = E2E_PORT + 1;
+const B = `http://127.0.0.1:${B_PORT}`;
+let second: ChildProcess;
+
+test.beforeAll(async () => {
+  second = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(B_PORT), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: runtime.databaseUrl,
+      DATA_DIR: runtime.dataDir,
+      NEXT_DIST_DIR: runtime.distDir,
+      NEXTAUTH_SECRET: runtime.secret,
+      PORT: String(B_PORT),
+      NODE_ENV: "production",
+      GAZETTE_SCHEDULER: "off", // only instance A publishes in this test
+    },
+    stdio: "ignore",
+  });
+  await expect.poll(async () => (await fetch(`${B}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  second?.kill("SIGTERM");
+});
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
+  const url = new URL(runtime.databaseUrl);
+  const client = new pg.Client({ host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** An approved article scheduled for a moment ago: instance A's next tick publishes it. */
+async function dueArticle(title: string) {
+  const [{ id: columnId }] = await sql<{ id: number }>(`SELECT id FROM "Column" WHERE slug = 'wuhai-news'`);
+  const [{ id: userId }] = await sql<{ id: number }>(`SELECT id FROM "User" WHERE role = 'ADMIN' LIMIT 1`);
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "两个实例同时提供服务。" }] }] };
+  const [{ id }] = await sql<{ id: number }>(
+    `INSERT INTO "Article" (title, "columnId", "bodyJson", "bodyHtml", "bodyText", status, "reviewLevel", "scheduledAt", "createdById", "updatedById", "updatedAt")
+     VALUES ($1, $2, $3, '<p>两个实例同时提供服务。</p>', '两个实例同时提供服务。', 'SCHEDULED', 1, now() - interval '1 second', $4, $4, now()) RETURNING id`,
+    [title, columnId, JSON.stringify(body), userId],
+  );
+  await sql(
+    `INSERT INTO "ArticleRevision" ("articleId", version, title, "titleTags", subtitle, author, source, summary, "bodyJson", "bodyHtml", "bodyText", "authorId")
+     VALUES ($1, 1, $2, '{}', '', '', '', '', $3, '<p>两个实例同时提供服务。</p>', '两个实例同时提供服务。', $4)`,
+    [id, title, JSON.stringify(body), userId],
+  );
+  return id;
+}
+
+function internalToken() {
+  return crypto.createHmac("sha256", runtime.secret).update("gazette-internal-v1").digest("base64url");
+}
+
+test("an article published through one instance is served by the other within seconds", async () => {
+  const title = `双实例测试${Date.now()}`;
+  const id = await dueArticle(title);
+  // Both instances have seen (and may have cached) the home page and the missing article.
+  for (const base of [A, B]) {
+    expect((await fetch(`${base}/articles/${id}`)).status).toBe(404);
+    expect(await (await fetch(`${base}/`)).text()).not.toContain(title);
+  }
+
+  const tick = await fetch(`${A}/api/internal/tick`, { method: "POST", headers: { "x-gazette-internal": internalToken() } });
+  expect(tick.status).toBe(200);
+
+  for (const base of [A, B]) {
+    await expect.poll(async () => (await fetch(`${base}/articles/${id}`)).status, { timeout: 5_000 }).toBe(200);
+    await expect.poll(async () => await (await fetch(`${base}/`)).text(), { timeout: 5_000 }).toContain(title);
+  }
+  // And the static snapshot was written by the instance that published.
+  await expect
+    .poll(() => fs.existsSync(path.join(runtime.dataDir, "static", "articles", String(id), "index.html")), { timeout: 5_000 })
+    .toBe(true);
+});
+
+test("the internal endpoints refuse callers without the instances' token", async () => {
+  expect((await fetch(`${B}/api/internal/tick`, { method: "POST" })).status).toBe(403);
+  expect((await fetch(`${B}/api/internal/refresh`, { method: "POST", headers: { "x-gazette-internal": "guess" }, body: "{}" })).status).toBe(403);
+});
+
+test("media stored through one instance are served by the other", async () => {
+  const [{ key }] = await sql<{ key: string }>(`SELECT "storageKey" AS key FROM "Media" WHERE kind = 'IMAGE' LIMIT 1`);
+  const [a, b] = await Promise.all([fetch(`${A}/media/${key}`), fetch(`${B}/media/${key}`)]);
+  expect(a.status).toBe(200);
+  expect(b.status).toBe(200);
+  expect(Buffer.from(await b.arrayBuffer()).equals(Buffer.from(await a.arrayBuffer()))).toBe(true);
+});
