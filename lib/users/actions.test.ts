@@ -59,9 +59,9 @@ describe("createUser", () => {
 
   it("refuses a weak password, and one containing the account name", async () => {
     const weak = await createUserAction(newUser({ password: "short1A" }));
-    expect(weak).toMatchObject({ ok: false, code: "invalid", fieldErrors: { password: ["密码至少 12 个字符"] } });
+    expect(weak).toMatchObject({ ok: false, code: "invalid", fieldErrors: { password: ["密码至少需要 12 个字符。"] } });
     const named = await createUserAction(newUser({ email: "liuyang@wuhai.gov.cn", password: "LiuYang-2026-ok" }));
-    expect(named).toMatchObject({ ok: false, fieldErrors: { password: ["密码不能包含账号名或姓名"] } });
+    expect(named).toMatchObject({ ok: false, fieldErrors: { password: ["密码不能包含账户名或邮箱前缀。"] } });
   });
 
   it("refuses an email already in use, whatever its case", async () => {
@@ -184,7 +184,7 @@ describe("resetUserPassword", () => {
   it("refuses a password that breaks the policy for that account", async () => {
     const target = await createTestUser("EDITOR", { email: "zhaolei@wuhai.gov.cn" });
     const result = await resetUserPasswordAction({ id: target.id, password: "Zhaolei-2026-x" });
-    expect(result).toMatchObject({ ok: false, code: "invalid", details: { fieldErrors: { password: ["密码不能包含账号名或姓名"] } } });
+    expect(result).toMatchObject({ ok: false, code: "invalid", details: { fieldErrors: { password: ["密码不能包含账户名或邮箱前缀。"] } } });
   });
 
   it("sends an admin to their own account page instead of resetting their own password", async () => {

@@ -5,8 +5,8 @@ import { changedFields } from "@/lib/audit/diff";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { passwordProblems } from "@/lib/security/password-policy";
 import { assertAdminRemains, assertColumnsExist, assertNotSelf, lockUser } from "./guards";
-import { passwordProblems } from "./password-rules";
 import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserInput } from "./schema";
 
 // Audit entries never carry a password or a hash: only who, what and which fields.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { accountNameProblem, passwordStrengthProblems } from "./password-rules";
+import { newPasswordSchema, passwordMessages, passwordProblems } from "@/lib/security/password-policy";
 
 export const ROLES = ["ADMIN", "REVIEWER", "EDITOR"] as const;
 
@@ -13,16 +13,18 @@ const columnIds = z
   .max(1000)
   .default([])
   .transform((ids) => [...new Set(ids)].sort((a, b) => a - b));
-const password = z.string().superRefine((value, ctx) => {
-  for (const message of passwordStrengthProblems(value)) ctx.addIssue({ code: "custom", message });
-});
 
+/**
+ * The shared password policy (lib/security/password-policy.ts). Length and character
+ * classes are checked with the other fields; the account-name rule needs the email
+ * and name, so the object adds only that one (zod runs both when the field fails).
+ */
 export const createUserSchema = z
-  .object({ email, name, role, columnIds, password })
-  // The account-name rule needs the email and name, so it runs once the fields are valid.
+  .object({ email, name, role, columnIds, password: newPasswordSchema() })
   .superRefine((u, ctx) => {
-    const message = accountNameProblem(u.password, u);
-    if (message) ctx.addIssue({ code: "custom", path: ["password"], message });
+    if (passwordProblems(u.password, u).includes(passwordMessages.containsAccount)) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: passwordMessages.containsAccount });
+    }
   });
 
 export const updateUserSchema = z.object({ id, name, role, columnIds });
