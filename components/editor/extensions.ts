@@ -37,24 +37,37 @@ function clampWidthPercent(value: unknown): number {
 export const Figure = Image.extend({
   name: "image",
   addAttributes() {
+    // Parsed from a bare <img> or from a <figure> around one (whose caption it then takes).
+    const img = (el: HTMLElement) => (el.tagName === "FIGURE" ? el.querySelector("img") : el);
+    const fromImg = (name: string) => ({ default: null, parseHTML: (el: HTMLElement) => img(el)?.getAttribute(name) ?? null });
     return {
-      ...this.parent?.(),
+      src: fromImg("src"),
+      alt: fromImg("alt"),
+      title: fromImg("title"),
+      width: fromImg("width"),
+      height: fromImg("height"),
       srcset: {
         default: null,
-        parseHTML: (el) => el.getAttribute("srcset"),
+        parseHTML: (el) => img(el)?.getAttribute("srcset") ?? null,
         renderHTML: (attrs) =>
           attrs.srcset ? { srcset: attrs.srcset, sizes: "(max-width: 820px) 100vw, 780px" } : {},
       },
-      caption: { default: "", parseHTML: (el) => el.closest("figure")?.querySelector("figcaption")?.textContent ?? "" },
+      caption: {
+        default: "",
+        parseHTML: (el) => (el.closest("figure") ?? el).querySelector("figcaption")?.textContent?.trim() ?? "",
+      },
       mediaId: {
         default: null,
-        parseHTML: (el) => (el.getAttribute("data-media-id") ? Number(el.getAttribute("data-media-id")) : null),
+        parseHTML: (el) => {
+          const id = Number(img(el)?.getAttribute("data-media-id"));
+          return Number.isInteger(id) && id > 0 ? id : null;
+        },
         renderHTML: (attrs) => (attrs.mediaId ? { "data-media-id": String(attrs.mediaId) } : {}),
       },
       /** Display width in percent of the text column (25–100). */
       widthPercent: {
         default: 100,
-        parseHTML: (el) => clampWidthPercent(el.getAttribute("data-width") ?? 100),
+        parseHTML: (el) => clampWidthPercent(img(el)?.getAttribute("data-width") ?? 100),
         // The inline width travels with the HTML (exports, feeds) without any stylesheet.
         renderHTML: (attrs) => {
           const width = clampWidthPercent(attrs.widthPercent);
@@ -64,7 +77,8 @@ export const Figure = Image.extend({
     };
   },
   parseHTML() {
-    return [{ tag: "figure img[src]" }, { tag: "img[src]" }];
+    // A figure is read as one image: its caption must not also become a paragraph.
+    return [{ tag: "figure", getAttrs: (el) => (el.querySelector("img[src]") ? null : false) }, { tag: "img[src]" }];
   },
   renderHTML({ node, HTMLAttributes }) {
     const { caption: _caption, ...imgAttrs } = HTMLAttributes as Record<string, unknown>;

@@ -46,7 +46,8 @@ export function problems(html: string): string[] {
       found.push(`tag <${tag}>`);
       continue;
     }
-    for (const { name, value } of Array.from(el.attributes)) {
+    for (const { name, value: raw } of Array.from(el.attributes)) {
+      const value = raw ?? "";
       if (!allowed.includes(name)) found.push(`<${tag} ${name}>`);
       if (name === "href" && !isSafeUrl(value, false)) found.push(`<${tag} href=${value}>`);
       if (name === "src" && !isSafeUrl(value, true)) found.push(`<${tag} src=${value}>`);
