@@ -1,0 +1,120 @@
+import type pg from "pg";
+import { renderBlocks } from "./body";
+import type { SyntheticArticle, SyntheticState } from "./compose";
+
+/**
+ * Writes a batch of synthetic articles in a few set-based statements (multi-row
+ * INSERT … SELECT FROM unnest), the way the workflow would have left them: every
+ * article has revision 1; published, edited and withdrawn ones have it live; edited
+ * ones also have a working copy (revision 2) under review. The search index is not
+ * touched here: the database triggers maintain it, as for every other write.
+ */
+const STATUS: Record<SyntheticState, string> = {
+  published: "PUBLISHED",
+  edited: "IN_REVIEW",
+  draft: "DRAFT",
+  inReview: "IN_REVIEW",
+  scheduled: "SCHEDULED",
+  withdrawn: "WITHDRAWN",
+};
+
+const HAS_LIVE_REVISION = new Set<SyntheticState>(["published", "edited", "withdrawn"]);
+
+export async function insertBatch(client: pg.ClientBase, articles: SyntheticArticle[], userId: number): Promise<void> {
+  const bodies = articles.map((a) => renderBlocks(a.live.blocks));
+  await client.query("BEGIN");
+  try {
+    const ids = await allocate(client, '"Article"', articles.length);
+    await client.query(
+      `INSERT INTO "Article" (id, title, "titleTags", "columnId", author, source, summary, "bodyJson", "bodyHtml", "bodyText",
+         status, live, "publishedAt", "scheduledAt", "withdrawnAt", "withdrawnReason", "viewCount",
+         "createdById", "updatedById", "createdAt", "updatedAt")
+       SELECT t.id, t.title, CASE WHEN t.tag = '' THEN ARRAY[]::text[] ELSE ARRAY[t.tag] END, t.column_id, t.author, t.source,
+         t.summary, t.body_json::jsonb, t.body_html, t.body_text, t.status::"ArticleStatus", t.live, t.published_at,
+         t.scheduled_at, t.withdrawn_at, t.reason, t.views, $17, $17, t.created_at, coalesce(t.published_at, t.created_at)
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+         $10::text[], $11::text[], $12::boolean[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[], $18::int[], $19::timestamptz[])
+         AS t(id, title, tag, column_id, author, source, summary, body_json, body_html, body_text, status, live,
+              published_at, scheduled_at, withdrawn_at, reason, views, created_at)`,
+      [
+        ids,
+        articles.map((a) => a.live.title),
+        articles.map((a) => a.titleTags[0] ?? ""),
+        articles.map((a) => a.columnId),
+        articles.map((a) => a.author),
+        articles.map((a) => a.source),
+        articles.map((a) => a.live.summary),
+        bodies.map((b) => JSON.stringify(b.bodyJson)),
+        bodies.map((b) => b.bodyHtml),
+        bodies.map((b) => b.bodyText),
+        articles.map((a) => STATUS[a.state]),
+        articles.map((a) => a.state === "published" || a.state === "edited"),
+        articles.map((a) => a.publishedAt),
+        articles.map((a) => a.scheduledAt),
+        articles.map((a) => a.withdrawnAt),
+        articles.map((a) => a.withdrawnReason),
+        userId,
+        articles.map((a) => a.viewCount),
+        articles.map((a) => a.createdAt),
+      ],
+    );
+    // Revision 1 of every article is its first saved content.
+    const revisionIds = await allocate(client, '"ArticleRevision"', articles.length);
+    await client.query(
+      `INSERT INTO "ArticleRevision" (id, "articleId", version, title, "titleTags", subtitle, author, source, summary,
+         "bodyJson", "bodyHtml", "bodyText", "authorId", note, "createdAt")
+       SELECT r.id, a.id, 1, a.title, a."titleTags", a.subtitle, a.author, a.source, a.summary,
+         a."bodyJson", a."bodyHtml", a."bodyText", a."createdById", '', a."createdAt"
+       FROM unnest($1::int[], $2::int[]) AS r(id, article_id) JOIN "Article" a ON a.id = r.article_id`,
+      [revisionIds, ids],
+    );
+    const live = articles.flatMap((a, i) => (HAS_LIVE_REVISION.has(a.state) ? [i] : []));
+    await client.query(
+      `UPDATE "Article" a SET "liveRevisionId" = r.revision_id
+       FROM unnest($1::int[], $2::int[]) AS r(article_id, revision_id) WHERE a.id = r.article_id`,
+      [live.map((i) => ids[i]), live.map((i) => revisionIds[i])],
+    );
+    await applyWorkingCopies(client, articles, ids);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+}
+
+/** Edited articles: the working copy moves on (revision 2, in review) while revision 1 stays live. */
+async function applyWorkingCopies(client: pg.ClientBase, articles: SyntheticArticle[], ids: number[]) {
+  const edited = articles.flatMap((a, i) => (a.working ? [{ id: ids[i], working: a.working, body: renderBlocks(a.working.blocks) }] : []));
+  if (edited.length === 0) return;
+  await client.query(
+    `UPDATE "Article" a SET title = w.title, summary = w.summary, "bodyJson" = w.body_json::jsonb, "bodyHtml" = w.body_html,
+       "bodyText" = w.body_text, version = 2, "updatedAt" = a."publishedAt" + interval '1 day'
+     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       AS w(id, title, summary, body_json, body_html, body_text)
+     WHERE a.id = w.id`,
+    [
+      edited.map((e) => e.id),
+      edited.map((e) => e.working.title),
+      edited.map((e) => e.working.summary),
+      edited.map((e) => JSON.stringify(e.body.bodyJson)),
+      edited.map((e) => e.body.bodyHtml),
+      edited.map((e) => e.body.bodyText),
+    ],
+  );
+  await client.query(
+    `INSERT INTO "ArticleRevision" ("articleId", version, title, "titleTags", subtitle, author, source, summary,
+       "bodyJson", "bodyHtml", "bodyText", "authorId", note, "createdAt")
+     SELECT a.id, 2, a.title, a."titleTags", a.subtitle, a.author, a.source, a.summary,
+       a."bodyJson", a."bodyHtml", a."bodyText", a."createdById", '', a."updatedAt"
+     FROM "Article" a WHERE a.id = ANY($1::int[])`,
+    [edited.map((e) => e.id)],
+  );
+}
+
+async function allocate(client: pg.ClientBase, table: string, count: number): Promise<number[]> {
+  const result = await client.query<{ id: number }>(
+    `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int AS id FROM generate_series(1, $2::int)`,
+    [table, count],
+  );
+  return result.rows.map((r) => r.id);
+}
