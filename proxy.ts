@@ -1,10 +1,80 @@
-import { withAuth } from "next-auth/middleware";
+import { encode, getToken, type JWT } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_MAX_AGE_S, needsTouch, nowSeconds, sessionState } from "@/lib/auth/session-policy";
+import { currentRouteTable, isCachedPath } from "@/lib/security/cached-routes";
+import { CSP_HEADER, adminPolicy, dynamicPublicPolicy } from "@/lib/security/csp-core.mjs";
+import { createNonce, securityHeaders } from "@/lib/security/headers";
 
 /**
- * Route guard: every admin page needs a session (the login page excepted). Pages and
- * server actions still check the session and role themselves — this only keeps
- * anonymous visitors out early.
+ * Runs before every request (static assets excepted):
+ * 1. guards the admin: no live session (anonymous, idle 30 min, older than 12 h) → the
+ *    login page. Pages and server actions still check the session and role themselves
+ *    (getSessionUser, which also checks the session version) — this only keeps
+ *    anonymous visitors out early and records activity for the idle timeout;
+ * 2. sets the security headers and the Content-Security-Policy (see SECURITY.md):
+ *    a per-request nonce for dynamic responses; cached public pages carry their own
+ *    hash-based policy (lib/security/csp-cache-handler.mjs), so none is added here;
+ * 3. tells the render which path it serves (requireUser's security-step redirect).
  */
-export const proxy = withAuth({ pages: { signIn: "/admin/login" } });
+const LOGIN_PATH = "/admin/login";
+const PATH_HEADER = "x-gazette-path";
+const dev = process.env.NODE_ENV === "development";
+const secureCookies = () => process.env.SECURE_COOKIES === "true";
+const sessionCookie = () => (secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token");
 
-export const config = { matcher: ["/admin", "/admin/((?!login).*)"] };
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const admin = pathname === "/admin" || pathname.startsWith("/admin/") || pathname.startsWith("/api/auth");
+  const nonce = createNonce();
+  const dynamicPolicy = admin ? adminPolicy(nonce, dev) : dynamicPublicPolicy(nonce, dev);
+
+  let touched: JWT | null = null;
+  if (admin && pathname !== LOGIN_PATH && !pathname.startsWith("/api/")) {
+    const secret = process.env.NEXTAUTH_SECRET;
+    const token = secret ? await getToken({ req: request, secret, secureCookie: secureCookies() }) : null;
+    const now = nowSeconds();
+    const state = sessionState(token, now);
+    // A server action answers "unauthenticated" itself; a redirect would only confuse the form.
+    if (state !== "live" && !request.headers.has("next-action")) return finish(toLogin(request, state !== "anonymous"), admin, dynamicPolicy, request);
+    if (token && state === "live" && needsTouch(token, now)) touched = { ...token, seenAt: now };
+  }
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set(PATH_HEADER, pathname);
+  forwarded.set("x-nonce", nonce);
+  // Next.js reads the nonce from the request's policy and stamps it on its own scripts,
+  // also in a render that then goes into the page cache (whose hashes cover those scripts).
+  forwarded.set(CSP_HEADER, dynamicPolicy);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  if (touched) await setSessionCookie(response, touched);
+  return finish(response, admin, dynamicPolicy, request);
+}
+
+function finish(response: NextResponse, admin: boolean, dynamicPolicy: string, request: NextRequest): NextResponse {
+  const https = secureCookies() || request.headers.get("x-forwarded-proto") === "https";
+  for (const [name, value] of Object.entries(securityHeaders({ admin, https }))) response.headers.set(name, value);
+  const table = currentRouteTable();
+  const cached = !admin && table !== null && isCachedPath(table, request.nextUrl.pathname);
+  if (!cached) response.headers.set(CSP_HEADER, dynamicPolicy);
+  return response;
+}
+
+function toLogin(request: NextRequest, expired: boolean): NextResponse {
+  const url = new URL(LOGIN_PATH, request.url);
+  url.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  if (expired) url.searchParams.set("expired", "1");
+  const response = NextResponse.redirect(url);
+  if (expired) response.cookies.delete(sessionCookie());
+  return response;
+}
+
+/** Records activity: the same token with a new seenAt, re-encrypted into the session cookie. */
+async function setSessionCookie(response: NextResponse, token: JWT) {
+  const value = await encode({ token, secret: process.env.NEXTAUTH_SECRET!, maxAge: SESSION_MAX_AGE_S });
+  response.cookies.set(sessionCookie(), value, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: SESSION_MAX_AGE_S });
+}
+
+export const config = {
+  // Every path but the build's static assets: security headers belong on every response.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

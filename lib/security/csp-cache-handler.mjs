@@ -1,0 +1,42 @@
+// @ts-check
+import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import { CSP_HEADER, cachedPublicPolicy, trustedInlineScriptHashes } from "./csp-core.mjs";
+
+/**
+ * Next.js's own file-system page cache, plus one thing: every cached page carries the
+ * Content-Security-Policy that matches its HTML (the hashes of its inline scripts), so
+ * the public pages stay cached (ISR) and still need no 'unsafe-inline' for scripts.
+ * Next.js sends a cached page's stored headers with it on every hit — and on the miss
+ * that rendered it, since the response is built from the same entry after set().
+ *
+ * Another cache handler (shared, multi-instance) can extend this class, or apply
+ * `withCspHeader` to its own entries.
+ */
+const FileSystemCache = /** @type {any} */ (fileSystemCache).default ?? fileSystemCache;
+
+/** Adds the policy to a page entry in place; false when the page has no trusted nonce. */
+export function withCspHeader(/** @type {any} */ value) {
+  if (value?.kind !== "APP_PAGE" || typeof value.html !== "string") return true;
+  if (value.headers?.[CSP_HEADER]) return true;
+  const hashes = trustedInlineScriptHashes(value.html);
+  if (!hashes) return false;
+  value.headers = { ...(value.headers ?? {}), [CSP_HEADER]: cachedPublicPolicy(hashes) };
+  return true;
+}
+
+export default class CspCacheHandler extends FileSystemCache {
+  /** @param {string} key @param {any} ctx */
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    // Prerendered at build time, without a request and so without a nonce: its inline
+    // scripts cannot be told from injected ones. Render it again, once, on demand.
+    if (entry && !withCspHeader(entry.value)) return null;
+    return entry;
+  }
+
+  /** @param {string} key @param {any} data @param {any} ctx */
+  async set(key, data, ctx) {
+    withCspHeader(data);
+    return super.set(key, data, ctx);
+  }
+}
