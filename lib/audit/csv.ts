@@ -1,0 +1,20 @@
+/**
+ * CSV for Excel and WPS: UTF-8 with a byte-order mark (without it Excel reads the
+ * Chinese as mojibake), CRLF line ends, RFC 4180 quoting, and formula injection
+ * defused — a cell that starts with = + - @ (or a tab or carriage return, which
+ * some spreadsheets also strip before evaluating) gets a leading apostrophe, so an
+ * attacker-chosen value such as a login email "=HYPERLINK(…)" stays text.
+ */
+export const CSV_BOM = "\uFEFF";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(values: readonly unknown[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}
