@@ -1,0 +1,28 @@
+"use server";
+
+import { z } from "zod";
+import { ActionError } from "@/lib/actions/errors";
+import { action } from "@/lib/actions/safe-action";
+import { audit } from "@/lib/audit/log";
+import { assertCan } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+
+const STAFF = ["ADMIN", "REVIEWER", "EDITOR"] as const;
+
+const altSchema = z.object({
+  id: z.number().int().positive(),
+  alt: z.string().trim().max(200, "替代文字不能超过 200 字"),
+});
+
+/**
+ * The library's default alt text for an image (offered when the image is inserted
+ * again). Whoever may upload may describe; articles keep the alt they were given.
+ */
+export const updateMediaAlt = action({ name: "media.updateAlt", roles: STAFF, schema: altSchema }, async (input, { user }) => {
+  assertCan(user, "media:upload");
+  const media = await db().media.findUnique({ where: { id: input.id }, select: { id: true, kind: true, alt: true } });
+  if (!media || media.kind !== "IMAGE") throw new ActionError("not_found", "图片不存在或已被删除。");
+  await db().media.update({ where: { id: media.id }, data: { alt: input.alt } });
+  await audit({ actorId: user.id, actorLabel: user.email, action: "media.updateAlt", targetType: "media", targetId: media.id, detail: { from: media.alt, to: input.alt } });
+  return { id: media.id, alt: input.alt };
+});
