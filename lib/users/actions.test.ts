@@ -38,7 +38,7 @@ const newUser = (over: Record<string, unknown> = {}) => ({
 
 function expectNoSecrets(detail: unknown) {
   const text = JSON.stringify(detail);
-  expect(text).not.toMatch(/password"|Spring-River|argon2|passwordHash/i);
+  expect(text).not.toMatch(/"password"|Spring-River|argon2|passwordHash/i);
 }
 
 describe("createUser", () => {
@@ -53,8 +53,22 @@ describe("createUser", () => {
     expect(await verifyPassword(user.passwordHash, "Spring-River-2026")).toBe(true);
     const entry = await lastAudit("user.create");
     expect(entry).toMatchObject({ actorId: admin.id, actorLabel: admin.email, targetType: "user", targetId: String(user.id) });
-    expect(entry?.detail).toEqual({ email: input.email, name: "王芳", role: "EDITOR", columnIds: [columnA] });
+    expect(entry?.detail).toEqual({ email: input.email, name: "王芳", role: "EDITOR", columnIds: [columnA], generatedPassword: false });
     expectNoSecrets(entry?.detail);
+    expect(result.data.generatedPassword).toBeNull();
+  });
+
+  it("generates an initial password when none is given, returned once and never audited", async () => {
+    const result = await createUserAction(newUser({ password: "" }));
+    if (!result.ok) throw new Error(result.error);
+    const generated = result.data.generatedPassword!;
+    expect(generated).toMatch(/^.{20}$/);
+    const user = await db().user.findUniqueOrThrow({ where: { id: result.data.id } });
+    expect(await verifyPassword(user.passwordHash, generated)).toBe(true);
+    expect(user.mustChangePassword).toBe(true);
+    const entry = await lastAudit("user.create");
+    expect(entry?.detail).toMatchObject({ generatedPassword: true });
+    expect(JSON.stringify(entry?.detail)).not.toContain(generated);
   });
 
   it("refuses a weak password, and one containing the account name", async () => {

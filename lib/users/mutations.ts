@@ -11,9 +11,13 @@ import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateU
 
 // Audit entries never carry a password or a hash: only who, what and which fields.
 
-/** A new account must choose its own password at first login (issue 7). */
+/**
+ * A new account must choose its own password at first login (issue 7). Without an
+ * initial password one is generated and returned once, for the admin to pass on.
+ */
 export async function createUser({ password, ...input }: CreateUserInput, actor: AuditActor) {
-  const passwordHash = await hashPassword(password);
+  const generated = password ? null : generatePassword();
+  const passwordHash = await hashPassword(password || generated!);
   try {
     return await db().$transaction(async (tx) => {
       await assertColumnsExist(tx, input.columnIds);
@@ -27,8 +31,12 @@ export async function createUser({ password, ...input }: CreateUserInput, actor:
           columns: { create: input.columnIds.map((columnId) => ({ columnId })) },
         },
       });
-      await auditBy(actor, { action: "user.create", targetType: "user", targetId: user.id, detail: { ...input } }, tx);
-      return { id: user.id };
+      await auditBy(
+        actor,
+        { action: "user.create", targetType: "user", targetId: user.id, detail: { ...input, generatedPassword: generated !== null } },
+        tx,
+      );
+      return { id: user.id, generatedPassword: generated };
     });
   } catch (error) {
     if (isUniqueViolation(error, "email")) {

@@ -18,11 +18,12 @@ const columnIds = z
  * The shared password policy (lib/security/password-policy.ts). Length and character
  * classes are checked with the other fields; the account-name rule needs the email
  * and name, so the object adds only that one (zod runs both when the field fails).
+ * An empty password asks the server to generate one, shown once to the admin.
  */
 export const createUserSchema = z
-  .object({ email, name, role, columnIds, password: newPasswordSchema() })
+  .object({ email, name, role, columnIds, password: z.literal("").or(newPasswordSchema()).default("") })
   .superRefine((u, ctx) => {
-    if (passwordProblems(u.password, u).includes(passwordMessages.containsAccount)) {
+    if (u.password && passwordProblems(u.password, u).includes(passwordMessages.containsAccount)) {
       ctx.addIssue({ code: "custom", path: ["password"], message: passwordMessages.containsAccount });
     }
   });
