@@ -1,49 +1,91 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/** What authorize() throws (lib/auth/login.ts LoginError); anything else is bad credentials. */
+const ERRORS: Record<string, string> = {
+  RATE_LIMITED: t.security.rateLimited,
+  TOTP_INVALID: t.security.totpInvalid,
+};
+
+/**
+ * Email + password, then — for accounts with two-factor login — the code from the
+ * authenticator app (or a recovery code). The password stays in this form's memory
+ * between the two steps only, and is sent again with the code.
+ */
+export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const [error, setError] = useState("");
   const [pending, setPending] = useState(false);
+  const [needCode, setNeedCode] = useState(false);
+  const credentials = useRef({ email: "", password: "" });
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
     setError("");
     const form = new FormData(event.currentTarget);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
+    if (!needCode) credentials.current = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const result = await signIn("credentials", { ...credentials.current, code: String(form.get("code") ?? ""), redirect: false });
     if (result?.ok && !result.error) {
       window.location.assign(callbackUrl);
       return;
     }
     setPending(false);
-    setError(t.admin.badCredentials);
+    if (result?.error === "TOTP_REQUIRED") {
+      setNeedCode(true);
+      return;
+    }
+    setError(ERRORS[result?.error ?? ""] ?? t.admin.badCredentials);
+  }
+
+  function restart() {
+    credentials.current = { email: "", password: "" };
+    setNeedCode(false);
+    setError("");
   }
 
   return (
     <form onSubmit={onSubmit} className="form" noValidate>
-      <label className="field">
-        <span>{t.admin.email}</span>
-        <input name="email" type="email" autoComplete="username" required />
-      </label>
-      <label className="field">
-        <span>{t.admin.password}</span>
-        <input name="password" type="password" autoComplete="current-password" required />
-      </label>
+      {notice && !error && (
+        <p className="form-notice" data-testid="login-notice">
+          {notice}
+        </p>
+      )}
+      {needCode ? (
+        <>
+          <p>{t.security.totpPrompt}</p>
+          <label className="field">
+            <span>{t.security.totpLabel}</span>
+            <input name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus maxLength={16} />
+          </label>
+        </>
+      ) : (
+        <>
+          <label className="field">
+            <span>{t.admin.email}</span>
+            <input name="email" type="email" autoComplete="username" required />
+          </label>
+          <label className="field">
+            <span>{t.admin.password}</span>
+            <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+        </>
+      )}
       {error && (
         <p className="form-error" role="alert" data-testid="login-error">
           {error}
         </p>
       )}
       <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? t.admin.loggingIn : t.admin.login}
+        {pending ? t.admin.loggingIn : needCode ? t.security.verify : t.admin.login}
       </button>
+      {needCode && (
+        <button type="button" className="button" onClick={restart}>
+          {t.security.backToLogin}
+        </button>
+      )}
     </form>
   );
 }

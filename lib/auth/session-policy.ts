@@ -2,6 +2,11 @@
  * Session lifetime rules, pure so that the proxy (every request), the next-auth
  * callbacks and the tests share one definition: 30 idle minutes, 12 hours at most.
  */
+import type { Role } from "@/generated/prisma/enums";
+
+/** Roles that must use two-factor login when the site setting require2faForStaff is on. */
+export const STAFF_2FA_ROLES: readonly Role[] = ["ADMIN", "REVIEWER"];
+
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 export const SESSION_IDLE_S = 30 * 60;
 /** The proxy re-issues the cookie at most once a minute to record activity. */

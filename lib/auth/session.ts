@@ -6,6 +6,9 @@ import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/client";
 import { authOptions } from "./options";
+import { STAFF_2FA_ROLES } from "./session-policy";
+
+export { STAFF_2FA_ROLES } from "./session-policy";
 
 /**
  * Something the user must do before anything else: change a password an admin set,
@@ -25,8 +28,6 @@ export interface SessionUser {
   totpEnabled?: boolean;
 }
 
-/** Roles that must use two-factor login when the site setting require2faForStaff is on. */
-export const STAFF_2FA_ROLES: readonly Role[] = ["ADMIN", "REVIEWER"];
 
 /** Where a user with a pending security step is sent; the only pages they may open. */
 export const ACCOUNT_PATH = "/admin/account";
