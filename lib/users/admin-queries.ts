@@ -31,7 +31,9 @@ export async function getUserForAdmin(id: number) {
   return row ? flatten(row) : null;
 }
 
-function flatten<T extends { columns: { column: { id: number; name: string } }[] }>(row: T) {
+function flatten<T extends { columns: { column: { id: number; name: string } }[] }>(
+  row: T,
+): Omit<T, "columns"> & { columns: { id: number; name: string }[] } {
   return { ...row, columns: row.columns.map((c) => c.column) };
 }
 

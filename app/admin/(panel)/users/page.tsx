@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GovernanceUserTable } from "@/components/admin/governance-user-table";
+import { requireRole } from "@/lib/auth/session";
+import { t } from "@/lib/i18n/zh-CN";
+import { listUsers } from "@/lib/users/admin-queries";
+
+export const metadata: Metadata = { title: t.adminUsers.title };
+
+export default async function UsersPage() {
+  const me = await requireRole("ADMIN");
+  const users = await listUsers();
+  return (
+    <section className="gov-page">
+      <header className="gov-page-header">
+        <div>
+          <h1>{t.adminUsers.title}</h1>
+          <p className="muted">{t.adminUsers.intro}</p>
+        </div>
+        <Link href="/admin/users/new" className="button button-primary">
+          {t.adminUsers.newUser}
+        </Link>
+      </header>
+      <GovernanceUserTable users={users} currentUserId={me.id} />
+      <p className="muted gov-footnote">{t.adminUsers.systemNote}</p>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useState } from "react";
+import { t } from "@/lib/i18n/zh-CN";
+import { resetUserPasswordAction, setUserDisabledAction } from "@/lib/users/actions";
+import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form";
+import { GovernancePasswordInput } from "./governance-password-input";
+import { fill } from "./governance-text";
+
+const L = t.adminUsers;
+
+/** Disable / enable the account and reset its password: the two things that end a user's sessions. */
+export function GovernanceUserAccount({ user, isSelf }: { user: { id: number; name: string; disabled: boolean }; isSelf: boolean }) {
+  const toggle = useGovernanceAction(setUserDisabledAction);
+  const reset = useGovernanceAction(resetUserPasswordAction);
+  const [generated, setGenerated] = useState<string | null>(null);
+
+  async function onToggle() {
+    const disabled = !user.disabled;
+    if (disabled && !window.confirm(fill(L.disableConfirm, { name: user.name }))) return;
+    await toggle.run({ id: user.id, disabled }, { success: disabled ? L.disabled : L.enabled });
+  }
+
+  async function onReset(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const password = String(new FormData(formElement).get("password") ?? "");
+    setGenerated(null);
+    await reset.run(
+      { id: user.id, password },
+      {
+        success: L.resetDone,
+        onSuccess: (data) => {
+          setGenerated(data.generatedPassword);
+          formElement.reset();
+        },
+      },
+    );
+  }
+
+  if (isSelf) return <p className="gov-notice">{L.selfNote}</p>;
+
+  return (
+    <div className="gov-stack">
+      <div>
+        <h3>{user.disabled ? L.enable : L.disable}</h3>
+        <div className="button-row">
+          <button type="button" className={`button ${user.disabled ? "" : "button-danger"}`} onClick={onToggle} disabled={toggle.pending}>
+            {user.disabled ? L.enable : L.disable}
+          </button>
+        </div>
+        <GovFormStatus error={toggle.error} message={toggle.message} testId="user-toggle" />
+      </div>
+      <form className="form" onSubmit={onReset} noValidate>
+        <h3>{L.resetPassword}</h3>
+        <GovField id="reset-password" label={`${L.newPassword}（${t.adminCommon.optional}）`} hint={L.resetPasswordHint} errors={reset.fieldErrors.password}>
+          {(p) => <GovernancePasswordInput {...p} name="password" />}
+        </GovField>
+        <GovFormStatus error={reset.error} message={reset.message} testId="user-reset" />
+        {generated && (
+          <p className="gov-notice" data-testid="generated-password">
+            {L.generatedPassword}
+            <code className="gov-secret">{generated}</code>
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button" disabled={reset.pending}>
+            {L.resetPassword}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
