@@ -1,22 +1,39 @@
+import type { Metadata } from "next";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { getColumnTree } from "@/lib/columns/queries";
+import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
 import { getSiteSettings } from "@/lib/settings/queries";
 import "./site.css";
+import "./site-article.css";
+import "./site-modes.css";
+import "./site-print.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: settings.siteName, template: `%s - ${settings.siteName}` },
+    description: `${settings.siteName}门户网站`,
+    openGraph: { siteName: settings.siteName, locale: "zh_CN", type: "website" },
+    alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: settings.siteName }] } },
+    formatDetection: { telephone: false, address: false, email: false },
+  };
+}
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const [settings, columns] = await Promise.all([getSiteSettings(), getColumnTree()]);
   return (
-    <>
+    <div className="site-root">
       <a className="skip-link" href="#main">
         {t.common.skipToContent}
       </a>
-      <SiteHeader siteName={settings.siteName} columns={columns} />
+      <SiteHeader siteName={settings.siteName} logo={settings.logo} columns={columns} />
       <main id="main" className="site-main" tabIndex={-1}>
         {children}
       </main>
-      <SiteFooter settings={settings} />
-    </>
+      <SiteFooter settings={settings} siteUrl={siteUrl()} />
+    </div>
   );
 }

@@ -1,37 +1,45 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { displayTitle } from "@/lib/articles/format";
-import { listLatestArticles } from "@/lib/articles/queries";
-import { formatDate } from "@/lib/format/date";
+import { ArticleList } from "@/components/site/article-list";
+import { HeadlineArea } from "@/components/site/headline-area";
+import { listHeadlines, listHomeSections } from "@/lib/articles/public-lists";
 import { t } from "@/lib/i18n/zh-CN";
 import { getSiteSettings } from "@/lib/settings/queries";
 
+// Cached; refreshed on demand whenever an article is published, edited or withdrawn.
 export const revalidate = 300;
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings();
-  return { title: settings.siteName };
+  return {
+    title: { absolute: settings.siteName },
+    description: `${settings.siteName}门户网站：要闻、通知公告、政策解读与政务公开信息。`,
+    alternates: { canonical: "/" },
+    openGraph: { url: "/", title: settings.siteName },
+  };
 }
 
 export default async function HomePage() {
-  const articles = await listLatestArticles(30);
+  const [settings, headlines, sections] = await Promise.all([getSiteSettings(), listHeadlines(6), listHomeSections(7)]);
   return (
-    <div className="container">
-      <section className="panel" aria-labelledby="latest-heading">
-        <h1 id="latest-heading">{t.site.latest}</h1>
-        {articles.length === 0 ? (
-          <p>{t.site.noArticles}</p>
-        ) : (
-          <ul className="article-list">
-            {articles.map((article) => (
-              <li key={article.id}>
-                <Link href={`/articles/${article.id}`}>{displayTitle(article.title, article.titleTags)}</Link>
-                <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+    <div className="container home">
+      <h1 className="visually-hidden">{settings.siteName}</h1>
+      <HeadlineArea headlines={headlines} />
+      <div className="home-sections">
+        {sections.map(({ column, items }) => (
+          <section key={column.id} className="home-section" aria-labelledby={`section-${column.id}`}>
+            <div className="section-head">
+              <h2 id={`section-${column.id}`}>
+                <Link href={`/columns/${column.slug}`}>{column.name}</Link>
+              </h2>
+              <Link href={`/columns/${column.slug}`} className="section-more" aria-label={`${t.site.more}${column.name}`}>
+                {t.site.more}
+              </Link>
+            </div>
+            <ArticleList items={items} showPinned />
+          </section>
+        ))}
+      </div>
     </div>
   );
 }

@@ -1,10 +1,21 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ArticleList } from "@/components/site/article-list";
+import { ArticleView } from "@/components/site/article-view";
+import { Breadcrumb } from "@/components/site/breadcrumb";
+import { JsonLd } from "@/components/site/json-ld";
+import { PrevNext } from "@/components/site/prev-next";
+import { PrintInfo } from "@/components/site/print-info";
 import { displayTitle } from "@/lib/articles/format";
-import { getPublicArticle } from "@/lib/articles/queries";
-import { formatDateTime } from "@/lib/format/date";
+import { getNeighbours, listRelated } from "@/lib/articles/public-lists";
+import { getPublicArticleContent, type PublicArticleContent } from "@/lib/articles/queries";
+import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
+import { getSiteSettings } from "@/lib/settings/queries";
 
+// Rendered on first request, then cached; publishing, editing and withdrawing refresh
+// it at once (lib/articles/paths.ts). The hourly revalidation only catches up
+// 上一条/下一条 and related lists when neighbours change.
 export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams() {
@@ -15,42 +26,89 @@ type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {
   const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) return null;
-  return getPublicArticle(Number(id));
+  // Canonical ids only: /articles/007 is not /articles/7.
+  if (!/^[1-9]\d{0,8}$/.test(id)) return null;
+  return getPublicArticleContent(Number(id));
+}
+
+function describe(content: PublicArticleContent): string {
+  return content.summary.trim() || content.view.title;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await load(params);
-  if (!article) return {};
-  return { title: displayTitle(article.live.title, article.live.titleTags), description: article.live.summary };
+  const content = await load(params);
+  if (!content) return { title: t.common.notFound, robots: { index: false } };
+  const { view } = content;
+  const title = displayTitle(view.title, view.titleTags);
+  const path = `/articles/${view.id}`;
+  return {
+    title,
+    description: describe(content),
+    alternates: { canonical: path },
+    openGraph: {
+      type: "article",
+      url: path,
+      title,
+      description: describe(content),
+      publishedTime: view.publishedAt.toISOString(),
+      modifiedTime: content.modifiedAt.toISOString(),
+      section: content.columnPath.at(-1)?.name,
+      authors: view.author ? [view.author] : undefined,
+      images: content.image ? [{ url: content.image.src, alt: content.image.alt }] : undefined,
+    },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await load(params);
-  if (!article) notFound();
-  const { live } = article;
+  const content = await load(params);
+  if (!content) notFound();
+  const { view, columnPath } = content;
+  const column = columnPath.at(-1);
+  const [neighbours, related, settings] = await Promise.all([
+    getNeighbours({ id: view.id, columnId: content.columnId, publishedAt: view.publishedAt }),
+    listRelated({ id: view.id, columnId: content.columnId, titleTags: view.titleTags }),
+    getSiteSettings(),
+  ]);
+  const base = siteUrl();
+  const url = `${base}/articles/${view.id}`;
+  const columnHref = column ? `/columns/${column.slug}` : "/";
+
   return (
-    <div className="container">
-      <article className="article panel">
-        <h1 className="article-title">{displayTitle(live.title, live.titleTags)}</h1>
-        <div className="article-meta">
-          <span>
-            {t.site.publishDate}：<time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
-          </span>
-          {live.author && (
-            <span>
-              {t.site.author}：{live.author}
-            </span>
-          )}
-          {live.source && (
-            <span>
-              {t.site.source}：{live.source}
-            </span>
-          )}
-        </div>
-        {/* bodyHtml was rendered from the editor's JSON and sanitized with the allowlist when it was saved. */}
-        <div className="article-body" dangerouslySetInnerHTML={{ __html: live.bodyHtml }} />
-      </article>
+    <div className="container article-page">
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "NewsArticle",
+          headline: displayTitle(view.title, view.titleTags),
+          description: describe(content),
+          datePublished: view.publishedAt.toISOString(),
+          dateModified: content.modifiedAt.toISOString(),
+          inLanguage: "zh-CN",
+          mainEntityOfPage: url,
+          url,
+          articleSection: column?.name,
+          image: content.image ? [new URL(content.image.src, base).toString()] : undefined,
+          author: { "@type": "Organization", name: view.author || settings.siteName },
+          publisher: {
+            "@type": "GovernmentOrganization",
+            name: settings.siteName,
+            ...(settings.logo ? { logo: { "@type": "ImageObject", url: new URL(settings.logo.src, base).toString() } } : {}),
+          },
+        }}
+      />
+      <p className="print-only print-site-name">{settings.siteName}</p>
+      <Breadcrumb items={[...columnPath.map((c) => ({ label: c.name, href: `/columns/${c.slug}` })), { label: t.site.body }]} />
+      <div className="article-sheet">
+        <ArticleView article={view} mode="public" closeHref={columnHref} />
+        <PrevNext neighbours={neighbours} />
+        {related.length > 0 && (
+          <section className="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">{t.site.related}</h2>
+            <ArticleList items={related} />
+          </section>
+        )}
+        <PrintInfo url={url} />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,10 @@
+import { notFound } from "next/navigation";
+
+// Any other address: the site's own 404 page, inside the site layout (header, footer,
+// search), rather than the framework's bare one. Rendered per request: unknown URLs
+// must not fill the page cache.
+export const dynamic = "force-dynamic";
+
+export default function Missing() {
+  notFound();
+}

@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { t } from "@/lib/i18n/zh-CN";
+
+/** 404 for unknown addresses, drafts, scheduled and unknown articles and columns. */
+export default function NotFound() {
+  return (
+    <div className="container">
+      <section className="sheet not-found" aria-labelledby="not-found-title">
+        <p className="not-found-code" aria-hidden="true">
+          404
+        </p>
+        <h1 id="not-found-title">{t.common.notFound}</h1>
+        <p>{t.common.notFoundHint}</p>
+        <p className="not-found-links">
+          <Link href="/">{t.common.backHome}</Link>
+          <Link href="/sitemap">{t.site.siteMap}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import Link from "next/link";
+import type { ColumnNode } from "@/lib/columns/queries";
+
+/** Nested lists of columns (the phone menu). */
+export function ColumnTree({ nodes, className }: { nodes: ColumnNode[]; className?: string }) {
+  if (nodes.length === 0) return null;
+  return (
+    <ul className={className}>
+      {nodes.map((node) => (
+        <li key={node.id}>
+          <Link href={`/columns/${node.slug}`}>{node.name}</Link>
+          <ColumnTree nodes={node.children} />
+        </li>
+      ))}
+    </ul>
+  );
+}

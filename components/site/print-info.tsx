@@ -1,0 +1,27 @@
+import QRCode from "qrcode";
+import { t } from "@/lib/i18n/zh-CN";
+import { PrintDate } from "./print-date.client";
+
+/**
+ * The block only paper shows, at the end of a printed article: the page's address,
+ * a QR code of it (drawn on the server as SVG: no script, no request) and the
+ * print date (set when printing starts).
+ */
+export async function PrintInfo({ url }: { url: string }) {
+  const svg = await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
+  const s = t.site;
+  return (
+    <aside className="print-only print-info">
+      <div className="print-info-text">
+        <p>
+          {s.printUrl}：{url}
+        </p>
+        <p>
+          {s.printDate}：<PrintDate />
+        </p>
+      </div>
+      {/* qrcode's own SVG output: generated from our URL, contains no user markup. */}
+      <span className="print-qr" role="img" aria-label={s.printQr} dangerouslySetInnerHTML={{ __html: svg }} />
+    </aside>
+  );
+}

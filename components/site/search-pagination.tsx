@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { t } from "@/lib/i18n/zh-CN";
+import { searchHref, type SearchRequest } from "@/lib/search/params";
+import { pageWindow } from "./pagination";
+
+/** Page links for a search: the same look as the column listings, with the query kept in the URL. */
+export function SearchPagination({ request, pageCount }: { request: SearchRequest; pageCount: number }) {
+  const s = t.site;
+  const page = request.page;
+  if (pageCount <= 1) return null;
+  const href = (p: number) => searchHref(request, p);
+  return (
+    <nav className="pagination" aria-label={s.pagination}>
+      <p className="pagination-summary">{s.pageOf.replace("{page}", String(page)).replace("{count}", String(pageCount))}</p>
+      <ul>
+        <li>{page > 1 ? <Link href={href(page - 1)} rel="prev">{s.prevPage}</Link> : <span aria-disabled="true">{s.prevPage}</span>}</li>
+        {pageWindow(page, pageCount).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <span aria-current="page">{p}</span>
+              ) : (
+                <Link href={href(p)} aria-label={`第 ${p} 页`}>
+                  {p}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+        <li>{page < pageCount ? <Link href={href(page + 1)} rel="next">{s.nextPage}</Link> : <span aria-disabled="true">{s.nextPage}</span>}</li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,25 @@
+/** How attachment types and sizes read to the public (附件: 名称（PDF，1.2 MB）). */
+const TYPE_LABELS: [RegExp, string][] = [
+  [/pdf$/, "PDF"],
+  [/msword$|wordprocessingml/, "Word"],
+  [/ms-excel$|spreadsheetml/, "Excel"],
+  [/ms-powerpoint$|presentationml/, "PowerPoint"],
+  [/ms-works$|wps/, "WPS"],
+  [/ofd$/, "OFD"],
+  [/zip$|rar|7z/, "压缩包"],
+  [/^image\//, "图片"],
+  [/^text\/plain$/, "文本"],
+];
+
+export function fileTypeLabel(mimeType: string, name = ""): string {
+  const found = TYPE_LABELS.find(([pattern]) => pattern.test(mimeType.toLowerCase()));
+  if (found) return found[1];
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1];
+  return ext ? ext.toUpperCase() : "文件";
+}
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
