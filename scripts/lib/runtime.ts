@@ -19,7 +19,7 @@ export function dataDirPath(...parts: string[]) {
   return path.join(process.cwd(), process.env.DATA_DIR || "data", ...parts);
 }
 
-export async function prepareRuntime(options: { seedIfEmpty?: boolean } = {}): Promise<Runtime> {
+export async function prepareRuntime(options: { seedIfEmpty?: boolean; migrate?: boolean } = {}): Promise<Runtime> {
   fs.mkdirSync(dataDirPath(), { recursive: true });
   let databaseUrl = process.env.DATABASE_URL;
   let stop = async () => {};
@@ -35,7 +35,8 @@ export async function prepareRuntime(options: { seedIfEmpty?: boolean } = {}): P
   }
   process.env.DATABASE_URL = databaseUrl;
   try {
-    await migrate(databaseUrl, log);
+    // `npm run restore` replays the backup's own migrations into an empty database.
+    if (options.migrate !== false) await migrate(databaseUrl, log);
     if (options.seedIfEmpty) {
       const { db } = await import("@/lib/db/client");
       if ((await db().column.count()) === 0) {
