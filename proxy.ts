@@ -1,5 +1,6 @@
 import { encode, getToken, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { articleIdFromPath, isWithdrawnArticle, withdrawnNoticePath } from "@/lib/articles/gone";
 import { SESSION_MAX_AGE_S, needsTouch, nowSeconds, sessionState } from "@/lib/auth/session-policy";
 import { currentRouteTable, isCachedPath } from "@/lib/security/cached-routes";
 import { CSP_HEADER, adminPolicy, dynamicPublicPolicy } from "@/lib/security/csp-core.mjs";
@@ -37,6 +38,14 @@ export async function proxy(request: NextRequest) {
     // A server action answers "unauthenticated" itself; a redirect would only confuse the form.
     if (state !== "live" && !request.headers.has("next-action")) return finish(toLogin(request, state !== "anonymous"), admin, dynamicPolicy, request);
     if (token && state === "live" && needsTouch(token, now)) touched = { ...token, seenAt: now };
+  }
+
+  // A withdrawn article answers 410 Gone with a short notice; a page could only say 404 (lib/articles/gone.ts).
+  const articleId = articleIdFromPath(pathname);
+  if (articleId !== null && (await isWithdrawnArticle(articleId))) {
+    const gone = finish(NextResponse.rewrite(new URL(withdrawnNoticePath(articleId), request.url)), admin, dynamicPolicy, request);
+    gone.headers.set(CSP_HEADER, dynamicPolicy);
+    return gone;
   }
 
   const forwarded = new Headers(request.headers);

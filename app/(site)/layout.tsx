@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     metadataBase: new URL(siteUrl()),
     title: { default: settings.siteName, template: `%s - ${settings.siteName}` },
-    description: `${settings.siteName}门户网站`,
+    description: t.site.siteDescription.replace("{site}", settings.siteName),
     openGraph: { siteName: settings.siteName, locale: "zh_CN", type: "website" },
     alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: settings.siteName }] } },
     formatDetection: { telephone: false, address: false, email: false },

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings();
   return {
     title: { absolute: settings.siteName },
-    description: `${settings.siteName}门户网站：要闻、通知公告、政策解读与政务公开信息。`,
+    description: t.site.homeDescription.replace("{site}", settings.siteName),
     alternates: { canonical: "/" },
     openGraph: { url: "/", title: settings.siteName },
   };

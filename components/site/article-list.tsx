@@ -12,7 +12,7 @@ export function ArticleList({ items, showPinned = false }: { items: ArticleListI
       {items.map((item) => (
         <li key={item.id}>
           <Link href={`/articles/${item.id}`}>
-            {showPinned && item.pinned && <span className="pin-badge">置顶</span>}
+            {showPinned && item.pinned && <span className="pin-badge">{t.site.pinned}</span>}
             {displayTitle(item.title, item.titleTags)}
           </Link>
           <time dateTime={item.publishedAt.toISOString()}>{formatDate(item.publishedAt)}</time>

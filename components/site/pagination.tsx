@@ -39,7 +39,7 @@ export function Pagination({ basePath, page, pageCount, total }: { basePath: str
               {p === page ? (
                 <span aria-current="page">{p}</span>
               ) : (
-                <Link href={pageHref(basePath, p)} aria-label={`第 ${p} 页`}>
+                <Link href={pageHref(basePath, p)} aria-label={s.pageNumber.replace("{page}", String(p))}>
                   {p}
                 </Link>
               )}

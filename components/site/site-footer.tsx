@@ -22,11 +22,11 @@ export function SiteFooter({ settings, siteUrl }: { settings: SiteSettings; site
       <div className="container footer-inner">
         {settings.showPartyGovBadge && <PartyGovBadge />}
         <div className="footer-text">
-          <p className="footer-links">
+          <div className="footer-links">
             <Link href="/sitemap">{s.siteMap}</Link>
             <span aria-hidden="true">|</span>
             <BookmarkHelp siteUrl={siteUrl} />
-          </p>
+          </div>
           <p>
             {settings.host && (
               <span>

@@ -30,7 +30,7 @@ export function SiteHeader({ siteName, logo, columns }: { siteName: string; logo
     <header className="site-header">
       <div className="top-bar">
         <div className="container top-bar-inner">
-          <span className="top-bar-welcome">欢迎访问{siteName}门户网站</span>
+          <span className="top-bar-welcome">{s.welcome.replace("{site}", siteName)}</span>
           <div className="top-bar-tools">
             <ElderModeToggle />
             <Link href="/sitemap">{s.siteMap}</Link>

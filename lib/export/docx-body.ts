@@ -14,6 +14,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
+import { t } from "@/lib/i18n/zh-CN";
 import { absoluteHref } from "./article-export";
 import type { EmbeddedImage } from "./images";
 
@@ -94,7 +95,7 @@ function imageBlocks(node: RichTextNode, ctx: DocxBodyContext): Paragraph[] {
             type: image.mimeType === "image/png" ? "png" : "jpg",
             data: image.data,
             transformation: { width, height },
-            altText: { name: alt || caption || "图片", description: alt, title: alt },
+            altText: { name: alt || caption || t.site.fileImage, description: alt, title: alt },
           }),
         ],
       }),

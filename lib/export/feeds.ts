@@ -1,6 +1,7 @@
 import { listFeedArticles } from "@/lib/articles/public-lists";
 import type { ColumnContext } from "@/lib/columns/queries";
 import { siteUrl } from "@/lib/env";
+import { t } from "@/lib/i18n/zh-CN";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { renderRss } from "./rss";
 
@@ -14,7 +15,7 @@ export async function buildFeed(column: ColumnContext | null): Promise<string> {
     title: column ? `${column.column.name} - ${settings.siteName}` : settings.siteName,
     link: `${base}${path || "/"}`,
     self: `${base}${path}/feed.xml`,
-    description: column?.column.description || (column ? `${settings.siteName}${column.column.name}栏目` : `${settings.siteName}最新信息`),
+    description: column?.column.description || (column ? t.site.columnDescription.replace("{column}", column.column.name) : t.site.feedDescription.replace("{site}", settings.siteName)),
     baseUrl: base,
     items: rows.map((r) => ({
       id: r.id,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { t } from "@/lib/i18n/zh-CN";
 import { isBot, isPrefetch } from "@/lib/views/bots";
 import { currentViewCount, recordView } from "@/lib/views/record";
 
@@ -16,23 +17,23 @@ const noStore = { "cache-control": "no-store" };
  */
 export async function POST(request: Request) {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > 256) return Response.json({ error: "请求过大" }, { status: 413, headers: noStore });
+  if (length > 256) return Response.json({ error: t.site.requestTooLarge }, { status: 413, headers: noStore });
   // A page on another site must not inflate our counts from its visitors' browsers.
   if (request.headers.get("sec-fetch-site") === "cross-site") {
-    return Response.json({ error: "不接受跨站请求" }, { status: 403, headers: noStore });
+    return Response.json({ error: t.site.crossSiteRefused }, { status: 403, headers: noStore });
   }
   const text = await request.text();
-  if (text.length > 256) return Response.json({ error: "请求过大" }, { status: 413, headers: noStore });
+  if (text.length > 256) return Response.json({ error: t.site.requestTooLarge }, { status: 413, headers: noStore });
   let parsed;
   try {
     parsed = bodySchema.safeParse(JSON.parse(text));
   } catch {
     parsed = null;
   }
-  if (!parsed?.success) return Response.json({ error: "请求格式无效" }, { status: 400, headers: noStore });
+  if (!parsed?.success) return Response.json({ error: t.site.badRequest }, { status: 400, headers: noStore });
 
   const counts = !isBot(request.headers.get("user-agent")) && !isPrefetch(request.headers);
   const count = counts ? await recordView(parsed.data.id) : await currentViewCount(parsed.data.id);
-  if (count === null) return Response.json({ error: "文章不存在" }, { status: 404, headers: noStore });
+  if (count === null) return Response.json({ error: t.site.articleMissing }, { status: 404, headers: noStore });
   return Response.json({ count, counted: counts }, { headers: noStore });
 }

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const path = `/columns/${context.column.slug}`;
   return {
     title: context.column.name,
-    description: context.column.description || `${context.column.name}栏目信息列表`,
+    description: context.column.description || t.site.columnDescription.replace("{column}", context.column.name),
     alternates: { canonical: path, types: { "application/rss+xml": `${path}/feed.xml` } },
     openGraph: { url: path, title: context.column.name },
   };

@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { buildDownload } from "@/lib/export/download";
+import { t } from "@/lib/i18n/zh-CN";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({ format: z.enum(["html", "docx"], { error: "format 须为 html 或 docx" }) });
+const querySchema = z.object({ format: z.enum(["html", "docx"]) });
 const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /** 保存: /articles/<id>/download?format=html|docx */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[1-9]\d{0,8}$/.test(id)) return text("文章不存在", 404);
+  if (!/^[1-9]\d{0,8}$/.test(id)) return text(t.site.articleMissing, 404);
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return text(`参数无效：${query.error.issues[0]?.message ?? "format"}`, 400);
+  if (!query.success) return text(t.site.badDownloadFormat, 400);
   const result = await buildDownload(Number(id), query.data.format);
-  if (result.kind === "not-found") return text("文章不存在", 404);
-  if (result.kind === "gone") return text("该信息已撤回", 410);
+  if (result.kind === "not-found") return text(t.site.articleMissing, 404);
+  if (result.kind === "gone") return text(t.site.withdrawnTitle, 410);
   return new Response(result.body as BodyInit, { headers: result.headers });
 }
