@@ -266,6 +266,7 @@ export const zhCN = {
     hideLabel: "隐藏“{name}”",
     showLabel: "显示“{name}”",
     hiddenBadge: "已隐藏",
+    visibleBadge: "显示中",
     hiddenByParent: "随上级隐藏",
     created: "栏目已创建。",
     deleted: "栏目已删除。",
