@@ -1,18 +1,143 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { db, Prisma } from "@/lib/db/client";
+import { fromLocalInput, zoneOffset } from "@/lib/format/zone";
+import type { EditorArticle } from "./editor-model";
+import { ADMIN_PAGE_SIZE, type AdminListFilter } from "./schema";
 
-export async function listAdminArticles() {
-  return db().article.findMany({
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: {
-      id: true,
-      title: true,
-      titleTags: true,
-      status: true,
-      publishedAt: true,
-      updatedAt: true,
-      column: { select: { name: true } },
-    },
+/**
+ * Which articles a user sees in the back office: admins all of them, everyone else
+ * those of their columns and their own.
+ */
+export function visibleTo(user: Pick<SessionUser, "id" | "role" | "columnIds">): Prisma.ArticleWhereInput {
+  if (user.role === "ADMIN") return {};
+  return { OR: [{ columnId: { in: user.columnIds } }, { createdById: user.id }] };
+}
+
+/**
+ * The article list's filter, in one place. Title search is a plain contains for now;
+ * the search engine plugs in here (it replaces the `q` clause with matching ids).
+ */
+export async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Promise<Prisma.ArticleWhereInput> {
+  const and: Prisma.ArticleWhereInput[] = [visibleTo(user)];
+  if (filter.q) and.push({ title: { contains: filter.q, mode: "insensitive" } });
+  if (filter.column) and.push({ columnId: { in: await withDescendants(filter.column) } });
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.author) and.push({ createdById: filter.author });
+  if (filter.from || filter.to) {
+    const range: Prisma.DateTimeFilter = {};
+    if (filter.from) range.gte = zonedDayStart(filter.from);
+    // "to" is inclusive: everything before the start of the next day.
+    if (filter.to) range.lt = new Date(zonedDayStart(filter.to).getTime() + 24 * 3600_000);
+    and.push({ [filter.dateField]: range });
+  }
+  return { AND: and };
+}
+
+/** Midnight of a calendar day in the display time zone. */
+function zonedDayStart(day: string): Date {
+  return fromLocalInput(`${day}T00:00`, zoneOffset(new Date(`${day}T12:00:00Z`)));
+}
+
+async function withDescendants(columnId: number): Promise<number[]> {
+  const rows = await db().column.findMany({ select: { id: true, parentId: true } });
+  const ids = [columnId];
+  for (let i = 0; i < ids.length; i++) for (const r of rows) if (r.parentId === ids[i]) ids.push(r.id);
+  return ids;
+}
+
+const listSelect = {
+  id: true, title: true, titleTags: true, status: true, live: true, publishedAt: true, scheduledAt: true,
+  updatedAt: true, createdAt: true, viewCount: true, version: true, createdById: true, columnId: true,
+  liveRevisionId: true, withdrawnAt: true, pinned: true, headline: true,
+  column: { select: { name: true } },
+  createdBy: { select: { name: true } },
+  updatedBy: { select: { name: true } },
+} satisfies Prisma.ArticleSelect;
+
+export type AdminArticleRow = Prisma.ArticleGetPayload<{ select: typeof listSelect }>;
+
+export async function listAdminArticles(filter: AdminListFilter, user: SessionUser) {
+  const where = await adminArticleWhere(filter, user);
+  const total = await db().article.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
+  const page = Math.min(filter.page, pageCount);
+  const order: Prisma.SortOrder = filter.dir;
+  const orderBy: Prisma.ArticleOrderByWithRelationInput[] = [
+    filter.sort === "publishedAt" ? { publishedAt: { sort: order, nulls: "last" } } : { [filter.sort]: order },
+    { id: order },
+  ];
+  const rows = await db().article.findMany({ where, orderBy, skip: (page - 1) * ADMIN_PAGE_SIZE, take: ADMIN_PAGE_SIZE, select: listSelect });
+  return { rows, total, page, pageCount };
+}
+
+/** People who wrote articles the user can see, for the author filter. */
+export async function listArticleAuthors(user: SessionUser) {
+  const rows = await db().article.findMany({
+    where: visibleTo(user),
+    distinct: ["createdById"],
+    select: { createdBy: { select: { id: true, name: true } } },
   });
+  return rows.map((r) => r.createdBy).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+}
+
+const editorInclude = {
+  updatedBy: { select: { name: true } },
+  createdBy: { select: { name: true } },
+  column: { select: { name: true } },
+  attachments: { orderBy: { position: "asc" }, select: { mediaId: true, name: true } },
+} satisfies Prisma.ArticleInclude;
+
+type EditorRow = Prisma.ArticleGetPayload<{ include: typeof editorInclude }>;
+
+export function toEditorArticle(row: EditorRow): EditorArticle {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    live: row.live,
+    title: row.title,
+    titleTags: row.titleTags,
+    subtitle: row.subtitle,
+    columnId: row.columnId,
+    author: row.author,
+    source: row.source,
+    summary: row.summary,
+    bodyJson: row.bodyJson as unknown as EditorArticle["bodyJson"],
+    coverId: row.coverId,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    pinned: row.pinned,
+    headline: row.headline,
+    attachments: row.attachments.length ? row.attachments : [],
+    indexNo: row.indexNo ?? "",
+    topic: row.topic ?? "",
+    issuingOrg: row.issuingOrg ?? "",
+    writtenAt: row.writtenAt ? row.writtenAt.toISOString().slice(0, 10) : "",
+    docNo: row.docNo ?? "",
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: row.updatedBy.name,
+  };
+}
+
+/** The working copy for the editor, with what the page needs to decide who may do what. */
+export async function getArticleForEditor(id: number) {
+  const row = await db().article.findUnique({ where: { id }, include: editorInclude });
+  if (!row) return null;
+  return {
+    article: toEditorArticle(row),
+    scope: { columnId: row.columnId, createdById: row.createdById, status: row.status, everPublished: everPublished(row) },
+    columnName: row.column.name,
+    createdBy: row.createdBy.name,
+    createdAt: row.createdAt,
+  };
+}
+
+export async function getEditorArticleRow(tx: Prisma.TransactionClient, id: number): Promise<EditorArticle | null> {
+  const row = await tx.article.findUnique({ where: { id }, include: editorInclude });
+  return row ? toEditorArticle(row) : null;
+}
+
+/** Has the article ever been public? Then it can only be withdrawn, never deleted. */
+export function everPublished(row: { liveRevisionId: number | null; withdrawnAt: Date | null; publishedAt?: Date | null; live?: boolean }): boolean {
+  return row.liveRevisionId !== null || row.withdrawnAt !== null || !!row.live;
 }

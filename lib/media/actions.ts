@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/errors";
 import { action } from "@/lib/actions/safe-action";
-import { audit } from "@/lib/audit/log";
+import { auditBy } from "@/lib/audit/by";
 import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 
@@ -23,6 +23,6 @@ export const updateMediaAlt = action({ name: "media.updateAlt", roles: STAFF, sc
   const media = await db().media.findUnique({ where: { id: input.id }, select: { id: true, kind: true, alt: true } });
   if (!media || media.kind !== "IMAGE") throw new ActionError("not_found", "图片不存在或已被删除。");
   await db().media.update({ where: { id: media.id }, data: { alt: input.alt } });
-  await audit({ actorId: user.id, actorLabel: user.email, action: "media.updateAlt", targetType: "media", targetId: media.id, detail: { from: media.alt, to: input.alt } });
+  await auditBy(user, { action: "media.updateAlt", targetType: "media", targetId: media.id, detail: { from: media.alt, to: input.alt } });
   return { id: media.id, alt: input.alt };
 });

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { ActionError } from "@/lib/actions/errors";
 import { action } from "@/lib/actions/safe-action";
-import { audit } from "@/lib/audit/log";
+import { auditBy } from "@/lib/audit/by";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { createAttachmentMedia, displayName, type StoredAttachment } from "./attachments";
@@ -42,10 +42,7 @@ export async function storeUpload(input: z.output<typeof uploadInputSchema>, use
     if (!sniffed.ok) throw new ActionError("invalid", sniffed.error);
     result = { kind: "attachment", ...(await createAttachmentMedia({ data: input.data, originalName: name, ext: sniffed.value, uploadedById: user.id })) };
   }
-  await audit({
-    actorId: user.id,
-    actorLabel: user.email,
-    action: "media.upload",
+  await auditBy(user, { action: "media.upload",
     targetType: "media",
     targetId: result.id,
     detail: { kind: result.kind, name, size: input.data.length },

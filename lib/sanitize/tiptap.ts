@@ -1,54 +1,9 @@
 import { generateHTML, generateJSON } from "@tiptap/html";
-import { z } from "zod";
 import { editorExtensions } from "@/components/editor/extensions";
 import { sanitizeRichHtml } from "./html";
+import type { RichTextNode } from "./tiptap-schema";
 
-/**
- * Rich text arrives as the editor's JSON. It is checked by shape, rendered to HTML
- * with the editor's own extensions (so unknown node types cannot pass), and that HTML
- * goes through the allowlist. Only the result is stored and shown to the public.
- */
-export type RichTextNode = {
-  type: string;
-  attrs?: Record<string, unknown>;
-  content?: RichTextNode[];
-  marks?: { type: string; attrs?: Record<string, unknown> }[];
-  text?: string;
-};
-
-const MAX_DEPTH = 40;
-
-const attrValue = z.union([z.string().max(20_000), z.number(), z.boolean(), z.null(), z.array(z.number()).max(100)]);
-
-export const richTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
-  z
-    .object({
-      type: z.string().regex(/^[a-zA-Z]+$/).max(40),
-      attrs: z.record(z.string().max(40), attrValue).optional(),
-      content: z.array(richTextNodeSchema).max(20_000).optional(),
-      marks: z
-        .array(
-          z.object({
-            type: z.string().regex(/^[a-zA-Z]+$/).max(40),
-            attrs: z.record(z.string().max(40), attrValue).optional(),
-          }),
-        )
-        .max(20)
-        .optional(),
-      text: z.string().max(200_000).optional(),
-    })
-    .strict(),
-);
-
-export const richTextDocSchema = richTextNodeSchema.refine((doc) => doc.type === "doc" && depth(doc) <= MAX_DEPTH, {
-  message: "正文格式无效",
-});
-
-function depth(node: RichTextNode): number {
-  return 1 + Math.max(0, ...(node.content ?? []).map(depth));
-}
-
-export const EMPTY_DOC: RichTextNode = { type: "doc", content: [{ type: "paragraph" }] };
+export { EMPTY_DOC, richTextDocSchema, richTextNodeSchema, type RichTextNode } from "./tiptap-schema";
 
 /** Tiptap JSON → sanitized HTML. Throws when the JSON does not fit the editor's schema. */
 export function renderRichText(doc: RichTextNode): string {

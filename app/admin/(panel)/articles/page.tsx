@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAdminArticles } from "@/lib/articles/admin-queries";
+import { adminListFilterSchema } from "@/lib/articles/schema";
+import { requireUser } from "@/lib/auth/session";
 import { displayTitle } from "@/lib/articles/format";
 import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
@@ -8,7 +10,7 @@ import { t } from "@/lib/i18n/zh-CN";
 export const metadata: Metadata = { title: t.admin.articles };
 
 export default async function AdminArticlesPage() {
-  const articles = await listAdminArticles();
+  const { rows: articles } = await listAdminArticles(adminListFilterSchema.parse({}), await requireUser());
   return (
     <section>
       <h1>{t.admin.articles}</h1>

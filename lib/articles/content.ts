@@ -1,0 +1,95 @@
+import "server-only";
+import { ActionError } from "@/lib/actions/errors";
+import type { ArticleScope } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/db/client";
+import { listCheckWords } from "@/lib/words/queries";
+import { findWords, summarizeMatches } from "@/lib/words/match";
+import { everPublished } from "./admin-queries";
+import { prepareBody } from "./body";
+import type { SaveResult } from "./editor-model";
+import type { ArticleContent } from "./schema";
+
+/**
+ * From validated editor input to the rows a save writes: the content both the working
+ * copy and its revision hold, the article-only fields, and the attachment list —
+ * with every referenced column and media item checked to exist.
+ */
+export async function prepareContent(tx: Prisma.TransactionClient, input: ArticleContent) {
+  let body;
+  try {
+    body = prepareBody(input.bodyJson);
+  } catch {
+    throw new ActionError("invalid", "正文包含编辑器无法识别的内容，请检查后再保存。", { fieldErrors: { bodyJson: ["正文格式无效"] } });
+  }
+  const column = await tx.column.findUnique({ where: { id: input.columnId }, select: { id: true } });
+  if (!column) throw new ActionError("invalid", "所选栏目不存在，请重新选择。", { fieldErrors: { columnId: ["栏目不存在"] } });
+  if (input.coverId !== null) {
+    const cover = await tx.media.findUnique({ where: { id: input.coverId }, select: { kind: true } });
+    if (cover?.kind !== "IMAGE") throw new ActionError("invalid", "封面图片不存在，请重新选择。", { fieldErrors: { coverId: ["封面不存在"] } });
+  }
+  const attachments = dedupeAttachments(input.attachments);
+  if (attachments.length) {
+    const found = await tx.media.count({ where: { id: { in: attachments.map((a) => a.mediaId) }, kind: "ATTACHMENT" } });
+    if (found !== attachments.length) throw new ActionError("invalid", "有附件已不存在，请移除后重新上传。", { fieldErrors: { attachments: ["附件不存在"] } });
+  }
+  const content = {
+    title: input.title,
+    titleTags: [...new Set(input.titleTags)],
+    subtitle: input.subtitle,
+    author: input.author,
+    source: input.source,
+    summary: input.summary,
+    bodyJson: body.bodyJson as Prisma.InputJsonValue,
+    bodyHtml: body.bodyHtml,
+    bodyText: body.bodyText,
+    coverId: input.coverId,
+    indexNo: input.indexNo,
+    topic: input.topic,
+    issuingOrg: input.issuingOrg,
+    writtenAt: input.writtenAt,
+    docNo: input.docNo,
+  };
+  const placement = { columnId: input.columnId, publishedAt: input.publishedAt, pinned: input.pinned, headline: input.headline };
+  return { content, placement, attachments };
+}
+
+export type PreparedContent = Awaited<ReturnType<typeof prepareContent>>;
+
+function dedupeAttachments(list: ArticleContent["attachments"]) {
+  const seen = new Set<number>();
+  return list.filter((a) => !seen.has(a.mediaId) && seen.add(a.mediaId));
+}
+
+/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order the editor sent. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value instanceof Date ? value.toISOString() : value);
+}
+
+/** Does a save change nothing? Then it writes no revision (autosave of an untouched copy). */
+export function sameContent(
+  stored: Record<string, unknown> & { attachments: { mediaId: number; name: string }[] },
+  next: PreparedContent,
+): boolean {
+  const { bodyHtml: _h, bodyText: _t, ...content } = next.content;
+  const fields = { ...content, ...next.placement };
+  return (
+    Object.entries(fields).every(([k, v]) => stableJson(stored[k] ?? null) === stableJson(v ?? null)) &&
+    stableJson(stored.attachments.map(({ mediaId, name }) => ({ mediaId, name }))) === stableJson(next.attachments)
+  );
+}
+
+export function scopeOf(row: { columnId: number; createdById: number; status: ArticleScope["status"]; liveRevisionId: number | null; withdrawnAt: Date | null; live: boolean }): ArticleScope {
+  return { columnId: row.columnId, createdById: row.createdById, status: row.status, everPublished: everPublished(row) };
+}
+
+/** The 敏感词 / 错别字 found in what was saved, for the editor to show (the submit check blocks). */
+export async function wordsIn(content: { title: string; subtitle: string; summary: string; bodyText: string }): Promise<SaveResult["words"]> {
+  const words = await listCheckWords();
+  const text = [content.title, content.subtitle, content.summary, content.bodyText].join("\n");
+  return summarizeMatches(findWords(text, words)).map(({ word, blocking, replacement, count }) => ({ word, blocking, replacement, count }));
+}

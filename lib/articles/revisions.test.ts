@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import { db } from "@/lib/db/client";
+import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
+import { createArticle, saveArticle, type ArticleActor } from "./mutations";
+import { compareRevisions, listRevisions, restoreRevision } from "./revisions";
+import { articleContentSchema } from "./schema";
+
+setupTestDatabase();
+
+let editor: ArticleActor;
+let columnId: number;
+const doc = (...texts: string[]): RichTextNode => ({ type: "doc", content: texts.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
+const content = (title: string, ...texts: string[]) => articleContentSchema.parse({ title, columnId, bodyJson: doc(...texts) });
+
+beforeAll(async () => {
+  columnId = (await db().column.create({ data: { name: "工作动态", slug: "news" } })).id;
+  const u = await db().user.create({ data: { email: "e@test.local", name: "王编辑", passwordHash: "x", role: "EDITOR", columns: { create: [{ columnId }] } } });
+  editor = { id: u.id, email: u.email, role: "EDITOR", columnIds: [columnId] };
+});
+
+describe("revisions", () => {
+  it("lists who saved which version when, newest first; diffs any two; restores an old one as a new version", async () => {
+    const { id } = await createArticle(content("第一稿", "第一段。"), editor);
+    await saveArticle({ ...content("第二稿", "第一段。", "第二段。"), id, baseVersion: 1 }, editor, { autosave: true });
+    await saveArticle({ ...content("第三稿", "第一段改过了。", "第二段。"), id, baseVersion: 2 }, editor);
+
+    const list = await listRevisions(id);
+    expect(list.total).toBe(3);
+    expect(list.items.map((r) => [r.version, r.author, r.note, r.title])).toEqual([
+      [3, "王编辑", "", "第三稿"],
+      [2, "王编辑", "自动保存", "第二稿"],
+      [1, "王编辑", "新建", "第一稿"],
+    ]);
+
+    const [v3, , v1] = list.items;
+    const compared = await compareRevisions(id, v1.id, v3.id);
+    expect(compared!.diff.fields.map((f) => [f.label, f.before, f.after])).toEqual([["标题", "第一稿", "第三稿"]]);
+    expect(compared!.diff.blocks.map((b) => b.kind)).toEqual(["changed", "added"]);
+    expect(await compareRevisions(id, v1.id, 999_999)).toBeNull();
+
+    const restored = await restoreRevision({ articleId: id, revisionId: v1.id, baseVersion: 3 }, editor);
+    expect(restored).toMatchObject({ version: 4, unchanged: false });
+    const article = await db().article.findUniqueOrThrow({ where: { id } });
+    expect(article).toMatchObject({ title: "第一稿", bodyText: "第一段。", version: 4 });
+    const revisions = await db().articleRevision.findMany({ where: { articleId: id }, orderBy: { version: "asc" } });
+    expect(revisions.map((r) => [r.version, r.title, r.note])).toEqual([
+      [1, "第一稿", "新建"],
+      [2, "第二稿", "自动保存"],
+      [3, "第三稿", ""],
+      [4, "第一稿", "恢复自第 1 版"],
+    ]);
+    expect(await db().auditEntry.count({ where: { action: "article.restore", targetId: String(id) } })).toBe(1);
+  });
+
+  it("refuses a restore based on an old version, like any save", async () => {
+    const { id } = await createArticle(content("甲", "正文。"), editor);
+    await saveArticle({ ...content("乙", "正文。"), id, baseVersion: 1 }, editor);
+    const [, first] = (await listRevisions(id)).items;
+    await expect(restoreRevision({ articleId: id, revisionId: first.id, baseVersion: 1 }, editor)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("does not restore a revision of another article", async () => {
+    const a = await createArticle(content("文章甲", "正文。"), editor);
+    const b = await createArticle(content("文章乙", "正文。"), editor);
+    const [revisionOfB] = (await listRevisions(b.id)).items;
+    await expect(restoreRevision({ articleId: a.id, revisionId: revisionOfB.id, baseVersion: 1 }, editor)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
