@@ -15,6 +15,8 @@ const { getSessionUser } = await import("./session");
 
 const PASSWORD = "Old-Harbour-2025";
 let userId: number;
+/** Every secret the flows handled, to look for in the audit log at the end. */
+const secrets: string[] = [PASSWORD, "New-Harbour-2026"];
 
 async function actAsUser() {
   const row = await db().user.findUniqueOrThrow({ where: { id: userId } });
@@ -81,6 +83,7 @@ describe("two-factor login", () => {
     const confirm = await confirmTotpSetupAction({ code: totpCode(begin.data.secret) });
     if (!confirm.ok) throw new Error(confirm.error);
     expect(confirm.data.recoveryCodes).toHaveLength(10);
+    secrets.push(begin.data.secret, ...confirm.data.recoveryCodes);
     const enabled = await db().user.findUniqueOrThrow({ where: { id: userId } });
     expect(enabled.totpEnabled).toBe(true);
     expect(enabled.recoveryCodes.join()).not.toContain(confirm.data.recoveryCodes[0]);
@@ -116,5 +119,15 @@ describe("two-factor login", () => {
     await db().user.update({ where: { id: userId }, data: { role: "EDITOR" } });
     expect((await getSessionUser())?.securityStep).toBeNull();
     await db().siteSettings.update({ where: { id: 1 }, data: { require2faForStaff: false } });
+  });
+});
+
+describe("secrets", () => {
+  it("never end up in the audit log: no password, hash, TOTP secret or recovery code", async () => {
+    const entries = await db().auditEntry.findMany();
+    expect(entries.length).toBeGreaterThan(5);
+    const text = JSON.stringify(entries, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+    const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+    for (const secret of [...secrets, user.passwordHash, "$argon2"]) expect(text).not.toContain(secret);
   });
 });
