@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getColumnContext } from "@/lib/columns/queries";
+import { setupTestDatabase } from "@/test/db";
+import { createColumn, createUser } from "@/test/factories";
+import { createArticle } from "@/test/public-articles";
+import { getNeighbours, listColumnArticles, listHeadlines, listRelated } from "./public-lists";
+import { getPublicArticleContent } from "./queries";
+
+setupTestDatabase();
+
+const day = (n: number) => new Date(Date.UTC(2023, 0, n, 2, 0, 0));
+let parent: { id: number; slug: string };
+let child: { id: number };
+let authorId: number;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  authorId = (await createUser("EDITOR")).id;
+  parent = await createColumn();
+  child = await createColumn(1, parent.id);
+  const make = async (key: string, f: Partial<Parameters<typeof createArticle>[0]>) => {
+    ids[key] = (await createArticle({ columnId: parent.id, authorId, title: key, ...f })).id;
+  };
+  await make("d1", { publishedAt: day(1), titleTags: ["五大任务"] });
+  await make("d2", { publishedAt: day(2) });
+  await make("d3", { publishedAt: day(3), pinned: true });
+  await make("d4", { publishedAt: day(4), headline: true });
+  await make("d5-child", { publishedAt: day(5), columnId: child.id, titleTags: ["五大任务"] });
+  await make("d6-draft", { publishedAt: day(6), state: "draft" });
+  await make("d7-withdrawn", { publishedAt: day(7), state: "withdrawn" });
+  await make("d8", { publishedAt: day(8), titleTags: ["五大任务"] });
+});
+
+const titles = (items: { title: string }[]) => items.map((i) => i.title);
+
+describe("column listings", () => {
+  it("list pinned first, then newest first, with the child columns' articles and nothing unpublished", async () => {
+    const context = (await getColumnContext(parent.slug))!;
+    expect(context.listedColumnIds).toEqual([parent.id, child.id]);
+    const page = await listColumnArticles(context.listedColumnIds, 1);
+    expect(titles(page.items)).toEqual(["d3", "d8", "d5-child", "d4", "d2", "d1"]);
+    expect(page).toMatchObject({ total: 6, pageCount: 1, page: 1 });
+  });
+
+  it("paginate without overlap or gaps", async () => {
+    const columnIds = [parent.id, child.id];
+    const pages = await Promise.all([1, 2, 3].map((p) => listColumnArticles(columnIds, p, 2)));
+    expect(pages.map((p) => titles(p.items))).toEqual([["d3", "d8"], ["d5-child", "d4"], ["d2", "d1"]]);
+    expect(pages[0].pageCount).toBe(3);
+  });
+});
+
+describe("上一条 / 下一条", () => {
+  it("follow the column's date order, within the article's own column, 没有了 at the ends", async () => {
+    const at = async (key: string, publishedAt: Date) => getNeighbours({ id: ids[key], columnId: parent.id, publishedAt });
+    const middle = await at("d2", day(2));
+    expect(middle.previous?.title).toBe("d3");
+    expect(middle.next?.title).toBe("d1");
+    // d4's newer neighbour in its own column is d8: d5 is in the child column, d6/d7 are not public.
+    expect((await at("d4", day(4))).previous?.title).toBe("d8");
+    expect((await at("d8", day(8))).previous).toBeNull();
+    expect((await at("d1", day(1))).next).toBeNull();
+  });
+});
+
+describe("related and headlines", () => {
+  it("prefer articles sharing a title tag, never the article itself", async () => {
+    const related = await listRelated({ id: ids.d1, columnId: parent.id, titleTags: ["五大任务"] }, 4);
+    expect(titles(related).slice(0, 2)).toEqual(["d8", "d5-child"]);
+    expect(titles(related)).not.toContain("d1");
+    expect(related).toHaveLength(4);
+  });
+
+  it("list headlines", async () => {
+    expect(titles(await listHeadlines())).toEqual(["d4"]);
+  });
+});
+
+describe("the public article", () => {
+  it("is built from the live revision with its column path; unpublished ones are null", async () => {
+    const content = await getPublicArticleContent(ids["d5-child"]);
+    expect(content?.view).toMatchObject({ id: ids["d5-child"], title: "d5-child", titleTags: ["五大任务"], author: "市政府办公室", disclosure: null });
+    expect(content?.columnPath.map((c) => c.id)).toEqual([parent.id, child.id]);
+    expect(await getPublicArticleContent(ids["d6-draft"])).toBeNull();
+    expect(await getPublicArticleContent(ids["d7-withdrawn"])).toBeNull();
+  });
+});
