@@ -307,6 +307,7 @@ export const zhCN = {
     copyright: "版权声明",
     require2faForStaff: "要求管理员和审核员启用双因素认证",
     require2faHint: "开启后，尚未启用两步验证的管理员和审核员下次操作时须先完成设置（等保三级要求）。",
+    require2faSelfWarning: "您自己尚未启用两步验证：开启后您也会被立即要求先完成设置。",
     saved: "设置已保存，网站页面已更新。",
     viewSite: "查看网站",
   },
