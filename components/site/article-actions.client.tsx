@@ -3,9 +3,9 @@
 import { t } from "@/lib/i18n/zh-CN";
 
 /**
- * 打印 and 关闭. 关闭 closes the window when a script opened it (government sites open
- * articles in new windows; browsers let a page close only such windows); otherwise it
- * goes back to the article's column, or the home page.
+ * 打印 and 关闭. 关闭 closes the window when the browser lets a page do so — a window a
+ * script opened, or a fresh one with nothing to go back to (government sites open
+ * articles in new windows); otherwise it goes to the article's column, or the home page.
  */
 export function PrintButton() {
   return (

@@ -4,20 +4,24 @@ import { useEffect, useState } from "react";
 import { formatDateTime } from "@/lib/format/date";
 
 /**
- * The print date on the printed page is the moment of printing, not of rendering (the
- * page is cached): it is set when the browser prepares to print.
+ * Readies the page when the browser prepares to print: stamps the print date (the
+ * moment of printing, not of rendering — the page is cached) and loads the body's
+ * lazy images, which would otherwise print as blank space.
  */
-export function PrintDate() {
+export function PrintPrep() {
   const [printedAt, setPrintedAt] = useState("");
 
   useEffect(() => {
-    const stamp = () => setPrintedAt(formatDateTime(new Date()));
+    const prepare = () => {
+      setPrintedAt(formatDateTime(new Date()));
+      for (const img of document.querySelectorAll<HTMLImageElement>('img[loading="lazy"]')) img.loading = "eager";
+    };
     const media = window.matchMedia("print");
-    const onMedia = (event: MediaQueryListEvent) => event.matches && stamp();
-    window.addEventListener("beforeprint", stamp);
+    const onMedia = (event: MediaQueryListEvent) => event.matches && prepare();
+    window.addEventListener("beforeprint", prepare);
     media.addEventListener("change", onMedia);
     return () => {
-      window.removeEventListener("beforeprint", stamp);
+      window.removeEventListener("beforeprint", prepare);
       media.removeEventListener("change", onMedia);
     };
   }, []);

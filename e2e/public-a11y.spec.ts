@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { REFERENCE } from "./helpers/public-site";
+
+const PAGES = [
+  { name: "home", path: "/" },
+  { name: "column", path: "/columns/department-news" },
+  { name: "article", path: REFERENCE.path },
+  { name: "disclosure article", path: "/columns/government-documents", follow: true },
+  { name: "site map", path: "/sitemap" },
+  { name: "404", path: "/no-such-page" },
+];
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+}
+
+for (const width of [1280, 390]) {
+  test.describe(`accessibility at ${width} px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+    for (const target of PAGES) {
+      test(`${target.name} has no WCAG 2.1 A/AA violations`, async ({ page }) => {
+        await page.goto(target.path);
+        if (target.follow) await page.locator(".column-main .article-list a").first().click();
+        await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+        await page.waitForLoadState("networkidle");
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+
+    test("the article in 长者模式 with the largest font has no violations", async ({ page }) => {
+      await page.goto(REFERENCE.path);
+      await page.getByRole("button", { name: "长者模式" }).click();
+      await page.getByRole("button", { name: "正文字号：大" }).click();
+      expect(await violations(page)).toEqual([]);
+    });
+
+    if (width === 390) {
+      test("the open phone menu has no violations", async ({ page }) => {
+        await page.goto("/");
+        await page.getByRole("button", { name: "打开栏目导航" }).click();
+        await expect(page.getByRole("dialog", { name: "栏目导航" })).toBeVisible();
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+  });
+}
