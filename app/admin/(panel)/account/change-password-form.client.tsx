@@ -7,6 +7,12 @@ import { t } from "@/lib/i18n/zh-CN";
 
 type FieldErrors = Record<string, string[] | undefined>;
 
+const FIELDS = [
+  { name: "currentPassword", label: t.security.currentPassword, autoComplete: "current-password", hint: "" },
+  { name: "newPassword", label: t.security.newPassword, autoComplete: "new-password", hint: t.security.passwordHint },
+  { name: "confirmPassword", label: t.security.confirmPassword, autoComplete: "new-password", hint: "" },
+] as const;
+
 /** After a change every session ends, this one too: the user logs in again with the new password. */
 export function ChangePasswordForm() {
   const [pending, setPending] = useState(false);
@@ -43,24 +49,26 @@ export function ChangePasswordForm() {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <label className="field">
-        <span>{t.security.currentPassword}</span>
-        <input name="currentPassword" type="password" autoComplete="current-password" required aria-invalid={!!fields.currentPassword} aria-describedby="currentPassword-error" />
-        {fieldError("currentPassword")}
-      </label>
-      <label className="field">
-        <span>{t.security.newPassword}</span>
-        <input name="newPassword" type="password" autoComplete="new-password" required aria-invalid={!!fields.newPassword} aria-describedby="newPassword-hint newPassword-error" />
-        <span className="field-hint" id="newPassword-hint">
-          {t.security.passwordHint}
-        </span>
-        {fieldError("newPassword")}
-      </label>
-      <label className="field">
-        <span>{t.security.confirmPassword}</span>
-        <input name="confirmPassword" type="password" autoComplete="new-password" required aria-invalid={!!fields.confirmPassword} aria-describedby="confirmPassword-error" />
-        {fieldError("confirmPassword")}
-      </label>
+      {FIELDS.map(({ name, label, autoComplete, hint }) => (
+        <div className="field" key={name}>
+          <label htmlFor={`account-${name}`}>{label}</label>
+          <input
+            id={`account-${name}`}
+            name={name}
+            type="password"
+            autoComplete={autoComplete}
+            required
+            aria-invalid={!!fields[name]}
+            aria-describedby={`${hint ? `${name}-hint ` : ""}${name}-error`}
+          />
+          {hint && (
+            <span className="field-hint" id={`${name}-hint`}>
+              {hint}
+            </span>
+          )}
+          {fieldError(name)}
+        </div>
+      ))}
       {error && (
         <p className="form-error" role="alert" data-testid="account-error">
           {error}
