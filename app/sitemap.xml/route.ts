@@ -1,23 +1,9 @@
-import { listPublishedForSitemap } from "@/lib/articles/queries";
-import { listVisibleColumns } from "@/lib/columns/queries";
-import { siteUrl } from "@/lib/env";
-import { escapeXml } from "@/lib/export/escape";
+import { renderSitemapRoot, XML_HEADERS } from "@/lib/export/sitemap";
 
 // Cached; refreshed on demand when an article is published, edited or withdrawn (lib/articles/paths.ts).
 export const revalidate = 300;
 
-/** sitemaps.org sitemap: home, the site map page, every visible column and every published article. */
+/** Home, the site map page, every visible column and every published article (or, past 45,000, the index of the parts). */
 export async function GET() {
-  const base = siteUrl();
-  const [articles, columns] = await Promise.all([listPublishedForSitemap(), listVisibleColumns()]);
-  const url = (path: string, lastmod?: Date) =>
-    `<url><loc>${escapeXml(base + path)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ""}</url>`;
-  const urls = [
-    url("/", articles[0]?.publishedAt),
-    url("/sitemap"),
-    ...columns.map((c) => url(`/columns/${encodeURIComponent(c.slug)}`)),
-    ...articles.map((a) => url(`/articles/${a.id}`, a.modifiedAt)),
-  ];
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
-  return new Response(xml, { headers: { "content-type": "application/xml; charset=utf-8" } });
+  return new Response(await renderSitemapRoot(), { headers: XML_HEADERS });
 }

@@ -159,14 +159,20 @@ export async function listWithdrawnIds(): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-export async function listPublishedForSitemap() {
+/** Published articles for sitemaps, newest first; `page` (from 1) of `pageSize` when given. */
+export async function listPublishedForSitemap(page?: { page: number; pageSize: number }) {
   const rows = await db().article.findMany({
     where: publicArticleWhere(),
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     select: { id: true, publishedAt: true, liveRevision: { select: { createdAt: true } } },
+    ...(page ? { skip: (page.page - 1) * page.pageSize, take: page.pageSize } : {}),
   });
   return rows.map((r) => {
     const savedAt = r.liveRevision?.createdAt ?? r.publishedAt!;
     return { id: r.id, publishedAt: r.publishedAt!, modifiedAt: savedAt > r.publishedAt! ? savedAt : r.publishedAt! };
   });
+}
+
+export async function countPublished(): Promise<number> {
+  return db().article.count({ where: publicArticleWhere() });
 }

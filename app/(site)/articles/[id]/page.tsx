@@ -14,9 +14,9 @@ import { t } from "@/lib/i18n/zh-CN";
 import { getSiteSettings } from "@/lib/settings/queries";
 
 // Rendered on first request, then cached; publishing, editing and withdrawing refresh
-// it at once (lib/articles/paths.ts). The hourly revalidation only catches up
+// it at once (lib/articles/paths.ts). The ten-minute revalidation only catches up
 // 上一条/下一条 and related lists when neighbours change.
-export const revalidate = 3600;
+export const revalidate = 600;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];
