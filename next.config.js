@@ -1,5 +1,6 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
+import { staticApiHeaders } from "./lib/security/headers.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -13,6 +14,10 @@ const nextConfig = {
   // Next.js's file-system page cache plus a hash-based Content-Security-Policy stored with each
   // cached page, so public pages stay cached without 'unsafe-inline' for scripts (SECURITY.md).
   cacheHandler: fileURLToPath(new URL("./lib/security/csp-cache-handler.mjs", import.meta.url)),
+  // The one path proxy.ts does not run on (large uploads); everything else gets its headers there.
+  async headers() {
+    return [{ source: "/api/media", headers: staticApiHeaders() }];
+  },
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
   },

@@ -4,7 +4,7 @@ import { articleIdFromPath, isWithdrawnArticle, withdrawnNoticePath } from "@/li
 import { SESSION_MAX_AGE_S, needsTouch, nowSeconds, sessionState } from "@/lib/auth/session-policy";
 import { currentRouteTable, isCachedPath } from "@/lib/security/cached-routes";
 import { CSP_HEADER, adminPolicy, dynamicPublicPolicy } from "@/lib/security/csp-core.mjs";
-import { createNonce, securityHeaders } from "@/lib/security/headers";
+import { ACTION_BODY_LIMIT_BYTES, createNonce, securityHeaders } from "@/lib/security/headers.mjs";
 
 /**
  * Runs before every request (static assets excepted):
@@ -18,6 +18,7 @@ import { createNonce, securityHeaders } from "@/lib/security/headers";
  * 3. tells the render which path it serves (requireUser's security-step redirect).
  */
 const LOGIN_PATH = "/admin/login";
+const BODY_TOO_LARGE = `提交的内容过大（超过 ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB），请减少内容后重试；大文件请通过媒体库上传。`;
 const PATH_HEADER = "x-gazette-path";
 const dev = process.env.NODE_ENV === "development";
 const secureCookies = () => process.env.SECURE_COOKIES === "true";
@@ -28,6 +29,11 @@ export async function proxy(request: NextRequest) {
   const admin = pathname === "/admin" || pathname.startsWith("/admin/") || pathname.startsWith("/api/auth");
   const nonce = createNonce();
   const dynamicPolicy = admin ? adminPolicy(nonce, dev) : dynamicPublicPolicy(nonce, dev);
+
+  // Next.js would read the whole body and then fail with a bare 500; say it plainly, before reading anything.
+  if (request.headers.has("next-action") && Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
+    return finish(new NextResponse(BODY_TOO_LARGE, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } }), admin, dynamicPolicy, request);
+  }
 
   let touched: JWT | null = null;
   if (admin && pathname !== LOGIN_PATH && !pathname.startsWith("/api/")) {
@@ -85,5 +91,6 @@ async function setSessionCookie(response: NextResponse, token: JWT) {
 
 export const config = {
   // Every path but the build's static assets: security headers belong on every response.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // The upload endpoint is left out: the proxy would buffer its large bodies (next.config.js gives it the headers).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/media$).*)"],
 };

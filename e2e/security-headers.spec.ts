@@ -68,7 +68,7 @@ test("the admin uses a fresh nonce per response, is never framed, and works with
 });
 
 test("every kind of response carries the security headers", async ({ request }) => {
-  for (const path of ["/", "/articles/1", "/admin/login", "/api/health", "/sitemap.xml", "/no-such-page", "/admin/articles"]) {
+  for (const path of ["/", "/articles/1", "/admin/login", "/api/health", "/api/media", "/sitemap.xml", "/no-such-page", "/admin/articles"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     const h = response.headers();
     expect(h["x-content-type-options"], path).toBe("nosniff");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildRouteTable, isCachedPath } from "./cached-routes";
 import { adminPolicy, cachedPublicPolicy, dynamicPublicPolicy, trustedInlineScriptHashes } from "./csp-core.mjs";
 import CspCacheHandler, { withCspHeader } from "./csp-cache-handler.mjs";
-import { createNonce, securityHeaders } from "./headers";
+import { createNonce, securityHeaders } from "./headers.mjs";
 
 const sha = (s: string) => `sha256-${crypto.createHash("sha256").update(s).digest("base64")}`;
 

@@ -83,6 +83,7 @@ export const routeRules: Record<string, Who[]> = {
   "POST /api/internal/tick": NOBODY,
   "GET /media/[...key]": EVERYONE,
   "GET /sitemap.xml": EVERYONE,
+  "GET /sitemaps/[part]": EVERYONE,
   "GET /feed.xml": EVERYONE,
   "GET /articles/[id]/download": EVERYONE,
   "GET /articles/[id]/withdrawn": EVERYONE,

@@ -29,7 +29,7 @@ export function ChangePasswordForm() {
       currentPassword: String(form.get("currentPassword") ?? ""),
       newPassword: String(form.get("newPassword") ?? ""),
       confirmPassword: String(form.get("confirmPassword") ?? ""),
-    });
+    }).catch(() => ({ ok: false as const, error: t.common.unexpectedError, details: undefined, fieldErrors: undefined }));
     if (result.ok) {
       await signOut({ callbackUrl: "/admin/login?changed=1" });
       return;

@@ -18,7 +18,8 @@ export function TwoFactorPanel({ enabled, recoveryCodesLeft, required }: Props) 
   async function run<T>(call: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>, then: (data: T) => void) {
     setPending(true);
     setError("");
-    const result = await call();
+    // A refused request (network, body too large) rejects instead of answering: say so.
+    const result = await call().catch(() => ({ ok: false as const, error: t.common.unexpectedError }));
     setPending(false);
     if (result.ok) then(result.data);
     else setError(result.error);

@@ -1,0 +1,5 @@
+export declare const PERMISSIONS_POLICY: string;
+export declare function securityHeaders(options: { admin: boolean; https: boolean }): Record<string, string>;
+export declare function staticApiHeaders(): { key: string; value: string }[];
+export declare const ACTION_BODY_LIMIT_BYTES: number;
+export declare function createNonce(): string;
