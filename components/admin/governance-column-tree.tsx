@@ -101,7 +101,7 @@ export function GovernanceColumnTree({ columns }: { columns: AdminColumn[] }) {
                 {c.hidden ? (
                   <span className="badge badge-withdrawn">{L.hiddenBadge}</span>
                 ) : c.hiddenByAncestor ? (
-                  <span className="badge">{L.hiddenByParent}</span>
+                  <span className="badge gov-badge-neutral">{L.hiddenByParent}</span>
                 ) : (
                   <span className="badge badge-published">{L.visibleBadge}</span>
                 )}

@@ -17,7 +17,7 @@ export function GovernanceUserStatus({ user, now }: { user: AdminUser; now: Date
           {L.statusLocked}
         </span>
       )}
-      {user.mustChangePassword && <span className="badge">{L.statusMustChange}</span>}
+      {user.mustChangePassword && <span className="badge gov-badge-neutral">{L.statusMustChange}</span>}
       {user.totpEnabled && <span className="badge badge-scheduled">{L.status2fa}</span>}
     </span>
   );

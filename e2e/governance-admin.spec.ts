@@ -1,0 +1,151 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { loginAs } from "./helpers/login";
+
+/**
+ * The governance back office, as an admin uses it: open an account for a new editor
+ * with a column, end their session by disabling them, change the footer and see the
+ * public site follow at once, create and reorder a column, find it all in the audit log.
+ */
+test.describe.configure({ mode: "serial" });
+
+const stamp = Date.now().toString(36);
+const newEditor = { email: `wangfang-${stamp}@wuhai.gov.cn`, name: "王芳" };
+
+async function columnOrder(page: Page): Promise<string[]> {
+  return (await page.locator("[data-testid^=column-row-] th").allTextContents()).map((s) => s.replace(/[├└]|（\d 级栏目）/g, "").trim());
+}
+
+test("an admin opens an account with a column; disabling it ends the user's session at once", async ({ page, browser }) => {
+  await loginAs(page, "admin", "/admin/users");
+  await page.getByRole("link", { name: "新建用户" }).click();
+  await page.getByLabel("邮箱（登录账号）").fill(newEditor.email);
+  await page.getByLabel("姓名").fill(newEditor.name);
+  await page.getByRole("radio", { name: /^编辑/ }).check();
+  await page.getByRole("checkbox", { name: "乌海要闻" }).check();
+  // A weak initial password is refused on its field…
+  await page.getByLabel(/初始密码/).fill("weak");
+  await page.getByRole("button", { name: "新建用户" }).click();
+  await expect(page.locator("#user-password-error")).toContainText("密码至少需要 12 个字符");
+  // …left empty, one is generated and shown once.
+  await page.getByLabel(/初始密码/).fill("");
+  await page.getByRole("button", { name: "新建用户" }).click();
+  const created = page.getByTestId("user-created");
+  await expect(created).toContainText("用户已创建");
+  const password = (await created.locator("code").textContent())!.trim();
+  expect(password).toHaveLength(20);
+
+  await page.goto("/admin/users");
+  const row = page.getByRole("row", { name: new RegExp(newEditor.email) });
+  await expect(row).toContainText("编辑");
+  await expect(row).toContainText("乌海要闻");
+  await expect(row).toContainText("待改密");
+
+  // The new editor logs in and is asked to choose their own password first.
+  const theirs = await browser.newContext();
+  const theirPage = await theirs.newPage();
+  await theirPage.goto("/admin/login");
+  await theirPage.getByLabel("邮箱").fill(newEditor.email);
+  await theirPage.getByLabel("密码").fill(password);
+  await theirPage.getByRole("button", { name: "登录" }).click();
+  await expect(theirPage).toHaveURL(/\/admin\/account/);
+
+  // The admin disables the account: the open session stops on its next request.
+  await row.getByRole("link", { name: newEditor.name }).click();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "停用账号" }).click();
+  await expect(page.getByTestId("user-toggle-status")).toHaveText("账号已停用，该用户的所有会话已失效。");
+  await theirPage.goto("/admin/account");
+  await expect(theirPage).toHaveURL(/\/admin\/login/);
+  await theirs.close();
+
+  // An admin cannot disable themselves: their own page says so instead of offering it.
+  await page.goto("/admin/users");
+  await page.getByRole("row", { name: /admin@e2e\.test/ }).getByRole("link").click();
+  await expect(page.getByText("这是您自己的账号").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "停用账号" })).toHaveCount(0);
+});
+
+test("an admin edits the footer; a bad 政府网站标识码 is refused; the public site shows the change at once", async ({ page }) => {
+  await loginAs(page, "admin", "/admin/settings");
+  await page.getByLabel("ICP 备案号").fill("蒙ICP备05000809号-3");
+  await page.getByLabel("政府网站标识码").fill("15030");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.locator("#settings-siteCode-error")).toHaveText("政府网站标识码为 10 位字母或数字，例如 1503000001");
+  await expect(page.getByLabel("政府网站标识码")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("政府网站标识码").fill("1503000002");
+  await page.getByLabel("网站维护电话").fill("0473-3998509");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByTestId("settings-status")).toHaveText("设置已保存，网站页面已更新。");
+
+  await page.goto("/");
+  const footer = page.locator("footer").last();
+  await expect(footer).toContainText("蒙ICP备05000809号-3");
+  await expect(footer).toContainText("1503000002");
+  await expect(footer).toContainText("0473-3998509");
+});
+
+test("an admin creates a column and moves it up with the keyboard; the public navigation follows", async ({ page }) => {
+  await loginAs(page, "admin", "/admin/columns");
+  await page.getByText("新建栏目", { exact: true }).first().click();
+  await page.getByLabel("栏目名称").fill("专题专栏");
+  await page.getByLabel("栏目地址").fill("Special Topics");
+  const form = page.getByRole("form", { name: "新建栏目" });
+  await form.getByRole("button", { name: "新建栏目" }).click();
+  await expect(page.locator("#column-new-slug-error")).toContainText("栏目地址只能包含小写字母、数字和连字符");
+
+  await page.getByLabel("栏目地址").fill(`topics-${stamp}`);
+  await form.getByRole("radio", { name: "二审" }).check();
+  await form.getByRole("button", { name: "新建栏目" }).click();
+  await expect(page.getByTestId("column-new-status")).toContainText("栏目已创建");
+  const rowOfNew = page.getByTestId(`column-row-topics-${stamp}`);
+  await expect(rowOfNew).toContainText("二审");
+
+  const before = await columnOrder(page);
+  expect(before.at(-1)).toBe("专题专栏");
+  await page.getByRole("button", { name: "上移“专题专栏”" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("column-tree-status")).toHaveText("已将“专题专栏”上移。");
+  await expect.poll(async () => (await columnOrder(page)).indexOf("专题专栏")).toBeLessThan(before.indexOf("专题专栏"));
+  const after = await columnOrder(page);
+  expect(after.filter((n) => n !== "专题专栏")).toEqual(before.filter((n) => n !== "专题专栏"));
+  // The focus stays on the button, so pressing again keeps moving the same column.
+  await expect(page.getByRole("button", { name: "上移“专题专栏”" })).toBeFocused();
+
+  // The public navigation lists it, before the top-level column it moved above.
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "栏目导航" }).first();
+  const names = (await nav.getByRole("link").allTextContents()).map((s) => s.trim());
+  expect(names).toContain("专题专栏");
+  expect(names.indexOf("专题专栏")).toBeLessThan(names.indexOf("政务公开"));
+});
+
+test("the audit log shows what the admin did, and exports it as CSV for Excel", async ({ page }) => {
+  await loginAs(page, "admin", "/admin/audit");
+  await page.getByLabel("操作", { exact: true }).selectOption("user.*");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/action=user\.\*/);
+  await expect(page.getByRole("row", { name: /新建用户/ }).first()).toBeVisible();
+  await expect(page.getByRole("row", { name: /停用用户/ }).first()).toBeVisible();
+  await expect(page.getByTestId("audit-retention")).toContainText("至少保留 180 天");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "导出 CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^audit-log-\d{12}\.csv$/);
+  const bytes = await (await file.createReadStream()).toArray();
+  const csv = Buffer.concat(bytes);
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csv.toString("utf8")).toContain("user.create,新建用户");
+});
+
+test("the governance pages have no accessibility violations", async ({ page }) => {
+  await loginAs(page, "admin", "/admin/users");
+  for (const path of ["/admin/users", "/admin/users/new", "/admin/columns", "/admin/settings", "/admin/audit", "/admin/words"]) {
+    await page.goto(path);
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+    expect(violations, path).toEqual([]);
+  }
+});
