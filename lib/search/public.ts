@@ -4,8 +4,8 @@ import { db, Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { highlight, snippet, type Segment } from "./highlight";
 import { queryNeedles } from "./needles";
-import { nextDay, PAGE_SIZE, startOfDay, type SearchRequest } from "./params";
-import { matchedIds } from "./sql";
+import { MAX_PAGE, nextDay, PAGE_SIZE, startOfDay, type SearchRequest } from "./params";
+import { searchIds } from "./sql";
 
 /**
  * The citizens' search: live articles only, ranked (or newest first), with a
@@ -26,35 +26,43 @@ export interface PublicSearchResult {
   /** False when the query has nothing to search for (empty, or only punctuation/emoji). */
   searchable: boolean;
   total: number;
+  /** False when `total` is an upper estimate (a phrase query with many candidates). */
+  exactTotal: boolean;
+  /** True when more than `total` articles match (the count stops at COUNT_CAP). */
+  capped: boolean;
   pageCount: number;
   hits: PublicSearchHit[];
 }
 
 export async function searchPublicArticles(request: SearchRequest, now: Date = new Date()): Promise<PublicSearchResult> {
   const timeZone = env().DISPLAY_TIME_ZONE;
-  const filters: Prisma.Sql[] = [
-    // publicArticleWhere() as SQL, for the ranking query; the rows are re-read through it below.
-    Prisma.sql`a.live AND a."liveRevisionId" IS NOT NULL AND a."publishedAt" <= ${now}`,
-  ];
+  // publicArticleWhere() on the search row's copies (the public vector exists only while
+  // the article is live); the rows are loaded through publicArticleWhere() itself below.
+  const filters: Prisma.Sql[] = [Prisma.sql`s."publishedAt" <= ${now}`];
   if (request.column) {
-    filters.push(Prisma.sql`a."columnId" IN (
+    filters.push(Prisma.sql`s."columnId" IN (
       WITH RECURSIVE tree AS (
         SELECT id FROM "Column" WHERE slug = ${request.column}
         UNION SELECT c.id FROM "Column" c JOIN tree ON c."parentId" = tree.id)
       SELECT id FROM tree)`);
   }
-  if (request.from) filters.push(Prisma.sql`a."publishedAt" >= ${startOfDay(request.from, timeZone)}`);
-  if (request.to) filters.push(Prisma.sql`a."publishedAt" < ${startOfDay(nextDay(request.to), timeZone)}`);
+  const from = request.from ? startOfDay(request.from, timeZone) : null;
+  const to = request.to ? startOfDay(nextDay(request.to), timeZone) : null;
+  if (from) filters.push(Prisma.sql`s."publishedAt" >= ${from}`);
+  if (to) filters.push(Prisma.sql`s."publishedAt" < ${to}`);
 
-  const matched = await matchedIds({
+  const matched = await searchIds({
     query: request.q,
     vector: "public",
     filters,
+    range: { from, to },
     order: request.sort,
     limit: PAGE_SIZE,
     offset: (request.page - 1) * PAGE_SIZE,
+    depth: MAX_PAGE * PAGE_SIZE,
+    now,
   });
-  if (!matched) return { searchable: false, total: 0, pageCount: 0, hits: [] };
+  if (!matched) return { searchable: false, total: 0, exactTotal: true, capped: false, pageCount: 0, hits: [] };
 
   const rows = await db().article.findMany({
     where: { id: { in: matched.ids }, ...publicArticleWhere(now) },
@@ -84,5 +92,12 @@ export async function searchPublicArticles(request: SearchRequest, now: Date = n
       },
     ];
   });
-  return { searchable: true, total: matched.total, pageCount: Math.ceil(matched.total / PAGE_SIZE), hits };
+  return {
+    searchable: true,
+    total: matched.total,
+    exactTotal: matched.exactTotal,
+    capped: matched.capped,
+    pageCount: Math.ceil(matched.total / PAGE_SIZE),
+    hits,
+  };
 }

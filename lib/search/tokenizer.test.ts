@@ -4,31 +4,38 @@ import { setupTestDatabase } from "@/test/db";
 import { composeArticle, random } from "./synthetic/compose";
 import { compileQuery } from "./sql";
 
+const exact = async (query: string) => (await compileQuery(query))?.exact ?? null;
+
 setupTestDatabase();
 
 /** Does `query` find `text` (indexed as a body)? Straight through the SQL functions the app uses. */
 async function finds(text: string, query: string): Promise<boolean> {
   const rows = await db().$queryRaw<{ hit: boolean | null }[]>`
-    SELECT gazette_search_vector('', '', ${text}) @@ gazette_search_query(${query}) AS hit`;
+    SELECT gazette_search_document('', '{}', '', '', '', ${text}) @@ gazette_search_query(${query}) AS hit`;
   return rows[0].hit === true;
 }
 
 describe("gazette_search_query", () => {
   it("turns Chinese into phrases of overlapping bigrams, one character into a prefix", async () => {
-    expect(await compileQuery("生态环境")).toBe("'生态' <-> '态环' <-> '环境'");
-    expect(await compileQuery("外贸")).toBe("'外贸'");
-    expect(await compileQuery("湖")).toBe("'湖':*");
+    expect(await exact("生态环境")).toBe("'生态' <-> '态环' <-> '环境'");
+    expect(await exact("外贸")).toBe("'外贸'");
+    expect(await exact("湖")).toBe("'湖':*");
   });
 
   it("keeps Latin words and numbers whole, across full-width and case", async () => {
-    expect(await compileQuery("100MW")).toBe("'100mw'");
-    expect(await compileQuery("ＰＭ２．５")).toBe("'pm2.5'");
-    expect(await compileQuery("BDO项目")).toBe("'bdo' <2> '项目'");
+    expect(await exact("100MW")).toBe("'100mw'");
+    expect(await exact("ＰＭ２．５")).toBe("'pm2.5'");
+    expect(await exact("BDO项目")).toBe("'bdo' <2> '项目'");
+  });
+
+  it("has a presence form without positions, for the GIN index alone (one character: its ~ token)", async () => {
+    expect(await compileQuery("生态环境 湖")).toEqual({ exact: "'生态' <-> '态环' <-> '环境' & '湖':*", presence: "'生态' & '态环' & '环境' & '~湖'" });
+    expect(await compileQuery("田149")).toEqual({ exact: "'田' <2> '149' | '田' <-> '149'", presence: "'田' & '149'" });
   });
 
   it("ANDs whitespace-separated terms and keeps a quoted part together", async () => {
-    expect(await compileQuery("生态 保护")).toBe("'生态' & '保护'");
-    expect(await compileQuery('"new energy" 光伏')).toBe("'new' <-> 'energy' & '光伏'");
+    expect(await exact("生态 保护")).toBe("'生态' & '保护'");
+    expect(await exact('"new energy" 光伏')).toBe("'new' <-> 'energy' & '光伏'");
   });
 
   it("returns null when nothing is searchable", async () => {
@@ -72,11 +79,14 @@ describe("what the index finds", () => {
         if (!cutsWord && !cutsEnd && /[0-9A-Za-z\u4e00-\u9fff]/.test(query)) cases.push({ text: body, query });
       }
     }
-    const rows = await db().$queryRaw<{ query: string; hit: boolean }[]>`
-      SELECT c.query, gazette_search_vector('', '', c.text) @@ gazette_search_query(c.query) AS hit
-      FROM jsonb_to_recordset(${JSON.stringify(cases)}::jsonb) AS c(text text, query text)`;
+    const rows = await db().$queryRaw<{ query: string; hit: boolean; present: boolean }[]>`
+      SELECT c.query, v @@ gazette_search_query(c.query) AS hit, v @@ gazette_search_query(c.query, false) AS present
+      FROM jsonb_to_recordset(${JSON.stringify(cases)}::jsonb) AS c(text text, query text),
+        LATERAL (SELECT gazette_search_document('', '{}', '', '', '', c.text) AS v) AS d`;
     expect(rows.length).toBeGreaterThan(600);
     expect(rows.filter((r) => !r.hit).map((r) => r.query)).toEqual([]);
+    // The candidate step (presence) must never lose what the exact step would find.
+    expect(rows.filter((r) => !r.present).map((r) => r.query)).toEqual([]);
   });
 });
 
@@ -90,9 +100,9 @@ describe("odd input", () => {
   it("never errors: every input compiles to a tsquery or to nothing", async () => {
     for (const query of odd) {
       const compiled = await compileQuery(query);
-      expect(compiled === null || typeof compiled === "string", JSON.stringify(query.slice(0, 20))).toBe(true);
+      expect(compiled === null || typeof compiled.exact === "string", JSON.stringify(query.slice(0, 20))).toBe(true);
       const rows = await db().$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM "ArticleSearch" s WHERE s."publicVector" @@ ${compiled}::tsquery`;
+        SELECT count(*)::int AS n FROM "ArticleSearch" s WHERE s."publicVector" @@ ${compiled?.exact ?? null}::tsquery`;
       expect(rows[0].n).toBeGreaterThanOrEqual(0);
     }
   });

@@ -49,7 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : (
           <>
             <p className="search-summary">
-              {(result.total > shown ? s.summaryCapped : s.summary)
+              {(result.capped ? s.summaryCapped : result.total > shown ? s.summaryShown : result.exactTotal ? s.summary : s.summaryApprox)
                 .replace("{total}", result.total.toLocaleString("zh-CN"))
                 .replace("{shown}", shown.toLocaleString("zh-CN"))}
             </p>

@@ -1,0 +1,66 @@
+/**
+ * npm run bench:search [-- --rounds 10] [--admin]
+ *
+ * Runs the fixed set of common searches (lib/search/bench.ts) through the same function
+ * the /search page calls — candidates, exact ranking, loading the rows, snippets — and
+ * prints per-query medians and the overall p50/p95/p99 in milliseconds. With --admin it
+ * also measures the editors' search. Uses the database the generator fills: DATABASE_URL
+ * when set, else the embedded one under DATA_DIR (default ./data-bench):
+ *
+ *   npm run generate:articles -- --articles 100000 && npm run bench:search
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { prepareRuntime } from "./lib/runtime";
+
+const { values } = parseArgs({ options: { rounds: { type: "string", default: "10" }, admin: { type: "boolean", default: false } } });
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000) {
+  console.error(`--rounds must be a whole number from 1 to 1000 (got "${values.rounds}")`);
+  process.exit(2);
+}
+if (!process.env.DATABASE_URL) process.env.DATA_DIR ||= "data-bench";
+
+const runtime = await prepareRuntime();
+try {
+  const { db, disconnectDb } = await import("@/lib/db/client");
+  const { runBench } = await import("@/lib/search/bench");
+  const { searchPublicArticles } = await import("@/lib/search/public");
+  const { adminSearchArticles } = await import("@/lib/search/admin");
+
+  const articles = await db().article.count();
+  const cpus = os.cpus().length;
+  console.log(`${articles.toLocaleString("en")} articles · ${cpus} CPU cores · load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  if (articles < 1000) console.log("(few articles: fill the database first with npm run generate:articles -- --articles 100000)");
+
+  const ms = (n: number) => n.toFixed(1).padStart(7);
+  const print = (title: string, report: Awaited<ReturnType<typeof runBench>>) => {
+    console.log(`\n${title} — ${report.samples} searches`);
+    console.log(`${"query".padEnd(22)}${"kind".padEnd(11)}${"matches".padStart(9)}${"p50 ms".padStart(9)}${"max ms".padStart(9)}`);
+    for (const row of report.rows) {
+      console.log(`${row.label.padEnd(22 - [...row.label].filter((c) => c.charCodeAt(0) > 0x2e80).length)}${row.kind.padEnd(11)}${String(row.total).padStart(9)}  ${ms(row.p50)}  ${ms(row.max)}`);
+    }
+    console.log(`p50 ${report.p50.toFixed(1)} ms · p95 ${report.p95.toFixed(1)} ms · p99 ${report.p99.toFixed(1)} ms`);
+  };
+
+  const progress = (round: number) => process.stdout.write(`\rround ${round}/${rounds}`);
+  const results: Record<string, unknown> = { articles, cpus, loadAverage: os.loadavg(), rounds, at: new Date().toISOString() };
+  const publicReport = await runBench((request) => searchPublicArticles(request), rounds, progress);
+  print("Public search (/search)", publicReport);
+  results.public = publicReport;
+  if (values.admin) {
+    const adminReport = await runBench(async (request) => (await adminSearchArticles(request.q, { limit: 20 })) ?? { total: 0 }, rounds, progress);
+    print("Admin search (all statuses, 20 ids)", adminReport);
+    results.admin = adminReport;
+  }
+  const dir = path.join("bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `search-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nwrote ${file}`);
+  await disconnectDb();
+} finally {
+  await runtime.stop();
+}
