@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../lib/security/totp";
 import { accounts, type AccountName } from "./helpers/accounts";
@@ -5,6 +7,8 @@ import { loginAs } from "./helpers/login";
 
 /** Login, lockout, forced password change, two-factor login and session ending, as a person does them. */
 const BAD = "邮箱或密码错误，请重试。";
+/** Screenshots of the security pages, outside test-results (which every run empties). */
+const shot = (name: string) => path.join(os.tmpdir(), "gazette-security-screens", `${name}.png`);
 
 async function submitLogin(page: Page, email: string, password: string) {
   await page.goto("/admin/login");
@@ -56,7 +60,7 @@ test("a user an admin created must choose a new password before anything else", 
   const fresh = "Quiet-Harbour-Lights-7";
   await page.getByLabel("新密码", { exact: true }).fill(fresh);
   await page.getByLabel("再次输入新密码").fill(fresh);
-  await page.screenshot({ path: "test-results/security-change-password.png", fullPage: true });
+  await page.screenshot({ path: shot("change-password"), fullPage: true });
   await page.getByRole("button", { name: "修改密码" }).click();
   // Every session ends on a password change, this one too.
   await expect(page).toHaveURL(/\/admin\/login\?changed=1/);
@@ -72,13 +76,13 @@ test("two-factor login: set up with a QR code, then a code or a one-time recover
   await expect(page.getByRole("img", { name: "两步验证二维码" })).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await page.screenshot({ path: "test-results/security-2fa-setup.png", fullPage: true });
+  await page.screenshot({ path: shot("2fa-setup"), fullPage: true });
   await page.getByLabel(/输入应用显示的 6 位验证码/).fill(totpCode(secret));
   await page.getByRole("button", { name: "确认启用" }).click();
   const codes = page.getByTestId("recovery-codes").getByRole("listitem");
   await expect(codes).toHaveCount(10);
   const recovery = (await codes.first().textContent())!.trim();
-  await page.screenshot({ path: "test-results/security-2fa-recovery-codes.png", fullPage: true });
+  await page.screenshot({ path: shot("2fa-recovery-codes"), fullPage: true });
   await page.getByRole("button", { name: "我已保存恢复码" }).click();
   await expect(page.getByText("已启用。登录时除密码外")).toBeVisible();
   await logout(page);
@@ -86,7 +90,9 @@ test("two-factor login: set up with a QR code, then a code or a one-time recover
   // The password alone is not enough any more.
   await submitLogin(page, email, password);
   await expect(page.getByLabel("验证码")).toBeVisible();
-  await page.screenshot({ path: "test-results/security-login-code.png", fullPage: true });
+  // A fresh, empty field: the password typed before never shows up in it.
+  await expect(page.getByLabel("验证码")).toHaveValue("");
+  await page.screenshot({ path: shot("login-code"), fullPage: true });
   await page.getByLabel("验证码").fill("000000" === totpCode(secret) ? "111111" : "000000");
   await page.getByRole("button", { name: "验证" }).click();
   await expect(page.getByTestId("login-error")).toHaveText("验证码错误或已使用，请重试。");

@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRef, useState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 
 /** What authorize() throws (lib/auth/login.ts LoginError); anything else is bad credentials. */
@@ -53,16 +53,17 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
           {notice}
         </p>
       )}
+      {/* Keyed, so that React never reuses the password input for the code (it would show the password). */}
       {needCode ? (
-        <>
+        <Fragment key="code">
           <p>{t.security.totpPrompt}</p>
           <label className="field">
             <span>{t.security.totpLabel}</span>
             <input name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus maxLength={16} />
           </label>
-        </>
+        </Fragment>
       ) : (
-        <>
+        <Fragment key="credentials">
           <label className="field">
             <span>{t.admin.email}</span>
             <input name="email" type="email" autoComplete="username" required />
@@ -71,7 +72,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
             <span>{t.admin.password}</span>
             <input name="password" type="password" autoComplete="current-password" required />
           </label>
-        </>
+        </Fragment>
       )}
       {error && (
         <p className="form-error" role="alert" data-testid="login-error">

@@ -57,6 +57,7 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/articles/new": STAFF,
   "/admin/articles/[id]": STAFF,
   "/admin/articles/[id]/revisions": STAFF,
+  "/admin/articles/[id]/preview": STAFF,
   "/admin/media": STAFF,
   "/admin/columns": ADMIN,
   "/admin/columns/[id]": ADMIN,
