@@ -141,3 +141,31 @@ export async function getEditorArticleRow(tx: Prisma.TransactionClient, id: numb
 export function everPublished(row: { liveRevisionId: number | null; withdrawnAt: Date | null; publishedAt?: Date | null; live?: boolean }): boolean {
   return row.liveRevisionId !== null || row.withdrawnAt !== null || !!row.live;
 }
+
+/**
+ * Columns a user may put an article in, as indented choices: all for admins, their
+ * own otherwise — plus the article's current column, so that it still shows.
+ */
+export async function columnChoicesFor(user: Pick<SessionUser, "role" | "columnIds">, currentColumnId?: number | null) {
+  const rows = await db().column.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true, parentId: true } });
+  const children = new Map<number | null, typeof rows>();
+  for (const r of rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const out: { id: number; name: string; depth: number }[] = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const r of children.get(parentId) ?? []) {
+      if (user.role === "ADMIN" || user.columnIds.includes(r.id) || r.id === currentColumnId) out.push({ id: r.id, name: r.name, depth });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** A blank article for the new-article page. */
+export function blankEditorArticle(columnId: number | null): EditorArticle {
+  return {
+    id: null, version: 0, status: "DRAFT", live: false, title: "", titleTags: [], subtitle: "", columnId, author: "", source: "", summary: "",
+    bodyJson: { type: "doc", content: [{ type: "paragraph" }] }, coverId: null, publishedAt: null, pinned: false, headline: false, attachments: [],
+    indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "", updatedAt: null, updatedBy: "",
+  };
+}

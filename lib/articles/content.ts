@@ -6,7 +6,7 @@ import { listCheckWords } from "@/lib/words/queries";
 import { findWords, summarizeMatches } from "@/lib/words/match";
 import { everPublished } from "./admin-queries";
 import { prepareBody } from "./body";
-import type { SaveResult } from "./editor-model";
+import { stableJson, type SaveResult } from "./editor-model";
 import type { ArticleContent } from "./schema";
 
 /**
@@ -58,16 +58,6 @@ export type PreparedContent = Awaited<ReturnType<typeof prepareContent>>;
 function dedupeAttachments(list: ArticleContent["attachments"]) {
   const seen = new Set<number>();
   return list.filter((a) => !seen.has(a.mediaId) && seen.add(a.mediaId));
-}
-
-/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order the editor sent. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value instanceof Date ? value.toISOString() : value);
 }
 
 /** Does a save change nothing? Then it writes no revision (autosave of an untouched copy). */

@@ -92,3 +92,13 @@ export interface SaveResult {
 export interface ConflictDetails {
   current: EditorArticle;
 }
+
+/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order the editor sent. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value instanceof Date ? value.toISOString() : value);
+}

@@ -6,6 +6,8 @@ import { action } from "@/lib/actions/safe-action";
 import { auditBy } from "@/lib/audit/by";
 import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+// The upload endpoint's action (media.upload) lives with the multipart handling; importing it here registers it with the other media actions.
+import "./upload";
 
 const STAFF = ["ADMIN", "REVIEWER", "EDITOR"] as const;
 

@@ -1,48 +1,49 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAdminArticles } from "@/lib/articles/admin-queries";
+import { ArticleFilters } from "@/components/admin/article-filters";
+import { ArticleTable, ListPagination, type RowPermissions } from "@/components/admin/article-table";
+import { columnChoicesFor, everPublished, listAdminArticles, listArticleAuthors } from "@/lib/articles/admin-queries";
 import { adminListFilterSchema } from "@/lib/articles/schema";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { displayTitle } from "@/lib/articles/format";
-import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
+import "@/components/admin/authoring.css";
 
 export const metadata: Metadata = { title: t.admin.articles };
 
-export default async function AdminArticlesPage() {
-  const { rows: articles } = await listAdminArticles(adminListFilterSchema.parse({}), await requireUser());
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminArticlesPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filter = adminListFilterSchema.parse(raw);
+  const [list, columns, authors] = await Promise.all([listAdminArticles(filter, user), columnChoicesFor(user), listArticleAuthors(user)]);
+  const permissions = new Map<number, RowPermissions>(
+    list.rows.map((a) => {
+      const scope = { columnId: a.columnId, createdById: a.createdById, status: a.status, everPublished: everPublished(a) };
+      const canDuplicate = can(user, "article:edit", { ...scope, createdById: user.id, status: "DRAFT", everPublished: false });
+      return [a.id, { canDelete: can(user, "article:delete", scope), canDuplicate }];
+    }),
+  );
+  const filtered = Object.keys(raw).some((k) => ["q", "column", "status", "author", "from", "to"].includes(k) && raw[k]);
   return (
-    <section>
-      <h1>{t.admin.articles}</h1>
-      {articles.length === 0 ? (
-        <p>{t.admin.noArticles}</p>
+    <section className="articles-page">
+      <header className="page-header">
+        <h1>{t.admin.articles}</h1>
+        {can(user, "article:create") && (
+          <Link className="button button-primary" href={filter.column ? `/admin/articles/new?column=${filter.column}` : "/admin/articles/new"}>
+            新建文章
+          </Link>
+        )}
+      </header>
+      <ArticleFilters filter={filter} columns={columns} authors={authors} />
+      {list.rows.length === 0 ? (
+        <p className="empty-list">{filtered ? "没有符合条件的文章，请调整筛选条件。" : t.admin.noArticles}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.admin.articleTitle}</th>
-              <th scope="col">{t.admin.column}</th>
-              <th scope="col">{t.admin.status}</th>
-              <th scope="col">{t.admin.publishedAt}</th>
-              <th scope="col">{t.admin.updatedAt}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={`/articles/${a.id}`}>{displayTitle(a.title, a.titleTags)}</Link>
-                </td>
-                <td>{a.column.name}</td>
-                <td>
-                  <span className={`badge badge-${a.status.toLowerCase()}`}>{t.admin[`status_${a.status}`]}</span>
-                </td>
-                <td>{a.publishedAt ? formatDateTime(a.publishedAt) : "—"}</td>
-                <td>{formatDateTime(a.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <ArticleTable rows={list.rows} filter={filter} permissions={permissions} />
+          <ListPagination filter={filter} page={list.page} pageCount={list.pageCount} total={list.total} />
+        </>
       )}
     </section>
   );

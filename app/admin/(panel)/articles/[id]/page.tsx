@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleEditor } from "@/components/admin/article-editor";
+import { WorkflowPanel } from "@/components/admin/workflow-panel";
+import { columnChoicesFor, getArticleForEditor } from "@/lib/articles/admin-queries";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { zoneOffset } from "@/lib/format/zone";
+import { getMediaItems } from "@/lib/media/library";
+import { listCheckWords } from "@/lib/words/queries";
+
+export const metadata: Metadata = { title: "编辑文章" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditArticlePage({ params }: Props) {
+  const user = await requireUser();
+  const { id: raw } = await params;
+  if (!/^[1-9]\d{0,8}$/.test(raw)) notFound();
+  const found = await getArticleForEditor(Number(raw));
+  if (!found) notFound();
+  const { article, scope } = found;
+  // Outside their columns, an editor does not even learn that the article exists.
+  if (user.role !== "ADMIN" && !user.columnIds.includes(scope.columnId) && scope.createdById !== user.id) notFound();
+  const editable = can(user, "article:edit", scope);
+  const readOnlyReason = editable
+    ? undefined
+    : scope.status === "IN_REVIEW"
+      ? "文章正在审核中，审核完成或退回修改后才能编辑。您可以查看内容、预览和修订记录。"
+      : "您可以查看这篇文章，但没有修改它的权限。";
+  const [columns, media, words] = await Promise.all([
+    columnChoicesFor(user, scope.columnId),
+    getMediaItems([...(article.coverId ? [article.coverId] : []), ...article.attachments.map((a) => a.mediaId)]),
+    listCheckWords(),
+  ]);
+  return (
+    <ArticleEditor
+      key={article.id}
+      initial={article}
+      columns={columns}
+      media={Object.fromEntries(media.map((m) => [m.id, m]))}
+      words={words}
+      zoneOffset={zoneOffset()}
+      readOnlyReason={readOnlyReason}
+      workflow={<WorkflowPanel articleId={article.id!} user={user} />}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArticleEditor } from "@/components/admin/article-editor";
+import { blankEditorArticle, columnChoicesFor } from "@/lib/articles/admin-queries";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { zoneOffset } from "@/lib/format/zone";
+import { listCheckWords } from "@/lib/words/queries";
+
+export const metadata: Metadata = { title: "新建文章" };
+
+type Props = { searchParams: Promise<{ column?: string }> };
+
+export default async function NewArticlePage({ searchParams }: Props) {
+  const user = await requireUser();
+  if (!can(user, "article:create")) {
+    return (
+      <section className="gov-page">
+        <h1>新建文章</h1>
+        <p className="gov-notice">您还没有被分配栏目，暂时不能新建文章。请联系管理员分配栏目。</p>
+        <p>
+          <Link href="/admin/articles">返回文章列表</Link>
+        </p>
+      </section>
+    );
+  }
+  const [columns, words] = await Promise.all([columnChoicesFor(user), listCheckWords()]);
+  const wanted = Number((await searchParams).column);
+  const columnId = columns.some((c) => c.id === wanted) ? wanted : columns.length === 1 ? columns[0].id : null;
+  return <ArticleEditor initial={blankEditorArticle(columnId)} columns={columns} media={{}} words={words} zoneOffset={zoneOffset()} />;
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import Link from "next/link";
+import type { EditorArticle, SaveResult } from "@/lib/articles/editor-model";
+import type { MediaItem } from "@/lib/media/library";
+import { ArticleSaver } from "./article-saver";
+import { AttachmentsField, type AttachmentUpload } from "./attachments-field";
+import { MetaFields, type ColumnChoice } from "./article-fields";
+import { CoverField } from "./cover-field";
+import { EditorChecks } from "./editor-checks";
+
+interface Props {
+  article: EditorArticle;
+  saver: ArticleSaver;
+  errors: Record<string, string[]>;
+  readOnly: boolean;
+  columns: ColumnChoice[];
+  zoneOffset: string;
+  media: Record<number, MediaItem>;
+  setMedia: (update: (all: Record<number, MediaItem>) => Record<number, MediaItem>) => void;
+  uploads: AttachmentUpload[];
+  onAttachmentFiles: (files: File[]) => void;
+  onDismissUpload: (key: string) => void;
+  words: SaveResult["words"];
+  pendingUploads: number;
+  workflow?: React.ReactNode;
+  /** Id of an article created on this page (its review panel appears on the article's own page). */
+  created: number | null;
+}
+
+/** The editor's side column: publishing settings, cover, attachments, checks, review. */
+export function ArticleFieldsAside(p: Props) {
+  const update = (patch: Partial<EditorArticle>) => p.saver.update(patch);
+  const cover = p.article.coverId ? p.media[p.article.coverId] ?? null : null;
+  return (
+    <aside className="editor-side" aria-label="文章设置">
+      <section className="side-card">
+        <h2>发布设置</h2>
+        <MetaFields article={p.article} update={update} errors={p.errors} disabled={p.readOnly} columns={p.columns} zoneOffset={p.zoneOffset} />
+      </section>
+      <section className="side-card">
+        <h2>封面图片</h2>
+        <CoverField
+          cover={cover}
+          disabled={p.readOnly}
+          onChange={(item) => {
+            if (item) p.setMedia((all) => ({ ...all, [item.id]: item }));
+            update({ coverId: item?.id ?? null });
+          }}
+        />
+      </section>
+      <section className="side-card">
+        <h2>附件</h2>
+        <AttachmentsField
+          attachments={p.article.attachments}
+          media={p.media}
+          uploads={p.uploads}
+          disabled={p.readOnly}
+          onChange={(attachments) => update({ attachments })}
+          onFiles={p.onAttachmentFiles}
+          onDismiss={p.onDismissUpload}
+        />
+      </section>
+      <section className="side-card">
+        <h2>检查</h2>
+        <EditorChecks doc={p.article.bodyJson} words={p.words} pendingUploads={p.pendingUploads} />
+      </section>
+      {p.created !== null ? (
+        <section className="side-card">
+          <h2>审核与发布</h2>
+          <p>草稿已创建。</p>
+          <Link className="button button-small" href={`/admin/articles/${p.created}`} onClick={() => void p.saver.save("explicit")}>
+            打开文章页，提交审核
+          </Link>
+        </section>
+      ) : (
+        p.workflow
+      )}
+    </aside>
+  );
+}

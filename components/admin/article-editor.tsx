@@ -1,0 +1,248 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { RichEditor } from "@/components/editor/rich-editor";
+import { uploadFile } from "@/components/editor/upload-client";
+import { editableContent, stableJson, type EditableContent, type EditorArticle } from "@/lib/articles/editor-model";
+import type { FieldLookups } from "@/lib/articles/diff-fields";
+import { t } from "@/lib/i18n/zh-CN";
+import type { MediaItem } from "@/lib/media/library";
+import type { PasteReport } from "@/lib/paste/clean";
+import { tidyDocument } from "@/lib/paste/tidy";
+import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
+import type { CheckWord } from "@/lib/words/match";
+import { ArticleFieldsAside } from "./article-editor-aside";
+import { ConflictDialog, MergePanel } from "./conflict-dialog";
+import { readLocalDraft, withoutDeadImages, type LocalDraft } from "./local-draft";
+import { Notices, type Notice } from "./notices";
+import { pasteSummary } from "./paste-summary";
+import { SaveStatusText } from "./save-status";
+import { TitleFields, type ColumnChoice } from "./article-fields";
+import { useArticleSaver } from "./use-article-saver";
+import type { AttachmentUpload } from "./attachments-field";
+import "./authoring.css";
+
+export interface ArticleEditorProps {
+  initial: EditorArticle;
+  columns: ColumnChoice[];
+  media: Record<number, MediaItem>;
+  words: CheckWord[];
+  zoneOffset: string;
+  /** Set when this user may look but not change (e.g. the article is under review). */
+  readOnlyReason?: string;
+  /** The review and publishing panel (server-rendered), for saved articles. */
+  workflow?: React.ReactNode;
+}
+
+let noticeId = 0;
+
+/** The article editor page: fields, body, media, saving, recovery and conflicts. */
+export function ArticleEditor({ initial, columns, media: initialMedia, words, zoneOffset, readOnlyReason, workflow }: ArticleEditorProps) {
+  const { saver, article, status, conflict, fieldErrors, lastResult } = useArticleSaver(initial);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [media, setMedia] = useState(initialMedia);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [pendingUploads, setPendingUploads] = useState(0);
+  const [uploads, setUploads] = useState<AttachmentUpload[]>([]);
+  const [recovery, setRecovery] = useState<LocalDraft | null>(null);
+  const [merging, setMerging] = useState<{ theirs: EditorArticle; base: EditableContent } | null>(null);
+  const readOnly = !!readOnlyReason;
+  const router = useRouter();
+
+  const notify = useCallback((text: string, tone: Notice["tone"] = "info") => {
+    const id = ++noticeId;
+    setNotices((list) => [...list.slice(-3), { id, tone, text }]);
+    if (tone !== "error") setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 9000);
+  }, []);
+
+  useEffect(() => {
+    saver.onSaved = (result, previousId) => {
+      // A new article gets its own address without reloading the editor.
+      if (previousId === null) window.history.replaceState(null, "", `/admin/articles/${result.id}`);
+      if (result.backToDraft) {
+        notify("文章已退回草稿：修改后需要重新提交审核。网站上仍显示上一个已发布的版本。", "warning");
+        // The review panel (server-rendered) shows the new state; this editor keeps its own.
+        router.refresh();
+      }
+    };
+  }, [saver, notify, router]);
+
+  // Changes kept in this browser that the server does not have: offer them back.
+  useEffect(() => {
+    const draft = readLocalDraft(initial.id);
+    if (draft && stableJson(draft.content) !== stableJson(editableContent(initial))) setRecovery(draft);
+  }, [initial]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        if (!readOnly) void saver.save("explicit");
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [saver, readOnly]);
+
+  useEffect(() => {
+    if (editor) editor.setEditable(!readOnly && !conflict);
+  }, [editor, readOnly, conflict]);
+
+  const lookups: FieldLookups = useMemo(
+    () => ({ columnName: (id) => columns.find((c) => c.id === id)?.name, mediaName: (id) => media[id]?.alt || media[id]?.name }),
+    [columns, media],
+  );
+
+  const setBody = useCallback((doc: RichTextNode) => saver.update({ bodyJson: doc }), [saver]);
+  const onPendingUploads = useCallback((n: number) => (setPendingUploads(n), saver.setPendingUploads(n)), [saver]);
+  const onPasteReport = useCallback((r: PasteReport) => notify(pasteSummary(r), r.images.remote.length || r.images.unreadable ? "warning" : "info"), [notify]);
+  const onTidy = useCallback(
+    (e: Editor) => {
+      const { doc, changes } = tidyDocument(e.getJSON() as RichTextNode);
+      if (!changes) return notify("一键排版：没有需要调整的地方。");
+      e.chain().focus().setContent(doc, { emitUpdate: true }).run();
+      notify(`一键排版完成：调整了 ${changes} 处段落（可按 Ctrl+Z 撤销）。`);
+    },
+    [notify],
+  );
+
+  const addAttachments = useCallback(
+    async (files: File[]) => {
+      for (const file of files) {
+        const key = `${file.name}-${++noticeId}`;
+        setUploads((u) => [...u, { key, name: file.name }]);
+        try {
+          const m = await uploadFile(file, file.name, "attachment");
+          if (m.kind !== "attachment") throw new Error("不是附件");
+          setMedia((all) => ({ ...all, [m.id]: { id: m.id, kind: "ATTACHMENT", name: m.name, alt: "", mimeType: m.mimeType, size: m.size, width: null, height: null, createdAt: new Date().toISOString(), uploadedBy: "", src: m.href, srcset: "", thumb: m.href } }));
+          const list = saver.getSnapshot().article.attachments;
+          if (!list.some((a) => a.mediaId === m.id)) saver.update({ attachments: [...list, { mediaId: m.id, name: m.name.replace(/\.[a-z0-9]+$/i, "") }] });
+          setUploads((u) => u.filter((x) => x.key !== key));
+        } catch (error) {
+          setUploads((u) => u.map((x) => (x.key === key ? { ...x, error: (error as Error).message } : x)));
+        }
+      }
+    },
+    [saver],
+  );
+
+  function restore(draft: LocalDraft) {
+    const { node, dropped } = withoutDeadImages(draft.content.bodyJson);
+    const content = { ...draft.content, bodyJson: node };
+    editor?.commands.setContent(node, { emitUpdate: false });
+    saver.restoreLocal(content, draft.baseVersion);
+    setRecovery(null);
+    notify(`已恢复本机保存的修改${dropped ? `（${dropped} 张未上传完成的图片无法恢复，请重新插入）` : ""}。`, dropped ? "warning" : "info");
+  }
+
+  function resolve(choice: "mine" | "theirs" | "merge") {
+    if (!conflict) return;
+    const theirs = conflict;
+    const base = saver.baseContent;
+    if (choice === "theirs") {
+      editor?.commands.setContent(theirs.bodyJson, { emitUpdate: false });
+      saver.resolve(theirs, theirs, false);
+      notify("已采用对方的版本。您的修改可以按 Ctrl+Z 在正文中撤回。");
+    } else {
+      saver.resolve(saver.getSnapshot().article, theirs, choice === "mine");
+      if (choice === "merge") setMerging({ theirs, base });
+    }
+  }
+
+  const isNew = article.id === null;
+  // The server's view is newer after a review step on this page; ours after our own saves.
+  const shownStatus = article.version > initial.version ? article.status : initial.status;
+  return (
+    <div className={`article-editor${merging ? " is-merging" : ""}`}>
+      <header className="editor-topbar">
+        <nav className="editor-crumbs" aria-label="位置">
+          <Link href="/admin/articles">{t.admin.articles}</Link>
+          <span aria-hidden="true">›</span>
+          <span>{isNew ? "新建文章" : `编辑文章 #${article.id}`}</span>
+          <span className={`badge badge-${shownStatus.toLowerCase()}`} data-testid="article-status">
+            {t.admin[`status_${shownStatus}`]}
+          </span>
+        </nav>
+        <SaveStatusText status={status} />
+        <div className="button-row">
+          {!isNew && (
+            <>
+              <Link className="button" href={`/admin/articles/${article.id}/revisions`}>
+                修订记录
+              </Link>
+              <button
+                type="button"
+                className="button"
+                onClick={async () => {
+                  await saver.save("explicit");
+                  window.open(`/admin/articles/${article.id}/preview`, "_blank", "noopener");
+                }}
+              >
+                预览
+              </button>
+            </>
+          )}
+          <button type="button" className="button button-primary" disabled={readOnly || status.kind === "saving"} onClick={() => void saver.save("explicit")} title="保存（Ctrl+S）">
+            保存
+          </button>
+        </div>
+      </header>
+      {readOnlyReason && <p className="gov-notice editor-readonly">{readOnlyReason}</p>}
+      {recovery && (
+        <div className="recovery" role="alert" data-testid="recovery-banner">
+          <span>
+            发现本机暂存的未保存修改（{new Date(recovery.savedAt).toLocaleString("zh-CN", { hour12: false })}，基于第 {recovery.baseVersion || 1} 版）。
+          </span>
+          <button type="button" className="button button-small button-primary" onClick={() => restore(recovery)}>
+            恢复这些修改
+          </button>
+          <button type="button" className="button button-small" onClick={() => setRecovery(null)}>
+            不恢复
+          </button>
+        </div>
+      )}
+      <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
+      <div className="editor-layout">
+        <div className="editor-main">
+          <TitleFields article={article} update={saver.update.bind(saver)} errors={fieldErrors} disabled={readOnly} />
+          <RichEditor
+            initialContent={initial.bodyJson}
+            words={words}
+            onChange={setBody}
+            onEditor={setEditor}
+            onPasteReport={onPasteReport}
+            onNotice={(m) => notify(m, "error")}
+            onOtherFiles={(files) => void addAttachments(files)}
+            onPendingUploads={onPendingUploads}
+            onTidy={onTidy}
+            statusBar={<SaveStatusText status={status} />}
+          />
+        </div>
+        <ArticleFieldsAside
+          article={article}
+          saver={saver}
+          errors={fieldErrors}
+          readOnly={readOnly}
+          columns={columns}
+          zoneOffset={zoneOffset}
+          media={media}
+          setMedia={setMedia}
+          uploads={uploads}
+          onAttachmentFiles={addAttachments}
+          onDismissUpload={(key) => setUploads((u) => u.filter((x) => x.key !== key))}
+          words={lastResult?.words ?? []}
+          pendingUploads={pendingUploads}
+          workflow={workflow}
+          created={initial.id === null ? article.id : null}
+        />
+      </div>
+      {conflict && (
+        <ConflictDialog mine={article} theirs={conflict} base={saver.baseContent} lookups={lookups} onKeepMine={() => resolve("mine")} onTakeTheirs={() => resolve("theirs")} onMerge={() => resolve("merge")} />
+      )}
+      {merging && <MergePanel theirs={merging.theirs} base={merging.base} lookups={lookups} onDone={() => setMerging(null)} />}
+    </div>
+  );
+}

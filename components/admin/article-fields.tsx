@@ -1,0 +1,161 @@
+"use client";
+
+import type { EditorArticle } from "@/lib/articles/editor-model";
+import { TitleTagsInput } from "./title-tags-input";
+
+export interface ColumnChoice {
+  id: number;
+  name: string;
+  depth: number;
+}
+
+interface FieldsProps {
+  article: EditorArticle;
+  update: (patch: Partial<EditorArticle>) => void;
+  errors: Record<string, string[]>;
+  disabled?: boolean;
+}
+
+function FieldError({ errors, name }: { errors: Record<string, string[]>; name: string }) {
+  const messages = errors[name];
+  return messages?.length ? (
+    <span className="field-error" id={`${name}-error`}>
+      {messages.join("；")}
+    </span>
+  ) : null;
+}
+
+const invalid = (errors: Record<string, string[]>, name: string) => ({
+  "aria-invalid": !!errors[name]?.length,
+  "aria-describedby": errors[name]?.length ? `${name}-error` : undefined,
+});
+
+/** Title, title tags and subtitle: above the text, as on the page. */
+export function TitleFields({ article, update, errors, disabled }: FieldsProps) {
+  return (
+    <div className="title-fields">
+      <TitleTagsInput value={article.titleTags} onChange={(titleTags) => update({ titleTags })} disabled={disabled} />
+      <label className="visually-hidden" htmlFor="article-title">
+        标题
+      </label>
+      <textarea
+        id="article-title"
+        className="title-input"
+        rows={1}
+        maxLength={200}
+        placeholder="请输入标题"
+        value={article.title}
+        disabled={disabled}
+        onChange={(e) => update({ title: e.target.value.replace(/\n/g, "") })}
+        {...invalid(errors, "title")}
+      />
+      <FieldError errors={errors} name="title" />
+      <label className="visually-hidden" htmlFor="article-subtitle">
+        副标题
+      </label>
+      <input
+        id="article-subtitle"
+        className="subtitle-input"
+        maxLength={200}
+        placeholder="副标题（可选）"
+        value={article.subtitle}
+        disabled={disabled}
+        onChange={(e) => update({ subtitle: e.target.value })}
+      />
+    </div>
+  );
+}
+
+/** A stored instant as the wall time of the site's time zone, for <input type="datetime-local">. */
+function toLocalInput(iso: string | null, offset: string): string {
+  if (!iso) return "";
+  const [sign, hh, mm] = [offset[0] === "-" ? -1 : 1, Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+  return new Date(new Date(iso).getTime() + sign * (hh * 60 + mm) * 60_000).toISOString().slice(0, 16);
+}
+
+function fromLocalInput(value: string, offset: string): string | null {
+  if (!value) return null;
+  const d = new Date(`${value}:00${offset}`);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** Column, 公开日期, flags, author, source, summary and the 政务公开 fields. */
+export function MetaFields({ article, update, errors, disabled, columns, zoneOffset }: FieldsProps & { columns: ColumnChoice[]; zoneOffset: string }) {
+  return (
+    <div className="meta-fields">
+      <label className="field">
+        <span>
+          栏目 <span className="gov-required">*</span>
+        </span>
+        <select value={article.columnId ?? ""} disabled={disabled} onChange={(e) => update({ columnId: e.target.value ? Number(e.target.value) : null })} {...invalid(errors, "columnId")}>
+          <option value="">请选择栏目</option>
+          {columns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {"　".repeat(c.depth)}
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <FieldError errors={errors} name="columnId" />
+      </label>
+      <label className="field">
+        <span>公开日期</span>
+        <input
+          type="datetime-local"
+          value={toLocalInput(article.publishedAt, zoneOffset)}
+          disabled={disabled}
+          onChange={(e) => update({ publishedAt: fromLocalInput(e.target.value, zoneOffset) })}
+          {...invalid(errors, "publishedAt")}
+        />
+        <span className="field-hint">留空则在发布时自动填写</span>
+        <FieldError errors={errors} name="publishedAt" />
+      </label>
+      <div className="check-row">
+        <label className="check">
+          <input type="checkbox" checked={article.pinned} disabled={disabled} onChange={(e) => update({ pinned: e.target.checked })} />
+          置顶
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={article.headline} disabled={disabled} onChange={(e) => update({ headline: e.target.checked })} />
+          头条
+        </label>
+      </div>
+      <label className="field">
+        <span>作者</span>
+        <input value={article.author} maxLength={100} disabled={disabled} placeholder="如：市政府办公室" onChange={(e) => update({ author: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>来源</span>
+        <input value={article.source} maxLength={100} disabled={disabled} placeholder="如：乌海日报" onChange={(e) => update({ source: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>
+          摘要 <span className="field-hint">{[...article.summary].length}/500</span>
+        </span>
+        <textarea rows={4} value={article.summary} maxLength={500} disabled={disabled} onChange={(e) => update({ summary: e.target.value })} {...invalid(errors, "summary")} />
+        <FieldError errors={errors} name="summary" />
+      </label>
+      <details className="disclosure-fields" open={!!(article.indexNo || article.docNo || article.issuingOrg || article.topic || article.writtenAt)}>
+        <summary>政务公开信息</summary>
+        {(
+          [
+            ["indexNo", "索引号"],
+            ["topic", "主题分类"],
+            ["issuingOrg", "发布机构"],
+            ["docNo", "发文字号"],
+          ] as const
+        ).map(([name, label]) => (
+          <label key={name} className="field">
+            <span>{label}</span>
+            <input value={article[name]} maxLength={100} disabled={disabled} onChange={(e) => update({ [name]: e.target.value })} />
+          </label>
+        ))}
+        <label className="field">
+          <span>成文日期</span>
+          <input type="date" value={article.writtenAt} disabled={disabled} onChange={(e) => update({ writtenAt: e.target.value })} {...invalid(errors, "writtenAt")} />
+          <FieldError errors={errors} name="writtenAt" />
+        </label>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import Link from "next/link";
+import type { AdminArticleRow } from "@/lib/articles/admin-queries";
+import { displayTitle } from "@/lib/articles/format";
+import type { AdminListFilter } from "@/lib/articles/schema";
+import { formatDateTime } from "@/lib/format/date";
+import { t } from "@/lib/i18n/zh-CN";
+import { ArticleRowActions } from "./article-row-actions";
+
+/** The list's address with some parameters changed; defaults are left out to keep links short. */
+export function listHref(filter: AdminListFilter, patch: Partial<AdminListFilter>): string {
+  const merged = { ...filter, ...patch };
+  const defaults: Partial<Record<keyof AdminListFilter, unknown>> = { dateField: "updatedAt", sort: "updatedAt", dir: "desc", page: 1 };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) {
+    if (v === undefined || v === null || v === "" || defaults[k as keyof AdminListFilter] === v) continue;
+    params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `/admin/articles?${qs}` : "/admin/articles";
+}
+
+function SortHeader({ filter, field, children }: { filter: AdminListFilter; field: AdminListFilter["sort"]; children: React.ReactNode }) {
+  const active = filter.sort === field;
+  const dir = active && filter.dir === "desc" ? "asc" : "desc";
+  return (
+    <th scope="col" aria-sort={active ? (filter.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <Link href={listHref(filter, { sort: field, dir, page: 1 })} className="sort-link">
+        {children}
+        <span aria-hidden="true">{active ? (filter.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+      </Link>
+    </th>
+  );
+}
+
+export interface RowPermissions {
+  canDelete: boolean;
+  canDuplicate: boolean;
+}
+
+/** The article list: status, column, who and when, and what this user may do with each. */
+export function ArticleTable({ rows, filter, permissions }: { rows: AdminArticleRow[]; filter: AdminListFilter; permissions: Map<number, RowPermissions> }) {
+  return (
+    <table className="data-table article-table">
+      <thead>
+        <tr>
+          <SortHeader filter={filter} field="title">
+            {t.admin.articleTitle}
+          </SortHeader>
+          <th scope="col">{t.admin.column}</th>
+          <th scope="col">{t.admin.status}</th>
+          <th scope="col">作者</th>
+          <SortHeader filter={filter} field="publishedAt">
+            {t.admin.publishedAt}
+          </SortHeader>
+          <SortHeader filter={filter} field="updatedAt">
+            {t.admin.updatedAt}
+          </SortHeader>
+          <SortHeader filter={filter} field="viewCount">
+            浏览
+          </SortHeader>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => {
+          const p = permissions.get(a.id) ?? { canDelete: false, canDuplicate: false };
+          const title = displayTitle(a.title, a.titleTags);
+          return (
+            <tr key={a.id}>
+              <td className="title-cell">
+                <Link href={`/admin/articles/${a.id}`}>{title}</Link>
+                {a.pinned && <span className="flag">置顶</span>}
+                {a.headline && <span className="flag">头条</span>}
+                {a.live && a.status !== "PUBLISHED" && <span className="flag flag-live" title="网站上显示的是上一个已发布版本">线上有旧版</span>}
+              </td>
+              <td>{a.column.name}</td>
+              <td>
+                <span className={`badge badge-${a.status.toLowerCase()}`}>{t.admin[`status_${a.status}`]}</span>
+                {a.status === "SCHEDULED" && a.scheduledAt && <div className="cell-note">{formatDateTime(a.scheduledAt)}</div>}
+              </td>
+              <td>{a.createdBy.name}</td>
+              <td className="nowrap">{a.publishedAt ? formatDateTime(a.publishedAt) : "—"}</td>
+              <td className="nowrap">
+                {formatDateTime(a.updatedAt)}
+                <div className="cell-note">{a.updatedBy.name}</div>
+              </td>
+              <td className="num">{a.viewCount.toLocaleString("zh-CN")}</td>
+              <td>
+                <ArticleRowActions id={a.id} title={title} canDelete={p.canDelete} canDuplicate={p.canDuplicate} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function ListPagination({ filter, page, pageCount, total }: { filter: AdminListFilter; page: number; pageCount: number; total: number }) {
+  if (pageCount <= 1) return <p className="list-total">共 {total} 篇</p>;
+  const pages = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  return (
+    <nav className="list-pagination" aria-label="分页">
+      <span className="list-total">共 {total} 篇</span>
+      {page > 1 && <Link href={listHref(filter, { page: page - 1 })}>上一页</Link>}
+      {pages.map((p, i) => (
+        <span key={p}>
+          {i > 0 && pages[i - 1] !== p - 1 && <span className="muted">…</span>}
+          {p === page ? (
+            <span aria-current="page" className="current-page">
+              {p}
+            </span>
+          ) : (
+            <Link href={listHref(filter, { page: p })}>{p}</Link>
+          )}
+        </span>
+      ))}
+      {page < pageCount && <Link href={listHref(filter, { page: page + 1 })}>下一页</Link>}
+    </nav>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+export interface Notice {
+  id: number;
+  tone: "info" | "warning" | "error";
+  text: string;
+}
+
+/** Short messages about what just happened (paste cleaned, upload failed…); errors stay until dismissed. */
+export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
+  if (!notices.length) return null;
+  return (
+    <div className="notices" role="status" aria-live="polite" data-testid="editor-notices">
+      {notices.map((n) => (
+        <p key={n.id} className={`notice is-${n.tone}`}>
+          <span>{n.text}</span>
+          <button type="button" aria-label="关闭提示" onClick={() => onDismiss(n.id)}>
+            ×
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useState } from "react";
+
+const WIDTHS = { desktop: { label: "电脑", width: "100%" }, phone: { label: "手机", width: "390px" } } as const;
+
+/**
+ * The public page in a frame, so that the site's own styles and its phone layout
+ * (media queries follow the frame's width) apply exactly as for readers.
+ */
+export function PreviewFrame({ src }: { src: string }) {
+  const [device, setDevice] = useState<keyof typeof WIDTHS>("desktop");
+  return (
+    <div className="preview">
+      <div className="preview-switch" role="group" aria-label="预览宽度">
+        {(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]).map((d) => (
+          <button key={d} type="button" className={`button button-small${device === d ? " button-primary" : ""}`} aria-pressed={device === d} onClick={() => setDevice(d)}>
+            {WIDTHS[d].label}
+          </button>
+        ))}
+        <a className="button button-small" href={src} target="_blank" rel="noopener">
+          在新窗口打开
+        </a>
+      </div>
+      <div className={`preview-stage is-${device}`}>
+        <iframe title="文章预览" src={src} style={{ width: WIDTHS[device].width }} data-testid="preview-frame" />
+      </div>
+    </div>
+  );
+}

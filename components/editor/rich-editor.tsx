@@ -1,0 +1,175 @@
+"use client";
+
+import { Extension, type Editor } from "@tiptap/core";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { BubbleMenu } from "@tiptap/react/menus";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { PasteReport } from "@/lib/paste/clean";
+import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
+import type { CheckWord } from "@/lib/words/match";
+import { CharacterCount } from "./character-count";
+import { editorExtensions, IMAGE_WIDTHS_PERCENT } from "./extensions";
+import { ImageDialog } from "./image-dialog";
+import { LinkDialog } from "./link-dialog";
+import { PasteHandling } from "./paste-handling";
+import { PendingImageUploader } from "./pending-images";
+import { TableDialog, TableTools } from "./table-menu";
+import { Toolbar } from "./toolbar";
+import { WordHighlight } from "./word-highlight";
+import "./editor.css";
+
+export interface RichEditorProps {
+  initialContent: RichTextNode;
+  words: CheckWord[];
+  onChange: (doc: RichTextNode) => void;
+  onEditor?: (editor: Editor | null) => void;
+  onPasteReport: (report: PasteReport) => void;
+  onNotice: (message: string) => void;
+  onOtherFiles: (files: File[]) => void;
+  onPendingUploads: (count: number) => void;
+  onTidy: (editor: Editor) => void;
+  /** Extra bar under the text (save state); the character count is always there. */
+  statusBar?: React.ReactNode;
+}
+
+type DialogName = "link" | "image" | "imageEdit" | "table" | null;
+
+/** The latest props, for callbacks registered once with the editor. */
+class Handlers {
+  constructor(private props: RichEditorProps) {}
+  bind(props: RichEditorProps) {
+    this.props = props;
+  }
+  get() {
+    return this.props;
+  }
+}
+
+/** The article body editor: toolbar, text, pictures, tables, paste cleanup, uploads. */
+export function RichEditor(props: RichEditorProps) {
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const [fullscreen, setFullscreen] = useState(false);
+  // The editor is created once; the page's callbacks change on every render and are read through this.
+  const [handlers] = useState(() => new Handlers(props));
+  useEffect(() => handlers.bind(props));
+  const uploader = useRef<PendingImageUploader | null>(null);
+
+  const extensions = useMemo(
+    () => [
+      ...editorExtensions(),
+      PasteHandling.configure({
+        onReport: (r) => handlers.get().onPasteReport(r),
+        onOtherFiles: (f) => handlers.get().onOtherFiles(f),
+      }),
+      WordHighlight.configure({ words: props.words }),
+      Extension.create({
+        name: "editorShortcuts",
+        addKeyboardShortcuts: () => ({
+          "Mod-k": () => (setDialog("link"), true),
+          "Mod-Alt-i": ({ editor }) => editor.isActive("paragraph") && editor.commands.updateAttributes("paragraph", { indent: editor.getAttributes("paragraph").indent === false }),
+          "Mod-Shift-f": () => (setFullscreen((f) => !f), true),
+        }),
+      }),
+    ],
+    // The word list is fixed for the life of the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  const editor = useEditor({
+    extensions,
+    content: props.initialContent,
+    immediatelyRender: false,
+    editorProps: { attributes: { class: "editor-content article-body", "aria-label": "正文", "aria-multiline": "true", role: "textbox", spellcheck: "false" } },
+    onUpdate: ({ editor: e }) => {
+      handlers.get().onChange(e.getJSON() as RichTextNode);
+      uploader.current?.scan();
+    },
+  });
+
+  useEffect(() => {
+    if (!editor) return;
+    const pending = new PendingImageUploader(editor, {
+      onError: (m) => handlers.get().onNotice(m),
+      onChange: (n) => handlers.get().onPendingUploads(n),
+    });
+    uploader.current = pending;
+    pending.scan();
+    handlers.get().onEditor?.(editor);
+    return () => {
+      pending.destroy();
+      handlers.get().onEditor?.(null);
+    };
+  }, [editor, handlers]);
+
+  useEffect(() => {
+    if (!fullscreen) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && !document.querySelector("dialog[open]") && setFullscreen(false);
+    document.addEventListener("keydown", onKey);
+    document.body.classList.add("no-scroll");
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.body.classList.remove("no-scroll");
+    };
+  }, [fullscreen]);
+
+  const inTable = useEditorState({ editor, selector: ({ editor: e }) => !!e?.isActive("table") }) ?? false;
+
+  if (!editor) return <div className="rich-editor is-loading">正在加载编辑器…</div>;
+
+  return (
+    <div className={`rich-editor${fullscreen ? " is-fullscreen" : ""}`} data-testid="rich-editor">
+      <div className="rich-editor-bars">
+        <Toolbar
+          editor={editor}
+          actions={{
+            openLink: () => setDialog("link"),
+            openImage: () => setDialog("image"),
+            openTable: () => setDialog("table"),
+            tidy: () => props.onTidy(editor),
+            toggleFullscreen: () => setFullscreen((f) => !f),
+            fullscreen,
+          }}
+        />
+        {inTable && <TableTools editor={editor} />}
+      </div>
+      <div className="rich-editor-sheet">
+        <EditorContent editor={editor} />
+      </div>
+      <div className="rich-editor-status">
+        <CharacterCount editor={editor} />
+        {props.statusBar}
+      </div>
+      <BubbleMenu editor={editor} shouldShow={({ editor: e }) => e.isActive("image")} options={{ placement: "top" }}>
+        <ImageBubble editor={editor} onEdit={() => setDialog("imageEdit")} />
+      </BubbleMenu>
+      <LinkDialog editor={editor} open={dialog === "link"} onClose={() => setDialog(null)} />
+      <ImageDialog editor={editor} open={dialog === "image" || dialog === "imageEdit"} mode={dialog === "imageEdit" ? "edit" : "insert"} onClose={() => setDialog(null)} />
+      <TableDialog editor={editor} open={dialog === "table"} onClose={() => setDialog(null)} />
+    </div>
+  );
+}
+
+function ImageBubble({ editor, onEdit }: { editor: Editor; onEdit: () => void }) {
+  const attrs = useEditorState({ editor, selector: ({ editor: e }) => e.getAttributes("image") });
+  return (
+    <div className="bubble" role="group" aria-label="图片">
+      <button type="button" className={`tool-text${attrs.alt ? "" : " is-warning"}`} onClick={onEdit}>
+        {attrs.alt ? "图片信息" : "填写替代文字"}
+      </button>
+      {IMAGE_WIDTHS_PERCENT.filter((w) => w !== 33 && w !== 66).map((w) => (
+        <button
+          key={w}
+          type="button"
+          className={`tool-text${(attrs.widthPercent ?? 100) === w ? " is-active" : ""}`}
+          onClick={() => editor.chain().focus().updateAttributes("image", { widthPercent: w }).run()}
+        >
+          {w}%
+        </button>
+      ))}
+      <button type="button" className="tool-text is-danger" onClick={() => editor.chain().focus().deleteSelection().run()}>
+        删除
+      </button>
+    </div>
+  );
+}
