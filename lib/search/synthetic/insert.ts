@@ -25,19 +25,35 @@ export async function insertBatch(client: pg.ClientBase, articles: SyntheticArti
   await client.query("BEGIN");
   try {
     const ids = await allocate(client, '"Article"', articles.length);
+    const revisionIds = await allocate(client, '"ArticleRevision"', articles.length);
+    // One statement writes the articles and their first revisions, the live ones already
+    // pointing at it: the constraints and the search trigger run at its end, so every
+    // search row is written once, public vector included.
     await client.query(
-      `INSERT INTO "Article" (id, title, "titleTags", "columnId", author, source, summary, "bodyJson", "bodyHtml", "bodyText",
-         status, live, "publishedAt", "scheduledAt", "withdrawnAt", "withdrawnReason", "viewCount",
-         "createdById", "updatedById", "createdAt", "updatedAt")
-       SELECT t.id, t.title, CASE WHEN t.tag = '' THEN ARRAY[]::text[] ELSE ARRAY[t.tag] END, t.column_id, t.author, t.source,
-         t.summary, t.body_json::jsonb, t.body_html, t.body_text, t.status::"ArticleStatus", t.live, t.published_at,
-         t.scheduled_at, t.withdrawn_at, t.reason, t.views, $17, $17, t.created_at, coalesce(t.published_at, t.created_at)
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-         $10::text[], $11::text[], $12::boolean[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[], $18::int[], $19::timestamptz[])
-         AS t(id, title, tag, column_id, author, source, summary, body_json, body_html, body_text, status, live,
-              published_at, scheduled_at, withdrawn_at, reason, views, created_at)`,
+      `WITH t AS (
+         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
+           $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[], $14::boolean[], $15::timestamptz[],
+           $16::timestamptz[], $17::timestamptz[], $18::text[], $19::int[], $20::timestamptz[])
+         AS t(id, revision_id, title, tag, column_id, author, source, summary, body_json, body_html, body_text, status,
+              live, has_live, published_at, scheduled_at, withdrawn_at, reason, views, created_at)
+       ), articles AS (
+         INSERT INTO "Article" (id, title, "titleTags", "columnId", author, source, summary, "bodyJson", "bodyHtml", "bodyText",
+           status, live, "liveRevisionId", "publishedAt", "scheduledAt", "withdrawnAt", "withdrawnReason", "viewCount",
+           "createdById", "updatedById", "createdAt", "updatedAt")
+         SELECT t.id, t.title, CASE WHEN t.tag = '' THEN ARRAY[]::text[] ELSE ARRAY[t.tag] END, t.column_id, t.author, t.source,
+           t.summary, t.body_json::jsonb, t.body_html, t.body_text, t.status::"ArticleStatus", t.live,
+           CASE WHEN t.has_live THEN t.revision_id END, t.published_at, t.scheduled_at, t.withdrawn_at, t.reason, t.views,
+           $21, $21, t.created_at, coalesce(t.published_at, t.created_at)
+         FROM t
+       )
+       INSERT INTO "ArticleRevision" (id, "articleId", version, title, "titleTags", subtitle, author, source, summary,
+         "bodyJson", "bodyHtml", "bodyText", "authorId", note, "createdAt")
+       SELECT t.revision_id, t.id, 1, t.title, CASE WHEN t.tag = '' THEN ARRAY[]::text[] ELSE ARRAY[t.tag] END, '', t.author,
+         t.source, t.summary, t.body_json::jsonb, t.body_html, t.body_text, $21, '', t.created_at
+       FROM t`,
       [
         ids,
+        revisionIds,
         articles.map((a) => a.live.title),
         articles.map((a) => a.titleTags[0] ?? ""),
         articles.map((a) => a.columnId),
@@ -49,30 +65,15 @@ export async function insertBatch(client: pg.ClientBase, articles: SyntheticArti
         bodies.map((b) => b.bodyText),
         articles.map((a) => STATUS[a.state]),
         articles.map((a) => a.state === "published" || a.state === "edited"),
+        articles.map((a) => HAS_LIVE_REVISION.has(a.state)),
         articles.map((a) => a.publishedAt),
         articles.map((a) => a.scheduledAt),
         articles.map((a) => a.withdrawnAt),
         articles.map((a) => a.withdrawnReason),
-        userId,
         articles.map((a) => a.viewCount),
         articles.map((a) => a.createdAt),
+        userId,
       ],
-    );
-    // Revision 1 of every article is its first saved content.
-    const revisionIds = await allocate(client, '"ArticleRevision"', articles.length);
-    await client.query(
-      `INSERT INTO "ArticleRevision" (id, "articleId", version, title, "titleTags", subtitle, author, source, summary,
-         "bodyJson", "bodyHtml", "bodyText", "authorId", note, "createdAt")
-       SELECT r.id, a.id, 1, a.title, a."titleTags", a.subtitle, a.author, a.source, a.summary,
-         a."bodyJson", a."bodyHtml", a."bodyText", a."createdById", '', a."createdAt"
-       FROM unnest($1::int[], $2::int[]) AS r(id, article_id) JOIN "Article" a ON a.id = r.article_id`,
-      [revisionIds, ids],
-    );
-    const live = articles.flatMap((a, i) => (HAS_LIVE_REVISION.has(a.state) ? [i] : []));
-    await client.query(
-      `UPDATE "Article" a SET "liveRevisionId" = r.revision_id
-       FROM unnest($1::int[], $2::int[]) AS r(article_id, revision_id) WHERE a.id = r.article_id`,
-      [live.map((i) => ids[i]), live.map((i) => revisionIds[i])],
     );
     await applyWorkingCopies(client, articles, ids);
     await client.query("COMMIT");
