@@ -7,7 +7,9 @@ import { loginAs } from "./helpers/login";
  * with a column, end their session by disabling them, change the footer and see the
  * public site follow at once, create and reorder a column, find it all in the audit log.
  */
-test.describe.configure({ mode: "serial" });
+// Serial: later journeys read what earlier ones did (the audit log). Generous timeouts:
+// the machines these journeys run on are often busy with other builds.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const stamp = Date.now().toString(36);
 const newEditor = { email: `wangfang-${stamp}@wuhai.gov.cn`, name: "王芳" };
