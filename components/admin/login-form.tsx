@@ -2,12 +2,13 @@
 
 import { signIn } from "next-auth/react";
 import { Fragment, useRef, useState } from "react";
+import { LoginError } from "@/lib/auth/login-errors";
 import { t } from "@/lib/i18n/zh-CN";
 
-/** What authorize() throws (lib/auth/login.ts LoginError); anything else is bad credentials. */
+/** What authorize() throws; anything else is bad credentials. */
 const ERRORS: Record<string, string> = {
-  RATE_LIMITED: t.security.rateLimited,
-  TOTP_INVALID: t.security.totpInvalid,
+  [LoginError.rateLimited]: t.security.rateLimited,
+  [LoginError.totpInvalid]: t.security.totpInvalid,
 };
 
 /**
@@ -33,7 +34,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       return;
     }
     setPending(false);
-    if (result?.error === "TOTP_REQUIRED") {
+    if (result?.error === LoginError.totpRequired) {
       setNeedCode(true);
       return;
     }

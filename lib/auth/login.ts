@@ -7,23 +7,16 @@ import { LOGIN_IP_RULE, isThrottled, pruneThrottle, recordFailure } from "@/lib/
 import { consumeRecoveryCode, looksLikeRecoveryCode } from "@/lib/security/recovery-codes";
 import { open } from "@/lib/security/secret-box";
 import { verifyTotp } from "@/lib/security/totp";
+import { LoginError } from "./login-errors";
 import { dummyPasswordHash, verifyPassword } from "./password";
+
+export { LoginError } from "./login-errors";
 
 /** Five failures lock the account for 15 minutes (等保 2.0 登录失败处理). */
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 export const TOTP_PURPOSE = "totp-secret";
 
-/**
- * What authorize() throws so that the login form can ask for the next thing. next-auth
- * hands the message to the client as `error`; null (bad credentials) arrives as
- * "CredentialsSignin". A locked account answers like a wrong password: no enumeration.
- */
-export const LoginError = {
-  rateLimited: "RATE_LIMITED",
-  totpRequired: "TOTP_REQUIRED",
-  totpInvalid: "TOTP_INVALID",
-} as const;
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),

@@ -50,7 +50,7 @@ export function currentRouteTable(): RouteTable | null {
     const read = (name: string) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
     table = buildRouteTable(read("routes-manifest.json"), read("prerender-manifest.json"));
   } catch {
-    // No manifests: treat every page as dynamic (nonce policy), which is always safe to serve.
+    // No manifests (a build without them cannot serve pages anyway): every response gets the nonce policy.
     table = null;
   }
   return table;
