@@ -1,6 +1,5 @@
 import "server-only";
 import type { ArticleStatus } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/client";
 import { searchIds, type SearchPage } from "./sql";
 
 /**
@@ -31,23 +30,17 @@ export const ADMIN_SEARCH_DEFAULT_LIMIT = 1000;
 export const ADMIN_SEARCH_MAX_LIMIT = 5000;
 
 export async function adminSearchArticles(query: string, options: AdminSearchOptions = {}): Promise<SearchPage | null> {
-  const filters: Prisma.Sql[] = [];
-  if (options.statuses) {
-    filters.push(options.statuses.length > 0 ? Prisma.sql`s.status::text IN (${Prisma.join(options.statuses)})` : Prisma.sql`false`);
-  }
-  if (options.columnIds) {
-    filters.push(options.columnIds.length > 0 ? Prisma.sql`s."columnId" IN (${Prisma.join(options.columnIds)})` : Prisma.sql`false`);
-  }
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? ADMIN_SEARCH_DEFAULT_LIMIT)), ADMIN_SEARCH_MAX_LIMIT);
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   return searchIds({
     query,
     vector: "admin",
-    filters,
     order: options.order === "newest" ? "date" : "relevance",
     limit,
     offset,
     depth: offset + limit,
+    columnIds: options.columnIds,
+    statuses: options.statuses,
   });
 }
 

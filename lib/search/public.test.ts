@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { publicArticleWhere } from "@/lib/articles/queries";
+import { db } from "@/lib/db/client";
 import { setupTestDatabase } from "@/test/db";
 import type { Segment } from "./highlight";
 import { parseSearchParams } from "./params";
@@ -69,6 +71,15 @@ describe("what the public never sees", () => {
     const found = await ids("湿地公园");
     for (const hidden of [draft, scheduled, withdrawn]) expect(found).not.toContain(hidden.id);
     for (const q of ["机密", "草稿", "定时发布", "已撤稿"]) expect(await ids(q), q).toEqual([]);
+  });
+
+  it("finds exactly what publicArticleWhere() lets the public read", async () => {
+    const readable = await db().article.findMany({
+      where: { AND: [publicArticleWhere(), { liveRevision: { OR: [{ title: { contains: "湿地" } }, { bodyText: { contains: "湿地" } }] } }] },
+      select: { id: true },
+    });
+    expect(readable.length).toBeGreaterThan(1);
+    expect(new Set(await ids("湿地"))).toEqual(new Set(readable.map((a) => a.id)));
   });
 });
 

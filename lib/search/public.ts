@@ -1,17 +1,16 @@
 import "server-only";
-import { publicArticleWhere } from "@/lib/articles/queries";
-import { db, Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { highlight, snippet, type Segment } from "./highlight";
 import { queryNeedles } from "./needles";
 import { MAX_PAGE, nextDay, PAGE_SIZE, startOfDay, type SearchRequest } from "./params";
-import { searchIds } from "./sql";
+import { searchPageSql } from "./sql";
 
 /**
  * The citizens' search: live articles only, ranked (or newest first), with a
- * highlighted title and snippet. Matching and ranking run in PostgreSQL on the public
- * index, which holds the live revision's text (never a working copy under review);
- * the rows are then loaded through publicArticleWhere(), the one public read rule.
+ * highlighted title and snippet. Matching and ranking run on the public index, which
+ * holds the live revision's text (never a working copy under review); the page's rows
+ * are loaded in the same statement, from the live revision, under the public read rule.
  */
 export interface PublicSearchHit {
   id: number;
@@ -34,70 +33,75 @@ export interface PublicSearchResult {
   hits: PublicSearchHit[];
 }
 
+interface Row {
+  total: number;
+  exact: boolean;
+  capped: boolean;
+  searchable: boolean;
+  id: number | null;
+  publishedAt: Date | null;
+  title: string;
+  titleTags: string[];
+  summary: string;
+  bodyText: string;
+  columnName: string;
+  columnSlug: string;
+}
+
 export async function searchPublicArticles(request: SearchRequest, now: Date = new Date()): Promise<PublicSearchResult> {
   const timeZone = env().DISPLAY_TIME_ZONE;
-  // publicArticleWhere() on the search row's copies (the public vector exists only while
-  // the article is live); the rows are loaded through publicArticleWhere() itself below.
-  const filters: Prisma.Sql[] = [Prisma.sql`s."publishedAt" <= ${now}`];
-  if (request.column) {
-    filters.push(Prisma.sql`s."columnId" IN (
-      WITH RECURSIVE tree AS (
-        SELECT id FROM "Column" WHERE slug = ${request.column}
-        UNION SELECT c.id FROM "Column" c JOIN tree ON c."parentId" = tree.id)
-      SELECT id FROM tree)`);
-  }
-  const from = request.from ? startOfDay(request.from, timeZone) : null;
-  const to = request.to ? startOfDay(nextDay(request.to), timeZone) : null;
-  if (from) filters.push(Prisma.sql`s."publishedAt" >= ${from}`);
-  if (to) filters.push(Prisma.sql`s."publishedAt" < ${to}`);
-
-  const matched = await searchIds({
+  const search = searchPageSql({
     query: request.q,
     vector: "public",
-    filters,
-    range: { from, to },
     order: request.sort,
-    limit: PAGE_SIZE,
     offset: (request.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
     depth: MAX_PAGE * PAGE_SIZE,
+    columnSlug: request.column ?? undefined,
+    from: request.from ? startOfDay(request.from, timeZone) : null,
+    to: request.to ? startOfDay(nextDay(request.to), timeZone) : null,
     now,
   });
-  if (!matched) return { searchable: false, total: 0, exactTotal: true, capped: false, pageCount: 0, hits: [] };
+  // The rows: live, due, from the live revision — publicArticleWhere() (lib/articles/
+  // queries.ts) in SQL, checked again here although the public index holds nothing else.
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT p.total, p.exact, p.capped, p.searchable, d.id, d."publishedAt", d.title, d."titleTags", d.summary, d."bodyText",
+      d."columnName", d."columnSlug"
+    FROM ${search} AS p
+    LEFT JOIN LATERAL (
+      SELECT a.id, a."publishedAt", r.title, r."titleTags", r.summary, r."bodyText", c.name AS "columnName", c.slug AS "columnSlug", u.n
+      FROM unnest(p.ids) WITH ORDINALITY AS u(id, n)
+      JOIN "Article" a ON a.id = u.id
+      JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
+      JOIN "Column" c ON c.id = a."columnId"
+      WHERE a.live AND a."publishedAt" <= ${now.toISOString().slice(0, 23)}::timestamp
+    ) AS d ON true
+    ORDER BY d.n`;
+  const meta = rows[0];
+  if (!meta?.searchable) return { searchable: false, total: 0, exactTotal: true, capped: false, pageCount: 0, hits: [] };
 
-  const rows = await db().article.findMany({
-    where: { id: { in: matched.ids }, ...publicArticleWhere(now) },
-    select: {
-      id: true,
-      publishedAt: true,
-      column: { select: { name: true, slug: true } },
-      liveRevision: { select: { title: true, titleTags: true, summary: true, bodyText: true } },
-    },
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
   const needles = queryNeedles(request.q);
-  const hits = matched.ids.flatMap((id): PublicSearchHit[] => {
-    const row = byId.get(id);
-    if (!row?.liveRevision || !row.publishedAt) return [];
-    const { title, titleTags, summary, bodyText } = row.liveRevision;
-    const body = snippet(bodyText, needles);
+  const hits = rows.flatMap((row): PublicSearchHit[] => {
+    if (row.id === null || row.publishedAt === null) return [];
+    const body = snippet(row.bodyText, needles);
     return [
       {
-        id,
-        title: highlight(title, needles),
-        titleTags,
+        id: row.id,
+        title: highlight(row.title, needles),
+        titleTags: row.titleTags,
         // A title-only match shows the summary (or the body's start) without marks.
-        snippet: body.some((s) => s.hit) || !summary ? body : snippet(summary, needles),
+        snippet: body.some((s) => s.hit) || !row.summary ? body : snippet(row.summary, needles),
         publishedAt: row.publishedAt,
-        column: row.column,
+        column: { name: row.columnName, slug: row.columnSlug },
       },
     ];
   });
   return {
     searchable: true,
-    total: matched.total,
-    exactTotal: matched.exactTotal,
-    capped: matched.capped,
-    pageCount: Math.ceil(matched.total / PAGE_SIZE),
+    total: meta.total,
+    exactTotal: meta.exact,
+    capped: meta.capped,
+    pageCount: Math.min(Math.ceil(meta.total / PAGE_SIZE), MAX_PAGE),
     hits,
   };
 }

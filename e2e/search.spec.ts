@@ -1,0 +1,75 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/** The header's search box (the page's own form is another role=search). */
+async function searchFromHeader(page: Page, words: string) {
+  const form = page.getByRole("banner").getByRole("search");
+  await form.getByLabel("搜索").fill(words);
+  await form.getByRole("button", { name: "搜索" }).click();
+}
+
+const results = (page: Page) => page.getByRole("list", { name: "搜索结果" });
+
+test("a citizen searches from the header and opens a result", async ({ page }) => {
+  await page.goto("/");
+  await searchFromHeader(page, "外贸");
+
+  await expect(page).toHaveURL(/\/search\?q=%E5%A4%96%E8%B4%B8$/);
+  await expect(page.getByRole("heading", { level: 1, name: "站内搜索" })).toBeVisible();
+  await expect(page.getByText(/^共找到 \d+ 条结果$/)).toBeVisible();
+  await expect(page.getByLabel("关键词")).toHaveValue("外贸");
+
+  // Title matches come first, with the words marked in the title and the snippet.
+  const first = results(page).getByRole("listitem").first();
+  const link = first.getByRole("heading", { level: 2 }).getByRole("link");
+  await expect(link.locator("mark").first()).toHaveText("外贸");
+  await expect(first.locator(".search-hit-snippet mark").first()).toHaveText("外贸");
+  const title = (await link.innerText()).replace(/^(【[^】]*】)+/, "");
+
+  await link.click();
+  await expect(page).toHaveURL(/\/articles\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+});
+
+test("results narrow to a column, and to a date range", async ({ page }) => {
+  await page.goto("/search?q=%E5%A4%96%E8%B4%B8");
+  const all = await results(page).getByRole("listitem").count();
+
+  await page.getByLabel("栏目").selectOption({ label: "政策解读" });
+  await page.getByRole("search", { name: "站内搜索" }).getByRole("button", { name: "搜索" }).click();
+  await expect(page).toHaveURL(/column=policy-interpretation/);
+  const hits = results(page).getByRole("listitem");
+  await expect(hits.first()).toBeVisible();
+  expect(await hits.count()).toBeLessThan(all);
+  for (const hit of await hits.all()) await expect(hit.getByText(/栏目：(政策解读|文字解读|图解)/)).toBeVisible();
+
+  await page.getByLabel("起始日期").fill("2000-01-01");
+  await page.getByLabel("截止日期").fill("2000-12-31");
+  await page.getByRole("search", { name: "站内搜索" }).getByRole("button", { name: "搜索" }).click();
+  await expect(page.getByTestId("search-no-results")).toContainText("在当前筛选条件下没有找到与“外贸”相关的信息。");
+  await page.getByRole("link", { name: "在全部栏目和日期中搜索“外贸”" }).click();
+  await expect(results(page).getByRole("listitem")).toHaveCount(all);
+});
+
+test("no results: a plain message, tips and somewhere to go", async ({ page }) => {
+  await page.goto("/");
+  await searchFromHeader(page, "量子纠缠");
+  const empty = page.getByTestId("search-no-results");
+  await expect(empty).toContainText("没有找到与“量子纠缠”相关的信息。");
+  await expect(empty.getByText("换用更短或更常用的词", { exact: false })).toBeVisible();
+  await empty.getByRole("heading", { name: "最新信息" }).scrollIntoViewIfNeeded();
+  await empty.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/articles\/\d+$/);
+});
+
+test("odd input is answered calmly, never with an error", async ({ page }) => {
+  for (const q of ["'\"\\", "& | ! <-> :*", "🎉🎉", "<script>alert(1)</script>", "生".repeat(300), "PM2.5 ＢＤＯ"]) {
+    const response = await page.goto(`/search?q=${encodeURIComponent(q)}&page=abc&from=yesterday`);
+    expect(response?.status(), q.slice(0, 10)).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: "站内搜索" })).toBeVisible();
+    await expect(page.getByText("部分筛选条件格式有误，已忽略：起始日期、页码。")).toBeVisible();
+  }
+  await page.goto("/search?q=%F0%9F%8E%89");
+  await expect(page.getByText("关键词中没有可搜索的文字，请输入汉字、字母或数字。")).toBeVisible();
+  await page.goto("/search?q=PM2.5");
+  await expect(results(page).getByRole("listitem").first().locator("mark").first()).toHaveText("PM2.5");
+});
