@@ -26,6 +26,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
+  // Parallel runs on other ports (developers working side by side) keep their artifacts apart.
+  outputDir: `test-results/playwright-${E2E_PORT}`,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: E2E_BASE_URL,
