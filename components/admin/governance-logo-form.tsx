@@ -45,7 +45,7 @@ export function GovernanceLogoForm({ logo }: { logo: { src: string; width: numbe
         )}
       </div>
       <div className="field">
-        <label htmlFor="settings-logo">{L.uploadLogo}</label>
+        <label htmlFor="settings-logo">{L.chooseLogo}</label>
         <input
           ref={input}
           id="settings-logo"

@@ -24,6 +24,7 @@ export function GovernanceUserAccount({ user, isSelf }: { user: { id: number; na
   async function onReset(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
+    if (!window.confirm(fill(L.resetConfirm, { name: user.name }))) return;
     const password = String(new FormData(formElement).get("password") ?? "");
     setGenerated(null);
     await reset.run(
@@ -43,7 +44,7 @@ export function GovernanceUserAccount({ user, isSelf }: { user: { id: number; na
   return (
     <div className="gov-stack">
       <div>
-        <h3>{user.disabled ? L.enable : L.disable}</h3>
+        <p className="field-hint">{user.disabled ? L.enableHint : L.disableHint}</p>
         <div className="button-row">
           <button type="button" className={`button ${user.disabled ? "" : "button-danger"}`} onClick={onToggle} disabled={toggle.pending}>
             {user.disabled ? L.enable : L.disable}
