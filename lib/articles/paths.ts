@@ -18,7 +18,9 @@ export interface ArticleLocation {
 /** Every public URL an article appears on. */
 export function articlePaths(a: ArticleLocation): string[] {
   const columnPaths = [a.columnSlug, ...(a.ancestorSlugs ?? [])].flatMap((slug) => [`/columns/${slug}`, `/columns/${slug}/feed.xml`]);
-  return [`/articles/${a.id}`, "/", "/sitemap.xml", "/feed.xml", "/search", ...columnPaths];
+  // Later listing pages and sitemap parts shift when an article comes or goes: refresh the routes.
+  const routes = ["/columns/[slug]/page/[page]|page", "/sitemaps/[part]|page"];
+  return [`/articles/${a.id}`, "/", "/sitemap.xml", "/feed.xml", "/search", ...columnPaths, ...routes];
 }
 
 /**

@@ -13,7 +13,11 @@ import { after } from "next/server";
 export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [], options: { origin?: boolean } = {}): void {
   const pathList = [...new Set(paths)];
   const tagList = [...new Set(tags)];
-  for (const path of pathList) safely(() => revalidatePath(path));
+  for (const path of pathList) {
+    // "/columns/[slug]/page/[page]|page" refreshes every page of a route; "/|layout" everything under a layout.
+    const [route, type] = path.split("|") as [string, "page" | "layout" | undefined];
+    safely(() => (type ? revalidatePath(route, type) : revalidatePath(route)));
+  }
   for (const tag of tagList) safely(() => revalidateTag(tag, { expire: 0 }));
   if (options.origin === false) return;
   safely(() =>
@@ -21,7 +25,7 @@ export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [
       const [{ announce }, { snapshotPaths }] = await Promise.all([import("./bus"), import("@/lib/static/snapshot")]);
       await Promise.allSettled([
         announce(pathList, tagList),
-        snapshotPaths(pathList),
+        snapshotPaths(pathList.filter((p) => !p.includes("|"))),
       ]).then((results) => {
         for (const r of results) if (r.status === "rejected") console.warn("[cache] after-refresh step failed:", r.reason);
       });
@@ -31,8 +35,7 @@ export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [
 
 /** Everything public: after a settings or column change every page shows it. */
 export function refreshEverything(): void {
-  safely(() => revalidatePath("/", "layout"));
-  refreshPaths(["/", "/sitemap", "/sitemap.xml", "/feed.xml"], ["columns", "settings", "articles"]);
+  refreshPaths(["/|layout", "/", "/sitemap", "/sitemap.xml", "/feed.xml"], ["columns", "settings", "articles"]);
 }
 
 function safely(fn: () => void) {
