@@ -48,7 +48,8 @@ export function env(): Env {
 /** $DATA_DIR resolved against the working directory. */
 export function dataDir(...parts: string[]): string {
   // DATA_DIR is chosen at run time; it holds data, not code to trace into the build.
-  return path.join(/*turbopackIgnore: true*/ process.cwd(), env().DATA_DIR, ...parts);
+  // An absolute DATA_DIR stays as it is; a relative one is taken from the working directory.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().DATA_DIR, ...parts);
 }
 
 export function siteUrl(): string {

@@ -16,7 +16,7 @@ export interface Runtime {
 const log = (m: string) => console.log(`[gazette] ${m}`);
 
 export function dataDirPath(...parts: string[]) {
-  return path.join(process.cwd(), process.env.DATA_DIR || "data", ...parts);
+  return path.resolve(process.cwd(), process.env.DATA_DIR || "data", ...parts);
 }
 
 export async function prepareRuntime(options: { seedIfEmpty?: boolean; migrate?: boolean } = {}): Promise<Runtime> {
