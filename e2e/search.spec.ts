@@ -9,7 +9,7 @@ async function searchFromHeader(page: Page, words: string) {
 
 const results = (page: Page) => page.getByRole("list", { name: "搜索结果" });
 
-test("a citizen searches from the header and opens a result", async ({ page }) => {
+test("a citizen searches from the header and opens a result", async ({ page }, testInfo) => {
   await page.goto("/");
   await searchFromHeader(page, "外贸");
 
@@ -24,6 +24,7 @@ test("a citizen searches from the header and opens a result", async ({ page }) =
   await expect(link.locator("mark").first()).toHaveText("外贸");
   await expect(first.locator(".search-hit-snippet mark").first()).toHaveText("外贸");
   const title = (await link.innerText()).replace(/^(【[^】]*】)+/, "");
+  await page.screenshot({ path: testInfo.outputPath("search-results.png"), fullPage: true });
 
   await link.click();
   await expect(page).toHaveURL(/\/articles\/\d+$/);
@@ -50,12 +51,13 @@ test("results narrow to a column, and to a date range", async ({ page }) => {
   await expect(results(page).getByRole("listitem")).toHaveCount(all);
 });
 
-test("no results: a plain message, tips and somewhere to go", async ({ page }) => {
+test("no results: a plain message, tips and somewhere to go", async ({ page }, testInfo) => {
   await page.goto("/");
   await searchFromHeader(page, "量子纠缠");
   const empty = page.getByTestId("search-no-results");
   await expect(empty).toContainText("没有找到与“量子纠缠”相关的信息。");
   await expect(empty.getByText("换用更短或更常用的词", { exact: false })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("search-no-results.png"), fullPage: true });
   await empty.getByRole("heading", { name: "最新信息" }).scrollIntoViewIfNeeded();
   await empty.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/articles\/\d+$/);
@@ -72,4 +74,13 @@ test("odd input is answered calmly, never with an error", async ({ page }) => {
   await expect(page.getByText("关键词中没有可搜索的文字，请输入汉字、字母或数字。")).toBeVisible();
   await page.goto("/search?q=PM2.5");
   await expect(results(page).getByRole("listitem").first().locator("mark").first()).toHaveText("PM2.5");
+});
+
+test("the results page fits a phone screen", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/search?q=%E7%94%9F%E6%80%81");
+  await expect(results(page).getByRole("listitem").first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("search-phone.png"), fullPage: true });
 });

@@ -10,7 +10,7 @@ import { db, Prisma } from "@/lib/db/client";
  *      words with month/year tokens — so that a search costs what its pages need, not
  *      what the whole archive holds; ordered head matches (title, summary…) first, then
  *      newest;
- *   2. exact — the first RANK_WINDOW candidates are ranked by relevance (ts_rank_cd over
+ *   2. exact — the first RANK_WINDOW (50) candidates are ranked by relevance (ts_rank_cd over
  *      the weighted vector: phrases and nearby words score higher, title above summary
  *      above body), later ones keep their order; phrase queries are checked (tokens in
  *      order) before anything is shown.
@@ -20,8 +20,12 @@ import { db, Prisma } from "@/lib/db/client";
  */
 export type SearchVector = "public" | "admin";
 
-/** How many of the best candidates are ranked exactly: ten pages. */
-export const RANK_WINDOW = 100;
+/**
+ * How many of the best candidates are ranked exactly: five pages. Ranking reads each
+ * candidate's whole vector, the dearest step of a search; past the fifth page the
+ * cheap order (head matches first, then newest) is as useful to a reader.
+ */
+export const RANK_WINDOW = 50;
 /** Beyond this many matches the total is reported as "more than". */
 export const COUNT_CAP = 1000;
 
