@@ -181,7 +181,17 @@ async function stopByPid(pid: number, dir: string) {
     return;
   }
   const pidFile = path.join(dir, "postmaster.pid");
-  for (let i = 0; i < 100 && fs.existsSync(pidFile); i++) await sleep(100);
+  // Done when the pid file is gone and the process has exited (an unreaped zombie counts as exited).
+  for (let i = 0; i < 300 && (fs.existsSync(pidFile) || isRunningProcess(pid)); i++) await sleep(100);
+}
+
+function isRunningProcess(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
 }
 
 async function findFreePort(preferred: number, log: (m: string) => void): Promise<number> {
