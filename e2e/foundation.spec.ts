@@ -27,6 +27,9 @@ test("a newcomer opens the home page and reads the reference article", async ({ 
 test("an admin logs in and sees the article list", async ({ page }) => {
   await loginAs(page, "admin");
   await expect(page.getByRole("heading", { name: "文章管理" })).toBeVisible();
+  await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
+  // 41 demo articles span several pages: find the reference by its title.
+  await page.goto(`/admin/articles?q=${encodeURIComponent("笃行实干")}`);
   await expect(page.getByRole("link", { name: REFERENCE_TITLE })).toBeVisible();
 });
 
