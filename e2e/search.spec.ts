@@ -35,7 +35,7 @@ test("results narrow to a column, and to a date range", async ({ page }) => {
   await page.goto("/search?q=%E5%A4%96%E8%B4%B8");
   const all = await results(page).getByRole("listitem").count();
 
-  await page.getByLabel("栏目").selectOption({ label: "政策解读" });
+  await page.getByLabel("栏目", { exact: true }).selectOption({ label: "政策解读" });
   await page.getByRole("search", { name: "站内搜索" }).getByRole("button", { name: "搜索" }).click();
   await expect(page).toHaveURL(/column=policy-interpretation/);
   const hits = results(page).getByRole("listitem");

@@ -40,28 +40,28 @@ export function SearchForm({ request, columns }: { request: SearchRequest; colum
       </div>
       <fieldset className="search-form-filters">
         <legend className="visually-hidden">{s.filters}</legend>
-        <label>
-          <span>{s.column}</span>
-          <select name="column" defaultValue={request.column ?? ""}>
+        <div className="search-field">
+          <label htmlFor="search-column">{s.column}</label>
+          <select id="search-column" name="column" defaultValue={request.column ?? ""}>
             <option value="">{s.allColumns}</option>
             {columnOptions(columns)}
           </select>
-        </label>
-        <label>
-          <span>{s.from}</span>
-          <input type="date" name="from" defaultValue={request.from ?? ""} max={request.to ?? undefined} />
-        </label>
-        <label>
-          <span>{s.to}</span>
-          <input type="date" name="to" defaultValue={request.to ?? ""} min={request.from ?? undefined} />
-        </label>
-        <label>
-          <span>{s.sort}</span>
-          <select name="sort" defaultValue={request.sort}>
+        </div>
+        <div className="search-field">
+          <label htmlFor="search-from">{s.from}</label>
+          <input id="search-from" type="date" name="from" defaultValue={request.from ?? ""} max={request.to ?? undefined} />
+        </div>
+        <div className="search-field">
+          <label htmlFor="search-to">{s.to}</label>
+          <input id="search-to" type="date" name="to" defaultValue={request.to ?? ""} min={request.from ?? undefined} />
+        </div>
+        <div className="search-field">
+          <label htmlFor="search-sort">{s.sort}</label>
+          <select id="search-sort" name="sort" defaultValue={request.sort}>
             <option value="relevance">{s.sortRelevance}</option>
             <option value="date">{s.sortDate}</option>
           </select>
-        </label>
+        </div>
         {filtered && request.q && (
           <Link className="search-clear" href={searchHref({ q: request.q, column: null, from: null, to: null, sort: request.sort })}>
             {s.clearFilters}
