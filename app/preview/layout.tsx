@@ -9,9 +9,10 @@ import "../(site)/site.css";
 import "../(site)/site-article.css";
 import "../(site)/site-modes.css";
 import "../(site)/site-print.css";
+import { t } from "@/lib/i18n/zh-CN";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "预览", robots: { index: false, follow: false } };
+export const metadata: Metadata = { title: t.articlesAdmin.preview, robots: { index: false, follow: false } };
 
 /**
  * The editors' preview in the public site's own chrome and styles, framed by the admin

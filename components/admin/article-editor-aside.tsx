@@ -8,6 +8,7 @@ import { AttachmentsField, type AttachmentUpload } from "./attachments-field";
 import { MetaFields, type ColumnChoice } from "./article-fields";
 import { CoverField } from "./cover-field";
 import { EditorChecks } from "./editor-checks";
+import { t } from "@/lib/i18n/zh-CN";
 
 interface Props {
   article: EditorArticle;
@@ -30,16 +31,17 @@ interface Props {
 
 /** The editor's side column: publishing settings, cover, attachments, checks, review. */
 export function ArticleFieldsAside(p: Props) {
+  const a = t.articlesAdmin;
   const update = (patch: Partial<EditorArticle>) => p.saver.update(patch);
   const cover = p.article.coverId ? p.media[p.article.coverId] ?? null : null;
   return (
-    <aside className="editor-side" aria-label="文章设置">
+    <aside className="editor-side" aria-label={a.settings}>
       <section className="side-card">
-        <h2>发布设置</h2>
+        <h2>{a.publishing}</h2>
         <MetaFields article={p.article} update={update} errors={p.errors} disabled={p.readOnly} columns={p.columns} zoneOffset={p.zoneOffset} />
       </section>
       <section className="side-card">
-        <h2>封面图片</h2>
+        <h2>{a.cover}</h2>
         <CoverField
           cover={cover}
           disabled={p.readOnly}
@@ -50,7 +52,7 @@ export function ArticleFieldsAside(p: Props) {
         />
       </section>
       <section className="side-card">
-        <h2>附件</h2>
+        <h2>{a.attachments}</h2>
         <AttachmentsField
           attachments={p.article.attachments}
           media={p.media}
@@ -62,15 +64,15 @@ export function ArticleFieldsAside(p: Props) {
         />
       </section>
       <section className="side-card">
-        <h2>检查</h2>
+        <h2>{a.checks}</h2>
         <EditorChecks doc={p.article.bodyJson} words={p.words} pendingUploads={p.pendingUploads} />
       </section>
       {p.created !== null ? (
         <section className="side-card">
-          <h2>审核与发布</h2>
-          <p>草稿已创建。</p>
+          <h2>{a.review}</h2>
+          <p>{a.draftCreated}</p>
           <Link className="button button-small" href={`/admin/articles/${p.created}`} onClick={() => void p.saver.save("explicit")}>
-            打开文章页，提交审核
+            {a.openToSubmit}
           </Link>
         </section>
       ) : (

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
+import { closeHistory } from "@tiptap/pm/history";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
@@ -24,6 +25,7 @@ import { TitleFields, type ColumnChoice } from "./article-fields";
 import { useArticleSaver } from "./use-article-saver";
 import type { AttachmentUpload } from "./attachments-field";
 import "./authoring.css";
+import { fill } from "@/lib/i18n/fill";
 
 export interface ArticleEditorProps {
   initial: EditorArticle;
@@ -38,6 +40,7 @@ export interface ArticleEditorProps {
 }
 
 let noticeId = 0;
+const a = t.articlesAdmin;
 
 /** The article editor page: fields, body, media, saving, recovery and conflicts. */
 export function ArticleEditor({ initial, columns, media: initialMedia, words, zoneOffset, readOnlyReason, workflow }: ArticleEditorProps) {
@@ -63,7 +66,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
       // A new article gets its own address without reloading the editor.
       if (previousId === null) window.history.replaceState(null, "", `/admin/articles/${result.id}`);
       if (result.backToDraft) {
-        notify("文章已退回草稿：修改后需要重新提交审核。网站上仍显示上一个已发布的版本。", "warning");
+        notify(a.backToDraft, "warning");
         // The review panel (server-rendered) shows the new state; this editor keeps its own.
         router.refresh();
       }
@@ -88,7 +91,8 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
   }, [saver, readOnly]);
 
   useEffect(() => {
-    if (editor) editor.setEditable(!readOnly && !conflict);
+    // Without emitting an update: switching editability changes no content.
+    if (editor) editor.setEditable(!readOnly && !conflict, false);
   }, [editor, readOnly, conflict]);
 
   const lookups: FieldLookups = useMemo(
@@ -96,15 +100,27 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
     [columns, media],
   );
 
+  const onEditor = useCallback(
+    (e: Editor | null) => {
+      if (e) saver.adoptNormalizedBody(e.getJSON() as RichTextNode);
+      setEditor(e);
+    },
+    [saver],
+  );
   const setBody = useCallback((doc: RichTextNode) => saver.update({ bodyJson: doc }), [saver]);
   const onPendingUploads = useCallback((n: number) => (setPendingUploads(n), saver.setPendingUploads(n)), [saver]);
   const onPasteReport = useCallback((r: PasteReport) => notify(pasteSummary(r), r.images.remote.length || r.images.unreadable ? "warning" : "info"), [notify]);
   const onTidy = useCallback(
     (e: Editor) => {
       const { doc, changes } = tidyDocument(e.getJSON() as RichTextNode);
-      if (!changes) return notify("一键排版：没有需要调整的地方。");
-      e.chain().focus().setContent(doc, { emitUpdate: true }).run();
-      notify(`一键排版完成：调整了 ${changes} 处段落（可按 Ctrl+Z 撤销）。`);
+      if (!changes) return notify(a.tidyNothing);
+      // Its own undo step, even right after a paste.
+      e.chain()
+        .focus()
+        .command(({ tr }) => (closeHistory(tr), true))
+        .setContent(doc, { emitUpdate: true })
+        .run();
+      notify(fill(a.tidyDone, { n: changes }));
     },
     [notify],
   );
@@ -116,7 +132,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
         setUploads((u) => [...u, { key, name: file.name }]);
         try {
           const m = await uploadFile(file, file.name, "attachment");
-          if (m.kind !== "attachment") throw new Error("不是附件");
+          if (m.kind !== "attachment") throw new Error(a.notAnAttachment);
           setMedia((all) => ({ ...all, [m.id]: { id: m.id, kind: "ATTACHMENT", name: m.name, alt: "", mimeType: m.mimeType, size: m.size, width: null, height: null, createdAt: new Date().toISOString(), uploadedBy: "", src: m.href, srcset: "", thumb: m.href } }));
           const list = saver.getSnapshot().article.attachments;
           if (!list.some((a) => a.mediaId === m.id)) saver.update({ attachments: [...list, { mediaId: m.id, name: m.name.replace(/\.[a-z0-9]+$/i, "") }] });
@@ -135,7 +151,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
     editor?.commands.setContent(node, { emitUpdate: false });
     saver.restoreLocal(content, draft.baseVersion);
     setRecovery(null);
-    notify(`已恢复本机保存的修改${dropped ? `（${dropped} 张未上传完成的图片无法恢复，请重新插入）` : ""}。`, dropped ? "warning" : "info");
+    notify(dropped ? fill(a.restoredWithLoss, { n: dropped }) : a.restored, dropped ? "warning" : "info");
   }
 
   function resolve(choice: "mine" | "theirs" | "merge") {
@@ -145,7 +161,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
     if (choice === "theirs") {
       editor?.commands.setContent(theirs.bodyJson, { emitUpdate: false });
       saver.resolve(theirs, theirs, false);
-      notify("已采用对方的版本。您的修改可以按 Ctrl+Z 在正文中撤回。");
+      notify(a.tookTheirs);
     } else {
       saver.resolve(saver.getSnapshot().article, theirs, choice === "mine");
       if (choice === "merge") setMerging({ theirs, base });
@@ -158,10 +174,10 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
   return (
     <div className={`article-editor${merging ? " is-merging" : ""}`}>
       <header className="editor-topbar">
-        <nav className="editor-crumbs" aria-label="位置">
+        <nav className="editor-crumbs" aria-label={a.location}>
           <Link href="/admin/articles">{t.admin.articles}</Link>
           <span aria-hidden="true">›</span>
-          <span>{isNew ? "新建文章" : `编辑文章 #${article.id}`}</span>
+          <span>{isNew ? a.newArticle : fill(a.editArticle, { id: article.id! })}</span>
           <span className={`badge badge-${shownStatus.toLowerCase()}`} data-testid="article-status">
             {t.admin[`status_${shownStatus}`]}
           </span>
@@ -171,7 +187,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
           {!isNew && (
             <>
               <Link className="button" href={`/admin/articles/${article.id}/revisions`}>
-                修订记录
+                {a.revisions}
               </Link>
               <button
                 type="button"
@@ -181,12 +197,12 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
                   window.open(`/admin/articles/${article.id}/preview`, "_blank", "noopener");
                 }}
               >
-                预览
+                {a.preview}
               </button>
             </>
           )}
-          <button type="button" className="button button-primary" disabled={readOnly || status.kind === "saving"} onClick={() => void saver.save("explicit")} title="保存（Ctrl+S）">
-            保存
+          <button type="button" className="button button-primary" disabled={readOnly || status.kind === "saving"} onClick={() => void saver.save("explicit")} title={a.saveShortcut}>
+            {a.save}
           </button>
         </div>
       </header>
@@ -194,13 +210,13 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
       {recovery && (
         <div className="recovery" role="alert" data-testid="recovery-banner">
           <span>
-            发现本机暂存的未保存修改（{new Date(recovery.savedAt).toLocaleString("zh-CN", { hour12: false })}，基于第 {recovery.baseVersion || 1} 版）。
+            {fill(a.recoveryFound, { time: new Date(recovery.savedAt).toLocaleString("zh-CN", { hour12: false }), version: recovery.baseVersion || 1 })}
           </span>
           <button type="button" className="button button-small button-primary" onClick={() => restore(recovery)}>
-            恢复这些修改
+            {a.recoveryRestore}
           </button>
           <button type="button" className="button button-small" onClick={() => setRecovery(null)}>
-            不恢复
+            {a.recoveryDiscard}
           </button>
         </div>
       )}
@@ -212,7 +228,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
             initialContent={initial.bodyJson}
             words={words}
             onChange={setBody}
-            onEditor={setEditor}
+            onEditor={onEditor}
             onPasteReport={onPasteReport}
             onNotice={(m) => notify(m, "error")}
             onOtherFiles={(files) => void addAttachments(files)}

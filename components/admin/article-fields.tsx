@@ -2,6 +2,7 @@
 
 import type { EditorArticle } from "@/lib/articles/editor-model";
 import { TitleTagsInput } from "./title-tags-input";
+import { t } from "@/lib/i18n/zh-CN";
 
 export interface ColumnChoice {
   id: number;
@@ -32,18 +33,19 @@ const invalid = (errors: Record<string, string[]>, name: string) => ({
 
 /** Title, title tags and subtitle: above the text, as on the page. */
 export function TitleFields({ article, update, errors, disabled }: FieldsProps) {
+  const a = t.articlesAdmin;
   return (
     <div className="title-fields">
       <TitleTagsInput value={article.titleTags} onChange={(titleTags) => update({ titleTags })} disabled={disabled} />
       <label className="visually-hidden" htmlFor="article-title">
-        标题
+        {a.title}
       </label>
       <textarea
         id="article-title"
         className="title-input"
         rows={1}
         maxLength={200}
-        placeholder="请输入标题"
+        placeholder={a.titlePlaceholder}
         value={article.title}
         disabled={disabled}
         onChange={(e) => update({ title: e.target.value.replace(/\n/g, "") })}
@@ -51,13 +53,13 @@ export function TitleFields({ article, update, errors, disabled }: FieldsProps) 
       />
       <FieldError errors={errors} name="title" />
       <label className="visually-hidden" htmlFor="article-subtitle">
-        副标题
+        {a.subtitle}
       </label>
       <input
         id="article-subtitle"
         className="subtitle-input"
         maxLength={200}
-        placeholder="副标题（可选）"
+        placeholder={a.subtitlePlaceholder}
         value={article.subtitle}
         disabled={disabled}
         onChange={(e) => update({ subtitle: e.target.value })}
@@ -81,14 +83,15 @@ function fromLocalInput(value: string, offset: string): string | null {
 
 /** Column, 公开日期, flags, author, source, summary and the 政务公开 fields. */
 export function MetaFields({ article, update, errors, disabled, columns, zoneOffset }: FieldsProps & { columns: ColumnChoice[]; zoneOffset: string }) {
+  const a = t.articlesAdmin;
   return (
     <div className="meta-fields">
       <label className="field">
         <span>
-          栏目 <span className="gov-required">*</span>
+          {a.column} <span className="gov-required">*</span>
         </span>
         <select value={article.columnId ?? ""} disabled={disabled} onChange={(e) => update({ columnId: e.target.value ? Number(e.target.value) : null })} {...invalid(errors, "columnId")}>
-          <option value="">请选择栏目</option>
+          <option value="">{a.chooseColumn}</option>
           {columns.map((c) => (
             <option key={c.id} value={c.id}>
               {"　".repeat(c.depth)}
@@ -99,7 +102,7 @@ export function MetaFields({ article, update, errors, disabled, columns, zoneOff
         <FieldError errors={errors} name="columnId" />
       </label>
       <label className="field">
-        <span>公开日期</span>
+        <span>{a.publishedAt}</span>
         <input
           type="datetime-local"
           value={toLocalInput(article.publishedAt, zoneOffset)}
@@ -107,42 +110,42 @@ export function MetaFields({ article, update, errors, disabled, columns, zoneOff
           onChange={(e) => update({ publishedAt: fromLocalInput(e.target.value, zoneOffset) })}
           {...invalid(errors, "publishedAt")}
         />
-        <span className="field-hint">留空则在发布时自动填写</span>
+        <span className="field-hint">{a.publishedAtHint}</span>
         <FieldError errors={errors} name="publishedAt" />
       </label>
       <div className="check-row">
         <label className="check">
           <input type="checkbox" checked={article.pinned} disabled={disabled} onChange={(e) => update({ pinned: e.target.checked })} />
-          置顶
+          {a.pinned}
         </label>
         <label className="check">
           <input type="checkbox" checked={article.headline} disabled={disabled} onChange={(e) => update({ headline: e.target.checked })} />
-          头条
+          {a.headline}
         </label>
       </div>
       <label className="field">
-        <span>作者</span>
-        <input value={article.author} maxLength={100} disabled={disabled} placeholder="如：市政府办公室" onChange={(e) => update({ author: e.target.value })} />
+        <span>{a.author}</span>
+        <input value={article.author} maxLength={100} disabled={disabled} placeholder={a.authorPlaceholder} onChange={(e) => update({ author: e.target.value })} />
       </label>
       <label className="field">
-        <span>来源</span>
-        <input value={article.source} maxLength={100} disabled={disabled} placeholder="如：乌海日报" onChange={(e) => update({ source: e.target.value })} />
+        <span>{a.source}</span>
+        <input value={article.source} maxLength={100} disabled={disabled} placeholder={a.sourcePlaceholder} onChange={(e) => update({ source: e.target.value })} />
       </label>
       <label className="field">
         <span>
-          摘要 <span className="field-hint">{[...article.summary].length}/500</span>
+          {a.summary} <span className="field-hint">{[...article.summary].length}/500</span>
         </span>
         <textarea rows={4} value={article.summary} maxLength={500} disabled={disabled} onChange={(e) => update({ summary: e.target.value })} {...invalid(errors, "summary")} />
         <FieldError errors={errors} name="summary" />
       </label>
       <details className="disclosure-fields" open={!!(article.indexNo || article.docNo || article.issuingOrg || article.topic || article.writtenAt)}>
-        <summary>政务公开信息</summary>
+        <summary>{a.disclosure}</summary>
         {(
           [
-            ["indexNo", "索引号"],
-            ["topic", "主题分类"],
-            ["issuingOrg", "发布机构"],
-            ["docNo", "发文字号"],
+            ["indexNo", a.indexNo],
+            ["topic", a.topic],
+            ["issuingOrg", a.issuingOrg],
+            ["docNo", a.docNo],
           ] as const
         ).map(([name, label]) => (
           <label key={name} className="field">
@@ -151,7 +154,7 @@ export function MetaFields({ article, update, errors, disabled, columns, zoneOff
           </label>
         ))}
         <label className="field">
-          <span>成文日期</span>
+          <span>{a.writtenAt}</span>
           <input type="date" value={article.writtenAt} disabled={disabled} onChange={(e) => update({ writtenAt: e.target.value })} {...invalid(errors, "writtenAt")} />
           <FieldError errors={errors} name="writtenAt" />
         </label>

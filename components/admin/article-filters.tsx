@@ -14,16 +14,17 @@ export function ArticleFilters({
   columns: { id: number; name: string; depth: number }[];
   authors: { id: number; name: string }[];
 }) {
+  const a = t.articlesAdmin;
   return (
-    <form className="list-filters" method="get" role="search" aria-label="筛选文章">
+    <form className="list-filters" method="get" role="search" aria-label={a.filterLabel}>
       <label className="field field-grow">
-        <span>标题</span>
-        <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder="输入标题中的文字" />
+        <span>{a.title}</span>
+        <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={a.filterTitlePlaceholder} />
       </label>
       <label className="field">
-        <span>栏目</span>
+        <span>{a.column}</span>
         <select name="column" defaultValue={filter.column ?? ""}>
-          <option value="">全部栏目</option>
+          <option value="">{a.allColumns}</option>
           {columns.map((c) => (
             <option key={c.id} value={c.id}>
               {"　".repeat(c.depth)}
@@ -33,9 +34,9 @@ export function ArticleFilters({
         </select>
       </label>
       <label className="field">
-        <span>状态</span>
+        <span>{t.admin.status}</span>
         <select name="status" defaultValue={filter.status ?? ""}>
-          <option value="">全部状态</option>
+          <option value="">{a.allStatuses}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t.admin[`status_${s}`]}
@@ -44,9 +45,9 @@ export function ArticleFilters({
         </select>
       </label>
       <label className="field">
-        <span>作者</span>
+        <span>{a.creator}</span>
         <select name="author" defaultValue={filter.author ?? ""}>
-          <option value="">全部</option>
+          <option value="">{a.everyone}</option>
           {authors.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -55,24 +56,24 @@ export function ArticleFilters({
         </select>
       </label>
       <fieldset className="field date-range">
-        <legend>日期</legend>
-        <select name="dateField" defaultValue={filter.dateField} aria-label="按哪个日期筛选">
-          <option value="updatedAt">更新时间</option>
-          <option value="publishedAt">公开日期</option>
-          <option value="createdAt">创建时间</option>
+        <legend>{a.date}</legend>
+        <select name="dateField" defaultValue={filter.dateField} aria-label={a.dateField}>
+          <option value="updatedAt">{a.updatedAt}</option>
+          <option value="publishedAt">{a.publishedAt}</option>
+          <option value="createdAt">{a.createdAt}</option>
         </select>
-        <input type="date" name="from" defaultValue={filter.from ?? ""} aria-label="开始日期" />
-        <span aria-hidden="true">至</span>
-        <input type="date" name="to" defaultValue={filter.to ?? ""} aria-label="结束日期" />
+        <input type="date" name="from" defaultValue={filter.from ?? ""} aria-label={a.from} />
+        <span aria-hidden="true">{a.until}</span>
+        <input type="date" name="to" defaultValue={filter.to ?? ""} aria-label={a.to} />
       </fieldset>
       {filter.sort !== "updatedAt" && <input type="hidden" name="sort" value={filter.sort} />}
       {filter.dir !== "desc" && <input type="hidden" name="dir" value={filter.dir} />}
       <div className="button-row">
         <button type="submit" className="button button-primary">
-          筛选
+          {a.filter}
         </button>
         <Link className="button" href="/admin/articles">
-          重置
+          {a.reset}
         </Link>
       </div>
     </form>

@@ -5,9 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Dialog } from "@/components/editor/dialog";
 import { deleteArticleAction, duplicateArticleAction } from "@/lib/articles/actions";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 /** 编辑 / 预览 / 复制 / 删除 for one row of the article list. */
 export function ArticleRowActions({ id, title, canDelete, canDuplicate }: { id: number; title: string; canDelete: boolean; canDuplicate: boolean }) {
+  const a = t.articlesAdmin;
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState("");
@@ -32,18 +35,18 @@ export function ArticleRowActions({ id, title, canDelete, canDuplicate }: { id: 
 
   return (
     <div className="row-actions">
-      <Link href={`/admin/articles/${id}`}>编辑</Link>
+      <Link href={`/admin/articles/${id}`}>{a.edit}</Link>
       <Link href={`/admin/articles/${id}/preview`} target="_blank">
-        预览
+        {a.preview}
       </Link>
       {canDuplicate && (
         <button type="button" className="button-link" disabled={pending} onClick={duplicate}>
-          复制
+          {a.duplicate}
         </button>
       )}
       {canDelete && (
         <button type="button" className="button-link is-danger" disabled={pending} onClick={() => setConfirming(true)}>
-          删除
+          {a.delete}
         </button>
       )}
       {error && !confirming && (
@@ -51,32 +54,32 @@ export function ArticleRowActions({ id, title, canDelete, canDuplicate }: { id: 
           {error}
         </span>
       )}
-      <Dialog
-        open={confirming}
-        title="删除草稿"
-        onClose={() => setConfirming(false)}
-        testId="delete-dialog"
-        footer={
-          <>
-            <span className="spacer" />
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              取消
-            </button>
-            <button type="button" className="button button-danger" disabled={pending} onClick={remove}>
-              {pending ? "正在删除…" : "确认删除"}
-            </button>
-          </>
-        }
-      >
-        <p>
-          确定删除草稿《{title}》吗？它的全部修订记录也会一起删除，<strong>无法恢复</strong>。
-        </p>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </Dialog>
+      {confirming && (
+        <Dialog
+          open
+          title={a.deleteTitle}
+          onClose={() => setConfirming(false)}
+          testId="delete-dialog"
+          footer={
+            <>
+              <span className="spacer" />
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                {t.common.cancel}
+              </button>
+              <button type="button" className="button button-danger" disabled={pending} onClick={remove}>
+                {pending ? a.deleting : a.confirmDelete}
+              </button>
+            </>
+          }
+        >
+          <p>{fill(a.deleteConfirm, { title })}</p>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </Dialog>
+      )}
     </div>
   );
 }

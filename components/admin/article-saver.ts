@@ -1,5 +1,6 @@
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { editableContent, stableJson, type EditableContent, type EditorArticle, type SaveResult } from "@/lib/articles/editor-model";
+import { t } from "@/lib/i18n/zh-CN";
 
 export type SaveStatus =
   | { kind: "clean" }
@@ -40,9 +41,13 @@ export interface SaverOptions {
   localDelayMs?: number;
 }
 
-/** The form's copy as the save actions take it. */
+/**
+ * The form's copy as the save actions take it. The body goes through JSON: ProseMirror
+ * builds attribute objects without a prototype, which a server action call would not
+ * send as plain data.
+ */
 export function toSaveInput(c: EditableContent) {
-  return { ...c, columnId: c.columnId ?? 0, publishedAt: c.publishedAt || null, writtenAt: c.writtenAt || null };
+  return { ...c, bodyJson: JSON.parse(JSON.stringify(c.bodyJson)) as EditableContent["bodyJson"], columnId: c.columnId ?? 0, publishedAt: c.publishedAt || null, writtenAt: c.writtenAt || null };
 }
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -101,15 +106,35 @@ export class ArticleSaver {
     for (const l of this.listeners) l();
   }
 
+  private baseJson = "";
+
   isDirty(): boolean {
-    return stableJson(editableContent(this.state.article)) !== stableJson(this.base.content);
+    this.baseJson ||= stableJson(this.base.content);
+    return stableJson(editableContent(this.state.article)) !== this.baseJson;
+  }
+
+  private setBase(base: { id: number | null; version: number; content: EditableContent }) {
+    this.base = base;
+    this.baseJson = "";
+  }
+
+  /**
+   * The editor reads the stored body and fills in its defaults (attributes it always
+   * writes): that is the same content, so it becomes the base — nothing to save yet.
+   */
+  adoptNormalizedBody(doc: EditorArticle["bodyJson"]): void {
+    if (this.state.article.bodyJson !== this.base.content.bodyJson) return;
+    this.setBase({ ...this.base, content: { ...this.base.content, bodyJson: doc } });
+    this.state = { ...this.state, article: { ...this.state.article, bodyJson: doc } };
   }
 
   /** Every edit: kept locally almost at once, saved after a pause. */
   update(patch: Partial<EditorArticle>): void {
-    const article = { ...this.state.article, ...patch };
     const retrying = this.state.status.kind === "error" && this.state.status.retrying;
-    this.set({ article, ...(this.state.conflict || retrying ? {} : { status: { kind: "dirty" } }) });
+    this.state = { ...this.state, article: { ...this.state.article, ...patch } };
+    // An edit that undoes the last one leaves nothing to save.
+    const status: SaveStatus = this.isDirty() ? { kind: "dirty" } : this.state.lastResult ? { kind: "saved", at: new Date(this.state.lastResult.savedAt) } : { kind: "clean" };
+    this.set(this.state.conflict || retrying ? {} : { status });
     clearTimeout(this.timers.local);
     this.timers.local = setTimeout(() => this.keepLocally(), this.localDelayMs);
     // While retrying, the retry saves the latest copy anyway.
@@ -119,7 +144,7 @@ export class ArticleSaver {
   private keepLocally(): void {
     if (!this.isDirty()) return;
     const ok = this.store.write({ articleId: this.base.id, baseVersion: this.base.version, savedAt: new Date().toISOString(), content: editableContent(this.state.article) });
-    if (!ok && this.state.status.kind !== "error") this.set({ status: { kind: "error", reason: "浏览器无法在本地暂存修改，请尽快保存", retrying: false } });
+    if (!ok && this.state.status.kind !== "error") this.set({ status: { kind: "error", reason: t.articlesAdmin.storageFull, retrying: false } });
   }
 
   private schedule(): void {
@@ -151,9 +176,9 @@ export class ArticleSaver {
       if (kind === "explicit" && this.state.status.kind !== "clean") this.set({ status: { kind: "saved", at: new Date() } });
       return;
     }
-    if (this.pendingUploads > 0) return this.set({ status: { kind: "waiting", reason: "图片上传完成后自动保存" } });
+    if (this.pendingUploads > 0) return this.set({ status: { kind: "waiting", reason: t.articlesAdmin.waitUploads } });
     if (this.base.id === null && kind === "auto" && (!draft.title.trim() || !draft.columnId)) {
-      return this.set({ status: { kind: "waiting", reason: "填写标题并选择栏目后自动保存" } });
+      return this.set({ status: { kind: "waiting", reason: t.articlesAdmin.waitTitle } });
     }
     this.saving = true;
     this.set({ status: { kind: "saving" } });
@@ -181,7 +206,7 @@ export class ArticleSaver {
   private handle(result: ActionResult<SaveResult> | null, content: EditableContent, previousId: number | null, kind: "auto" | "explicit"): void {
     if (result?.ok) {
       this.attempt = 0;
-      this.base = { id: result.data.id, version: result.data.version, content };
+      this.setBase({ id: result.data.id, version: result.data.version, content });
       if (previousId === null) this.store.clear(null);
       const article = { ...this.state.article, id: result.data.id, version: result.data.version, status: result.data.status };
       this.state = { ...this.state, article };
@@ -197,7 +222,7 @@ export class ArticleSaver {
       const first = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
       this.set({ fieldErrors: result.fieldErrors ?? {}, status: { kind: "error", reason: first ?? result.error, retrying: false } });
     } else {
-      const reason = !result ? "网络连接中断" : result.code === "unauthenticated" ? "登录已过期，请在新窗口重新登录" : result.error;
+      const reason = !result ? t.articlesAdmin.networkDown : result.code === "unauthenticated" ? t.articlesAdmin.sessionExpired : result.error;
       const delay = Math.min(this.maxRetryMs, this.retryMs * 2 ** this.attempt);
       this.attempt++;
       this.set({ status: { kind: "error", reason, retrying: true } });
@@ -221,7 +246,7 @@ export class ArticleSaver {
 
   /** After a conflict: continue from `content`, now based on the stored version `onto`. */
   resolve(content: EditorArticle, onto: EditorArticle, saveNow: boolean): void {
-    this.base = { id: onto.id, version: onto.version, content: editableContent(onto) };
+    this.setBase({ id: onto.id, version: onto.version, content: editableContent(onto) });
     this.state = { ...this.state, conflict: null, article: { ...content, id: onto.id, version: onto.version, status: onto.status } };
     this.set({ status: this.isDirty() ? { kind: "dirty" } : { kind: "saved", at: new Date(onto.updatedAt ?? Date.now()) } });
     if (saveNow) void this.save("explicit");

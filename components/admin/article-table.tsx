@@ -5,6 +5,7 @@ import type { AdminListFilter } from "@/lib/articles/schema";
 import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
 import { ArticleRowActions } from "./article-row-actions";
+import { fill } from "@/lib/i18n/fill";
 
 /** The list's address with some parameters changed; defaults are left out to keep links short. */
 export function listHref(filter: AdminListFilter, patch: Partial<AdminListFilter>): string {
@@ -48,7 +49,7 @@ export function ArticleTable({ rows, filter, permissions }: { rows: AdminArticle
           </SortHeader>
           <th scope="col">{t.admin.column}</th>
           <th scope="col">{t.admin.status}</th>
-          <th scope="col">作者</th>
+          <th scope="col">{t.articlesAdmin.creator}</th>
           <SortHeader filter={filter} field="publishedAt">
             {t.admin.publishedAt}
           </SortHeader>
@@ -56,9 +57,9 @@ export function ArticleTable({ rows, filter, permissions }: { rows: AdminArticle
             {t.admin.updatedAt}
           </SortHeader>
           <SortHeader filter={filter} field="viewCount">
-            浏览
+            {t.articlesAdmin.views}
           </SortHeader>
-          <th scope="col">操作</th>
+          <th scope="col">{t.articlesAdmin.actions}</th>
         </tr>
       </thead>
       <tbody>
@@ -69,9 +70,11 @@ export function ArticleTable({ rows, filter, permissions }: { rows: AdminArticle
             <tr key={a.id}>
               <td className="title-cell">
                 <Link href={`/admin/articles/${a.id}`}>{title}</Link>
-                {a.pinned && <span className="flag">置顶</span>}
-                {a.headline && <span className="flag">头条</span>}
-                {a.live && a.status !== "PUBLISHED" && <span className="flag flag-live" title="网站上显示的是上一个已发布版本">线上有旧版</span>}
+                {a.pinned && <span className="flag">{t.articlesAdmin.pinned}</span>}
+                {a.headline && <span className="flag">{t.articlesAdmin.headline}</span>}
+                {a.live && a.status !== "PUBLISHED" && <span className="flag flag-live" title={t.articlesAdmin.liveOldHint}>
+                    {t.articlesAdmin.liveOld}
+                  </span>}
               </td>
               <td>{a.column.name}</td>
               <td>
@@ -97,12 +100,12 @@ export function ArticleTable({ rows, filter, permissions }: { rows: AdminArticle
 }
 
 export function ListPagination({ filter, page, pageCount, total }: { filter: AdminListFilter; page: number; pageCount: number; total: number }) {
-  if (pageCount <= 1) return <p className="list-total">共 {total} 篇</p>;
+  if (pageCount <= 1) return <p className="list-total">{fill(t.articlesAdmin.total, { n: total })}</p>;
   const pages = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   return (
-    <nav className="list-pagination" aria-label="分页">
-      <span className="list-total">共 {total} 篇</span>
-      {page > 1 && <Link href={listHref(filter, { page: page - 1 })}>上一页</Link>}
+    <nav className="list-pagination" aria-label={t.articlesAdmin.pagination}>
+      <span className="list-total">{fill(t.articlesAdmin.total, { n: total })}</span>
+      {page > 1 && <Link href={listHref(filter, { page: page - 1 })}>{t.editor.previousPage}</Link>}
       {pages.map((p, i) => (
         <span key={p}>
           {i > 0 && pages[i - 1] !== p - 1 && <span className="muted">…</span>}
@@ -115,7 +118,7 @@ export function ListPagination({ filter, page, pageCount, total }: { filter: Adm
           )}
         </span>
       ))}
-      {page < pageCount && <Link href={listHref(filter, { page: page + 1 })}>下一页</Link>}
+      {page < pageCount && <Link href={listHref(filter, { page: page + 1 })}>{t.editor.nextPage}</Link>}
     </nav>
   );
 }

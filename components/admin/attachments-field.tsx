@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { fileTypeLabel, formatFileSize } from "@/lib/export/file-info";
 import type { MediaItem } from "@/lib/media/library";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 export interface AttachmentUpload {
   key: string;
@@ -54,22 +56,22 @@ export function AttachmentsField({ attachments, media, uploads, onChange, onFile
             return (
               <li key={a.mediaId}>
                 <input
-                  aria-label={`附件 ${i + 1} 名称`}
+                  aria-label={fill(t.articlesAdmin.attachmentName, { n: i + 1 })}
                   value={a.name}
                   maxLength={200}
                   disabled={disabled}
                   onChange={(e) => onChange(attachments.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
                 />
-                <span className="attachment-meta">{m ? `${fileTypeLabel(m.mimeType, m.name)} · ${formatFileSize(m.size)}` : "附件"}</span>
+                <span className="attachment-meta">{m ? `${fileTypeLabel(m.mimeType, m.name)} · ${formatFileSize(m.size)}` : t.articlesAdmin.attachments}</span>
                 <span className="attachment-tools">
-                  <button type="button" className="button-link" aria-label={`上移 ${a.name}`} disabled={disabled || i === 0} onClick={() => move(i, -1)}>
+                  <button type="button" className="button-link" aria-label={fill(t.articlesAdmin.moveUp, { name: a.name })} disabled={disabled || i === 0} onClick={() => move(i, -1)}>
                     ↑
                   </button>
-                  <button type="button" className="button-link" aria-label={`下移 ${a.name}`} disabled={disabled || i === attachments.length - 1} onClick={() => move(i, 1)}>
+                  <button type="button" className="button-link" aria-label={fill(t.articlesAdmin.moveDown, { name: a.name })} disabled={disabled || i === attachments.length - 1} onClick={() => move(i, 1)}>
                     ↓
                   </button>
-                  <button type="button" className="button-link is-danger" aria-label={`移除 ${a.name}`} disabled={disabled} onClick={() => onChange(attachments.filter((_, j) => j !== i))}>
-                    移除
+                  <button type="button" className="button-link is-danger" aria-label={fill(t.articlesAdmin.removeAttachment, { name: a.name })} disabled={disabled} onClick={() => onChange(attachments.filter((_, j) => j !== i))}>
+                    {t.articlesAdmin.remove}
                   </button>
                 </span>
               </li>
@@ -79,17 +81,17 @@ export function AttachmentsField({ attachments, media, uploads, onChange, onFile
       )}
       {uploads.map((u) => (
         <p key={u.key} className={u.error ? "field-error" : "muted"} role={u.error ? "alert" : undefined}>
-          {u.error ? `《${u.name}》上传失败：${u.error}` : `正在上传《${u.name}》…`}
+          {u.error ? fill(t.articlesAdmin.attachmentFailed, { name: u.name, reason: u.error }) : fill(t.articlesAdmin.attachmentUploading, { name: u.name })}
           {u.error && (
             <button type="button" className="button-link" onClick={() => onDismiss(u.key)}>
-              知道了
+              {t.articlesAdmin.dismiss}
             </button>
           )}
         </p>
       ))}
       <label className="upload-drop upload-drop-small">
         <input type="file" multiple accept={ACCEPT} disabled={disabled} onChange={(e) => (onFiles(Array.from(e.target.files ?? [])), (e.target.value = ""))} />
-        <span>上传附件或拖到这里（PDF、Word、Excel、WPS、OFD、ZIP，50 MB 以内）</span>
+        <span>{t.articlesAdmin.attachmentDrop}</span>
       </label>
     </div>
   );

@@ -7,6 +7,8 @@ import { displayFields, type FieldLookups } from "@/lib/articles/diff-fields";
 import type { EditableContent, EditorArticle } from "@/lib/articles/editor-model";
 import { formatDateTime } from "@/lib/format/date";
 import { DiffView } from "./diff-view";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 export function versionDiff(from: EditableContent, to: EditableContent, lookups: FieldLookups): ContentDiff {
   return diffContent({ fields: displayFields(from, lookups), body: from.bodyJson }, { fields: displayFields(to, lookups), body: to.bodyJson });
@@ -31,40 +33,41 @@ interface Props {
 export function ConflictDialog({ mine, theirs, base, lookups, onKeepMine, onTakeTheirs, onMerge }: Props) {
   const theirChanges = useMemo(() => versionDiff(base, theirs, lookups), [base, theirs, lookups]);
   const myChanges = useMemo(() => versionDiff(base, mine, lookups), [base, mine, lookups]);
+  const a = t.articlesAdmin;
   const when = theirs.updatedAt ? formatDateTime(new Date(theirs.updatedAt)) : "";
   return (
     <Dialog
       open
       wide
-      title="其他人已保存了这篇文章"
+      title={a.conflictTitle}
       onClose={onMerge}
       testId="conflict-dialog"
       footer={
         <>
           <button type="button" className="button" onClick={onTakeTheirs}>
-            采用对方的版本
+            {a.takeTheirs}
           </button>
           <span className="spacer" />
           <button type="button" className="button" onClick={onMerge}>
-            手动合并
+            {a.mergeByHand}
           </button>
           <button type="button" className="button button-primary" onClick={onKeepMine}>
-            保留我的版本并保存
+            {a.keepMine}
           </button>
         </>
       }
     >
       <div className="conflict" data-testid="conflict-message">
         <p className="gov-notice">
-          <strong>{theirs.updatedBy}</strong> 于 {when} 保存了第 {theirs.version} 版。您的修改没有丢失，也还没有覆盖对方的内容。请比较后选择：保留您的版本（对方的版本仍留在修订记录中）、采用对方的版本，或手动合并。
+          {fill(a.conflictMessage, { who: theirs.updatedBy, time: when, version: theirs.version })}
         </p>
         <section>
-          <h3>对方做的修改（第 {theirs.version} 版）</h3>
-          <DiffView diff={theirChanges} emptyText="对方没有改动内容。" />
+          <h3>{fill(a.theirChanges, { version: theirs.version })}</h3>
+          <DiffView diff={theirChanges} emptyText={a.theyChangedNothing} />
         </section>
         <section>
-          <h3>您做的修改（尚未保存）</h3>
-          <DiffView diff={myChanges} emptyText="您没有改动内容。" />
+          <h3>{a.yourChanges}</h3>
+          <DiffView diff={myChanges} emptyText={a.youChangedNothing} />
         </section>
       </div>
     </Dialog>
@@ -74,16 +77,17 @@ export function ConflictDialog({ mine, theirs, base, lookups, onKeepMine, onTake
 /** While merging by hand: what the other editor changed, beside the text. */
 export function MergePanel({ theirs, base, lookups, onDone }: { theirs: EditorArticle; base: EditableContent; lookups: FieldLookups; onDone: () => void }) {
   const diff = useMemo(() => versionDiff(base, theirs, lookups), [base, theirs, lookups]);
+  const a = t.articlesAdmin;
   return (
-    <aside className="merge-panel" aria-label="对方的修改" data-testid="merge-panel">
+    <aside className="merge-panel" aria-label={a.mergePanel} data-testid="merge-panel">
       <header>
-        <h2>对方的修改（{theirs.updatedBy}，第 {theirs.version} 版）</h2>
+        <h2>{fill(a.mergePanelTitle, { who: theirs.updatedBy, version: theirs.version })}</h2>
         <button type="button" className="button button-small" onClick={onDone}>
-          合并完成
+          {a.mergeDone}
         </button>
       </header>
-      <p className="muted">您的内容保留在编辑器中。请参照下面的差异把需要的修改补进去，然后保存。</p>
-      <DiffView diff={diff} emptyText="对方没有改动内容。" />
+      <p className="muted">{a.mergeHint}</p>
+      <DiffView diff={diff} emptyText={a.theyChangedNothing} />
     </aside>
   );
 }

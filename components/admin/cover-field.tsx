@@ -5,6 +5,8 @@ import { Dialog } from "@/components/editor/dialog";
 import { MediaPicker } from "@/components/editor/media-picker";
 import { uploadFile } from "@/components/editor/upload-client";
 import type { MediaItem } from "@/lib/media/library";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 /** 封面图片: used by listings and link previews. Picked from the library or uploaded. */
 export function CoverField({ cover, onChange, disabled }: { cover: MediaItem | null; onChange: (item: MediaItem | null) => void; disabled?: boolean }) {
@@ -18,11 +20,11 @@ export function CoverField({ cover, onChange, disabled }: { cover: MediaItem | n
     setError("");
     try {
       const media = await uploadFile(file, file.name, "image");
-      if (media.kind !== "image") throw new Error("不是图片");
+      if (media.kind !== "image") throw new Error(t.editor.notAnImage);
       onChange({ id: media.id, kind: "IMAGE", name: media.name, alt: media.alt, mimeType: "image/jpeg", size: 0, width: media.width, height: media.height, createdAt: new Date().toISOString(), uploadedBy: "", src: media.src, srcset: media.srcset, thumb: media.src });
       setOpen(false);
     } catch (e) {
-      setError(`上传失败：${(e as Error).message}`);
+      setError(fill(t.editor.uploadFailed, { reason: (e as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -34,23 +36,23 @@ export function CoverField({ cover, onChange, disabled }: { cover: MediaItem | n
         // eslint-disable-next-line @next/next/no-img-element -- our own rendition
         <img className="cover-preview" src={cover.thumb} alt={cover.alt || cover.name} />
       ) : (
-        <div className="cover-preview is-empty">未设置封面</div>
+        <div className="cover-preview is-empty">{t.articlesAdmin.noCover}</div>
       )}
       <div className="button-row">
         <button type="button" className="button button-small" disabled={disabled} onClick={() => setOpen(true)}>
-          {cover ? "更换封面" : "选择封面"}
+          {cover ? t.articlesAdmin.changeCover : t.articlesAdmin.chooseCover}
         </button>
         {cover && (
           <button type="button" className="button button-small" disabled={disabled} onClick={() => onChange(null)}>
-            移除
+            {t.articlesAdmin.removeCover}
           </button>
         )}
       </div>
-      <Dialog open={open} wide title="选择封面图片" onClose={() => setOpen(false)} testId="cover-dialog">
+      <Dialog open={open} wide title={t.articlesAdmin.coverDialog} onClose={() => setOpen(false)} testId="cover-dialog">
         <div className="cover-dialog">
           <label className="upload-drop upload-drop-small">
             <input type="file" accept="image/jpeg,image/png,image/gif,image/webp" disabled={busy} onChange={(e) => upload(e.target.files?.[0])} />
-            <span>{busy ? "正在上传…" : "上传新图片作为封面"}</span>
+            <span>{busy ? t.articlesAdmin.uploading : t.articlesAdmin.uploadCover}</span>
           </label>
           {error && (
             <p className="field-error" role="alert">

@@ -1,4 +1,6 @@
 import type { BlockChange, ContentDiff, TextPart } from "@/lib/articles/diff";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 function Parts({ parts }: { parts: TextPart[] }) {
   return (
@@ -36,16 +38,17 @@ function visible(blocks: BlockChange[], context: number): (BlockChange | { kind:
  * block — added in green, removed struck through in red, edits marked inside the text,
  * formatting changes named.
  */
-export function DiffView({ diff, context = 1, emptyText = "两个版本的内容相同。" }: { diff: ContentDiff; context?: number; emptyText?: string }) {
+export function DiffView({ diff, context = 1, emptyText = t.articlesAdmin.diffSame }: { diff: ContentDiff; context?: number; emptyText?: string }) {
+  const a = t.articlesAdmin;
   const changed = diff.counts.added + diff.counts.removed + diff.counts.changed + diff.counts.fields;
   if (changed === 0) return <p className="muted">{emptyText}</p>;
   return (
     <div className="diff-view" data-testid="diff-view">
       <p className="diff-summary">
-        {diff.counts.fields > 0 && <span>{diff.counts.fields} 个字段有变化</span>}
-        {diff.counts.changed > 0 && <span>正文修改 {diff.counts.changed} 处</span>}
-        {diff.counts.added > 0 && <span className="diff-added-count">新增 {diff.counts.added} 段</span>}
-        {diff.counts.removed > 0 && <span className="diff-removed-count">删除 {diff.counts.removed} 段</span>}
+        {diff.counts.fields > 0 && <span>{fill(a.diffFields, { n: diff.counts.fields })}</span>}
+        {diff.counts.changed > 0 && <span>{fill(a.diffChanged, { n: diff.counts.changed })}</span>}
+        {diff.counts.added > 0 && <span className="diff-added-count">{fill(a.diffAdded, { n: diff.counts.added })}</span>}
+        {diff.counts.removed > 0 && <span className="diff-removed-count">{fill(a.diffRemoved, { n: diff.counts.removed })}</span>}
       </p>
       {diff.fields.length > 0 && (
         <table className="diff-fields">
@@ -66,14 +69,16 @@ export function DiffView({ diff, context = 1, emptyText = "两个版本的内容
           if (b.kind === "gap") {
             return (
               <li key={i} className="diff-gap">
-                ⋯ {b.count} 段未改动
+                {fill(a.diffUnchanged, { n: b.count })}
               </li>
             );
           }
           if (b.kind === "changed") {
             return (
               <li key={i} className="diff-block is-changed">
-                <span className="diff-label">{b.after.label} · 修改</span>
+                <span className="diff-label">
+                  {b.after.label} · {a.diffEdit}
+                </span>
                 <div className="diff-text">
                   <Parts parts={b.parts} />
                 </div>
@@ -81,12 +86,12 @@ export function DiffView({ diff, context = 1, emptyText = "两个版本的内容
                   <p className="diff-format">
                     {b.formatAdded.map((f) => (
                       <span key={`+${f}`} className="is-added">
-                        新增 {f}
+                        {fill(a.diffFormatAdded, { format: f })}
                       </span>
                     ))}
                     {b.formatRemoved.map((f) => (
                       <span key={`-${f}`} className="is-removed">
-                        去掉 {f}
+                        {fill(a.diffFormatRemoved, { format: f })}
                       </span>
                     ))}
                   </p>
@@ -94,14 +99,14 @@ export function DiffView({ diff, context = 1, emptyText = "两个版本的内容
               </li>
             );
           }
-          const label = b.kind === "added" ? "新增" : b.kind === "removed" ? "删除" : "";
+          const label = b.kind === "added" ? a.diffNew : b.kind === "removed" ? a.diffGone : "";
           return (
             <li key={i} className={`diff-block is-${b.kind}`}>
               <span className="diff-label">
                 {b.block.label}
                 {label && ` · ${label}`}
               </span>
-              <div className="diff-text">{b.block.text || <span className="muted">（空）</span>}</div>
+              <div className="diff-text">{b.block.text || <span className="muted">{a.empty}</span>}</div>
               {b.kind !== "same" && b.block.format.length > 0 && <p className="diff-format">{b.block.format.join("；")}</p>}
             </li>
           );

@@ -3,6 +3,8 @@
 import { imagesMissingAlt } from "@/lib/articles/editor-model";
 import type { SaveResult } from "@/lib/articles/editor-model";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 function externalImages(doc: RichTextNode): number {
   let n = 0;
@@ -16,18 +18,19 @@ function externalImages(doc: RichTextNode): number {
 
 /** What to fix before submitting: 敏感词 found at the last save, pictures without a description or still elsewhere. */
 export function EditorChecks({ doc, words, pendingUploads }: { doc: RichTextNode; words: SaveResult["words"]; pendingUploads: number }) {
+  const a = t.articlesAdmin;
   const missingAlt = imagesMissingAlt(doc);
   const external = externalImages(doc);
   const items: { tone: "error" | "warning" | "info"; text: string }[] = [];
   for (const w of words) {
     items.push({
       tone: w.blocking ? "error" : "warning",
-      text: `${w.blocking ? "禁用词" : "提示词"}“${w.word}”出现 ${w.count} 次${w.replacement ? `，建议改为“${w.replacement}”` : ""}`,
+      text: fill(w.blocking ? a.blockingWord : a.warningWord, { word: w.word, count: w.count }) + (w.replacement ? fill(a.suggestion, { replacement: w.replacement }) : ""),
     });
   }
-  if (missingAlt) items.push({ tone: "warning", text: `${missingAlt} 张图片缺少替代文字（点图片后填写）` });
-  if (external) items.push({ tone: "warning", text: `${external} 张图片引用外部网站，发布前请下载后重新上传` });
-  if (pendingUploads) items.push({ tone: "info", text: `${pendingUploads} 张图片正在上传` });
+  if (missingAlt) items.push({ tone: "warning", text: fill(a.missingAlt, { n: missingAlt }) });
+  if (external) items.push({ tone: "warning", text: fill(a.externalImages, { n: external }) });
+  if (pendingUploads) items.push({ tone: "info", text: fill(a.pendingUploads, { n: pendingUploads }) });
   return items.length ? (
     <ul className="checks" data-testid="editor-checks">
       {items.map((item, i) => (
@@ -37,6 +40,6 @@ export function EditorChecks({ doc, words, pendingUploads }: { doc: RichTextNode
       ))}
     </ul>
   ) : (
-    <p className="muted">未发现问题。</p>
+    <p className="muted">{a.checksClear}</p>
   );
 }

@@ -6,8 +6,11 @@ import { uploadFile } from "@/components/editor/upload-client";
 import { fileTypeLabel, formatFileSize } from "@/lib/export/file-info";
 import { updateMediaAlt } from "@/lib/media/actions";
 import type { MediaItem } from "@/lib/media/library";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 function AltEditor({ item }: { item: MediaItem }) {
+  const a = t.articlesAdmin;
   const [alt, setAlt] = useState(item.alt);
   const [message, setMessage] = useState("");
   const [pending, start] = useTransition();
@@ -19,14 +22,14 @@ function AltEditor({ item }: { item: MediaItem }) {
         e.preventDefault();
         start(async () => {
           const result = await updateMediaAlt({ id: item.id, alt });
-          setMessage(result.ok ? "已保存" : result.error);
+          setMessage(result.ok ? a.saved : result.error);
         });
       }}
     >
-      <input aria-label={`${item.name} 的替代文字`} value={alt} maxLength={200} placeholder="替代文字（插入时默认使用）" onChange={(e) => (setAlt(e.target.value), setMessage(""))} />
+      <input aria-label={fill(a.altOf, { name: item.name })} value={alt} maxLength={200} placeholder={a.altDefaultPlaceholder} onChange={(e) => (setAlt(e.target.value), setMessage(""))} />
       {changed && (
         <button type="submit" className="button button-small" disabled={pending}>
-          保存
+          {a.save}
         </button>
       )}
       {message && <span className="field-hint">{message}</span>}
@@ -36,23 +39,26 @@ function AltEditor({ item }: { item: MediaItem }) {
 
 /** The media library: everything uploaded, to find again, describe and reuse. */
 export function MediaLibrary({ items }: { items: MediaItem[] }) {
+  const a = t.articlesAdmin;
   const router = useRouter();
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   async function upload(files: File[], purpose: "image" | "attachment") {
     setBusy(true);
     const failures: string[] = [];
     for (const [i, file] of files.entries()) {
-      setStatus(`正在上传 ${i + 1}/${files.length}：${file.name}`);
+      setStatus(fill(a.uploadingN, { i: i + 1, n: files.length, name: file.name }));
       try {
         await uploadFile(file, file.name, purpose);
       } catch (e) {
-        failures.push(`《${file.name}》${(e as Error).message}`);
+        failures.push(fill(a.attachmentFailed, { name: file.name, reason: (e as Error).message }));
       }
     }
     setBusy(false);
-    setStatus(failures.length ? `上传失败：${failures.join("；")}` : `已上传 ${files.length} 个文件。`);
+    setFailed(failures.length > 0);
+    setStatus(failures.length ? fill(a.uploadFailures, { list: failures.join("；") }) : fill(a.uploadedN, { n: files.length }));
     router.refresh();
   }
 
@@ -60,15 +66,15 @@ export function MediaLibrary({ items }: { items: MediaItem[] }) {
     <div className="media-library">
       <div className="button-row media-uploads">
         <label className="button button-primary">
-          上传图片
+          {a.uploadImages}
           <input hidden type="file" multiple accept="image/jpeg,image/png,image/gif,image/webp,image/avif,image/tiff" disabled={busy} onChange={(e) => void upload(Array.from(e.target.files ?? []), "image")} />
         </label>
         <label className="button">
-          上传附件
+          {a.uploadFiles}
           <input hidden type="file" multiple accept=".pdf,.doc,.docx,.xls,.xlsx,.wps,.et,.ofd,.zip" disabled={busy} onChange={(e) => void upload(Array.from(e.target.files ?? []), "attachment")} />
         </label>
         {status && (
-          <span className={status.startsWith("上传失败") ? "field-error" : "muted"} role="status">
+          <span className={failed ? "field-error" : "muted"} role="status">
             {status}
           </span>
         )}
@@ -87,7 +93,7 @@ export function MediaLibrary({ items }: { items: MediaItem[] }) {
                 {item.name}
               </a>
               <span className="cell-note">
-                {item.kind === "IMAGE" ? `${item.width}×${item.height}` : formatFileSize(item.size)} · {item.uploadedBy || "系统"} · {item.createdAt.slice(0, 10)}
+                {item.kind === "IMAGE" ? `${item.width}×${item.height}` : formatFileSize(item.size)} · {item.uploadedBy || a.system} · {item.createdAt.slice(0, 10)}
               </span>
               {item.kind === "IMAGE" && <AltEditor item={item} />}
             </div>

@@ -1,5 +1,7 @@
 "use client";
 
+import { t } from "@/lib/i18n/zh-CN";
+
 export interface Notice {
   id: number;
   tone: "info" | "warning" | "error";
@@ -14,7 +16,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
       {notices.map((n) => (
         <p key={n.id} className={`notice is-${n.tone}`}>
           <span>{n.text}</span>
-          <button type="button" aria-label="关闭提示" onClick={() => onDismiss(n.id)}>
+          <button type="button" aria-label={t.articlesAdmin.closeNotice} onClick={() => onDismiss(n.id)}>
             ×
           </button>
         </p>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { t } from "@/lib/i18n/zh-CN";
 
-const WIDTHS = { desktop: { label: "电脑", width: "100%" }, phone: { label: "手机", width: "390px" } } as const;
+const WIDTHS = { desktop: { label: t.articlesAdmin.desktop, width: "100%" }, phone: { label: t.articlesAdmin.phone, width: "390px" } } as const;
 
 /**
  * The public page in a frame, so that the site's own styles and its phone layout
@@ -12,18 +13,18 @@ export function PreviewFrame({ src }: { src: string }) {
   const [device, setDevice] = useState<keyof typeof WIDTHS>("desktop");
   return (
     <div className="preview">
-      <div className="preview-switch" role="group" aria-label="预览宽度">
+      <div className="preview-switch" role="group" aria-label={t.articlesAdmin.previewWidth}>
         {(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]).map((d) => (
           <button key={d} type="button" className={`button button-small${device === d ? " button-primary" : ""}`} aria-pressed={device === d} onClick={() => setDevice(d)}>
             {WIDTHS[d].label}
           </button>
         ))}
         <a className="button button-small" href={src} target="_blank" rel="noopener">
-          在新窗口打开
+          {t.articlesAdmin.openInWindow}
         </a>
       </div>
       <div className={`preview-stage is-${device}`}>
-        <iframe title="文章预览" src={src} style={{ width: WIDTHS[device].width }} data-testid="preview-frame" />
+        <iframe title={t.articlesAdmin.previewFrame} src={src} style={{ width: WIDTHS[device].width }} data-testid="preview-frame" />
       </div>
     </div>
   );

@@ -5,9 +5,12 @@ import { useState, useTransition } from "react";
 import { Dialog } from "@/components/editor/dialog";
 import { restoreRevisionAction } from "@/lib/articles/actions";
 import { clearLocalDraft } from "./local-draft";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 /** Restores an old revision as the newest version (after a confirmation). */
 export function RestoreButton({ articleId, revisionId, version, baseVersion }: { articleId: number; revisionId: number; version: number; baseVersion: number }) {
+  const a = t.articlesAdmin;
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState("");
@@ -24,27 +27,27 @@ export function RestoreButton({ articleId, revisionId, version, baseVersion }: {
   return (
     <>
       <button type="button" className="button button-small" onClick={() => setOpen(true)}>
-        恢复此版本
+        {a.restore}
       </button>
       <Dialog
         open={open}
-        title={`恢复第 ${version} 版`}
+        title={fill(a.restoreTitle, { n: version })}
         onClose={() => setOpen(false)}
         testId="restore-dialog"
         footer={
           <>
             <span className="spacer" />
             <button type="button" className="button" onClick={() => setOpen(false)}>
-              取消
+              {t.common.cancel}
             </button>
             <button type="button" className="button button-primary" disabled={pending} onClick={restore}>
-              {pending ? "正在恢复…" : "确认恢复"}
+              {pending ? a.restoring : a.confirmRestore}
             </button>
           </>
         }
       >
-        <p>第 {version} 版的内容将作为新版本保存（第 {baseVersion + 1} 版），现有的版本都会保留在修订记录中。</p>
-        <p className="muted">已审核或已发布的文章恢复后会退回草稿，需要重新提交审核。</p>
+        <p>{fill(a.restoreExplain, { n: version, next: baseVersion + 1 })}</p>
+        <p className="muted">{a.restoreReview}</p>
         {error && (
           <p className="field-error" role="alert">
             {error}

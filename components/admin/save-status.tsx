@@ -1,36 +1,39 @@
 "use client";
 
 import type { SaveStatus } from "./article-saver";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 const time = (d: Date) => d.toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" });
 
 /** One line that always says where the editor's work stands. */
 export function SaveStatusText({ status }: { status: SaveStatus }) {
+  const a = t.articlesAdmin;
   let text: string;
   let tone = "";
   switch (status.kind) {
     case "clean":
-      text = "已是最新版本";
+      text = a.statusClean;
       break;
     case "dirty":
-      text = "有未保存的修改";
+      text = a.statusDirty;
       break;
     case "saving":
-      text = "正在保存…";
+      text = a.statusSaving;
       break;
     case "saved":
-      text = `已保存 ${time(status.at)}`;
+      text = fill(a.statusSaved, { time: time(status.at) });
       tone = "is-ok";
       break;
     case "waiting":
       text = status.reason;
       break;
     case "error":
-      text = `保存失败（${status.reason}）${status.retrying ? "，正在重试…" : ""}`;
+      text = fill(a.statusFailed, { reason: status.reason }) + (status.retrying ? a.statusRetrying : "");
       tone = "is-error";
       break;
     case "conflict":
-      text = "保存被拒绝：其他人已保存了更新的版本";
+      text = a.statusConflict;
       tone = "is-error";
       break;
   }

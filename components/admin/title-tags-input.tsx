@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 const MAX_TAGS = 5;
 
@@ -17,17 +19,17 @@ export function TitleTagsInput({ value, onChange, disabled }: { value: string[];
       {value.map((tag) => (
         <span key={tag} className="tag-chip">
           【{tag}】
-          <button type="button" aria-label={`删除标签 ${tag}`} disabled={disabled} onClick={() => onChange(value.filter((t) => t !== tag))}>
+          <button type="button" aria-label={fill(t.articlesAdmin.removeTag, { tag })} disabled={disabled} onClick={() => onChange(value.filter((x) => x !== tag))}>
             ×
           </button>
         </span>
       ))}
       {value.length < MAX_TAGS && (
         <input
-          aria-label="标题标签"
+          aria-label={t.articlesAdmin.titleTags}
           value={draft}
           disabled={disabled}
-          placeholder={value.length ? "再加一个" : "标题标签，如：媒体解读（回车添加）"}
+          placeholder={value.length ? t.articlesAdmin.titleTagsMore : t.articlesAdmin.titleTagsPlaceholder}
           onChange={(e) => {
             const v = e.target.value;
             if (/[,，、]$/.test(v)) add(v.slice(0, -1));

@@ -3,6 +3,8 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { countCharacters } from "@/lib/paste/count";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 /** The live 字数: every visible character, each Chinese character counting one. */
 export function CharacterCount({ editor }: { editor: Editor }) {
@@ -12,8 +14,8 @@ export function CharacterCount({ editor }: { editor: Editor }) {
     equalityFn: (a, b) => !!b && a.characters === b.characters && a.chinese === b.chinese && a.withSpaces === b.withSpaces,
   });
   return (
-    <span className="char-count" data-testid="char-count" title={`汉字 ${count.chinese} 个；字符（不计空格）${count.characters} 个；字符（计空格）${count.withSpaces} 个`}>
-      字数 {count.characters.toLocaleString("zh-CN")}
+    <span className="char-count" data-testid="char-count" title={fill(t.editor.charCountDetail, { ...count })}>
+      {fill(t.editor.charCount, { n: count.characters.toLocaleString("zh-CN") })}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { t } from "@/lib/i18n/zh-CN";
 
 interface DialogProps {
   open: boolean;
@@ -41,7 +42,7 @@ export function Dialog({ open, title, onClose, children, footer, wide, testId }:
         <div className="modal-body">
           <header className="modal-header">
             <h2 id={testId ? `${testId}-title` : undefined}>{title}</h2>
-            <button type="button" className="modal-close" aria-label="关闭" onClick={onClose}>
+            <button type="button" className="modal-close" aria-label={t.editor.close} onClick={onClose}>
               ×
             </button>
           </header>

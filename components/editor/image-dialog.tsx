@@ -5,8 +5,11 @@ import { useState } from "react";
 import type { MediaItem } from "@/lib/media/library";
 import { Dialog } from "./dialog";
 import { IMAGE_WIDTHS_PERCENT } from "./extensions";
+import { insertBlocks } from "./insert";
 import { MediaPicker } from "./media-picker";
 import { uploadFile } from "./upload-client";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 interface Picked {
   src: string;
@@ -41,11 +44,11 @@ function ImageForm({ editor, onClose, mode }: { editor: Editor; onClose: () => v
     setUploading(true);
     try {
       const media = await uploadFile(file, file.name, "image", alt);
-      if (media.kind !== "image") throw new Error("上传结果不是图片");
+      if (media.kind !== "image") throw new Error(t.editor.notAnImage);
       setPicked({ src: media.src, srcset: media.srcset, mediaId: media.id, alt: media.alt });
       if (!alt && media.alt) setAlt(media.alt);
     } catch (e) {
-      setError(`上传失败：${(e as Error).message}`);
+      setError(fill(t.editor.uploadFailed, { reason: (e as Error).message }));
     } finally {
       setUploading(false);
     }
@@ -58,14 +61,14 @@ function ImageForm({ editor, onClose, mode }: { editor: Editor; onClose: () => v
 
   function apply(e: React.FormEvent) {
     e.preventDefault();
-    if (!picked) return setError("请先上传或选择一张图片。");
+    if (!picked) return setError(t.editor.pickImageFirst);
     if (!alt.trim()) {
       setAltMissing(true);
       return;
     }
     const attrs = { src: picked.src, srcset: picked.srcset || null, mediaId: picked.mediaId, alt: alt.trim(), caption: caption.trim(), widthPercent: width };
     if (mode === "edit") editor.chain().focus().updateAttributes("image", attrs).run();
-    else editor.chain().focus().insertContent({ type: "image", attrs }).run();
+    else insertBlocks(editor, [{ type: "image", attrs }]);
     onClose();
   }
 
@@ -73,35 +76,35 @@ function ImageForm({ editor, onClose, mode }: { editor: Editor; onClose: () => v
     <Dialog
       open
       wide
-      title={mode === "edit" ? "图片信息" : "插入图片"}
+      title={mode === "edit" ? t.editor.imageInfo : t.editor.insertImage}
       onClose={onClose}
       testId="image-dialog"
       footer={
         <>
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            取消
+            {t.common.cancel}
           </button>
           <button type="submit" form="image-form" className="button button-primary" disabled={uploading || !picked}>
-            {mode === "edit" ? "确定" : "插入"}
+            {mode === "edit" ? t.editor.ok : t.editor.insert}
           </button>
         </>
       }
     >
       <form id="image-form" className="image-form" onSubmit={apply}>
         <div className="image-form-source">
-          <div className="tabs" role="tablist" aria-label="图片来源">
+          <div className="tabs" role="tablist" aria-label={t.editor.imageSource}>
             <button type="button" role="tab" aria-selected={tab === "upload"} onClick={() => setTab("upload")}>
-              {mode === "edit" ? "上传新图片替换" : "上传图片"}
+              {mode === "edit" ? t.editor.uploadReplace : t.editor.uploadImage}
             </button>
             <button type="button" role="tab" aria-selected={tab === "library"} onClick={() => setTab("library")}>
-              从媒体库选择
+              {t.editor.fromLibrary}
             </button>
           </div>
           {tab === "upload" ? (
             <label className="upload-drop">
               <input type="file" accept="image/jpeg,image/png,image/gif,image/webp,image/avif,image/tiff" onChange={(e) => onFile(e.target.files?.[0])} disabled={uploading} />
-              <span>{uploading ? "正在上传并处理图片…" : "点击选择图片文件（JPG、PNG、GIF、WebP，20 MB 以内）"}</span>
+              <span>{uploading ? t.editor.uploadingImage : t.editor.chooseImage}</span>
             </label>
           ) : (
             <MediaPicker onPick={fromLibrary} selectedId={picked?.mediaId} />
@@ -117,11 +120,11 @@ function ImageForm({ editor, onClose, mode }: { editor: Editor; onClose: () => v
             // eslint-disable-next-line @next/next/no-img-element -- preview of our own rendition
             <img className="image-form-preview" src={picked.src} alt="" />
           ) : (
-            <div className="image-form-preview is-empty">尚未选择图片</div>
+            <div className="image-form-preview is-empty">{t.editor.noImageYet}</div>
           )}
           <label className="field">
             <span>
-              替代文字 <span className="gov-required">*</span>
+              {t.editor.alt} <span className="gov-required">*</span>
             </span>
             <input
               value={alt}
@@ -132,22 +135,22 @@ function ImageForm({ editor, onClose, mode }: { editor: Editor; onClose: () => v
               }}
               aria-invalid={altMissing}
               aria-describedby="alt-hint"
-              placeholder="描述图片内容，如：市政府常务会议现场"
+              placeholder={t.editor.altPlaceholder}
             />
             <span id="alt-hint" className={altMissing ? "field-error" : "field-hint"}>
-              {altMissing ? "请填写替代文字：看不到图片的读者靠它了解图片内容。" : "供读屏软件朗读、图片无法显示时替代显示。"}
+              {altMissing ? t.editor.altRequired : t.editor.altHint}
             </span>
           </label>
           <label className="field">
-            <span>图注</span>
-            <input value={caption} maxLength={200} onChange={(e) => setCaption(e.target.value)} placeholder="显示在图片下方（可选）" />
+            <span>{t.editor.caption}</span>
+            <input value={caption} maxLength={200} onChange={(e) => setCaption(e.target.value)} placeholder={t.editor.captionPlaceholder} />
           </label>
           <label className="field">
-            <span>显示宽度</span>
+            <span>{t.editor.width}</span>
             <select value={width} onChange={(e) => setWidth(Number(e.target.value))}>
               {IMAGE_WIDTHS_PERCENT.map((w) => (
                 <option key={w} value={w}>
-                  {w === 100 ? "通栏（100%）" : `${w}%`}
+                  {w === 100 ? t.editor.fullWidth : `${w}%`}
                 </option>
               ))}
             </select>

@@ -4,6 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { useState } from "react";
 import { isAllowedHref } from "./extensions";
 import { Dialog } from "./dialog";
+import { t } from "@/lib/i18n/zh-CN";
 
 /** Links editors may make: http(s), mailto and site-relative; optionally in a new window. */
 export function LinkDialog({ editor, open, onClose }: { editor: Editor; open: boolean; onClose: () => void }) {
@@ -23,7 +24,7 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
     const value = href.trim().replace(/ /g, "%20");
     const normalised = /^www\./i.test(value) ? `https://${value}` : value;
     if (!isAllowedHref(normalised)) {
-      setError("链接只能是 http://、https://、mailto: 开头的地址，或以 / 开头的站内地址。");
+      setError(t.editor.linkInvalid);
       return;
     }
     const chain = editor.chain().focus().extendMarkRange("link");
@@ -39,7 +40,7 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
   return (
     <Dialog
       open
-      title={hasLink ? "编辑链接" : "插入链接"}
+      title={hasLink ? t.editor.editLink : t.editor.insertLink}
       onClose={onClose}
       testId="link-dialog"
       footer={
@@ -53,22 +54,22 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
                 onClose();
               }}
             >
-              移除链接
+              {t.editor.removeLink}
             </button>
           )}
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            取消
+            {t.common.cancel}
           </button>
           <button type="submit" form="link-form" className="button button-primary">
-            确定
+            {t.editor.ok}
           </button>
         </>
       }
     >
       <form id="link-form" className="form" onSubmit={apply}>
         <label className="field">
-          <span>链接地址</span>
+          <span>{t.editor.linkAddress}</span>
           <input
             autoFocus
             value={href}
@@ -76,14 +77,14 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
               setHref(e.target.value);
               setError("");
             }}
-            placeholder="https://www.gov.cn/ 或 /articles/12"
+            placeholder={t.editor.linkPlaceholder}
             aria-invalid={!!error}
             aria-describedby="link-error"
           />
         </label>
         <label className="check">
           <input type="checkbox" checked={newWindow} onChange={(e) => setNewWindow(e.target.checked)} />
-          在新窗口打开
+          {t.editor.newWindow}
         </label>
         {error && (
           <p id="link-error" className="field-error" role="alert">

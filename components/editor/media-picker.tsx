@@ -2,12 +2,14 @@
 
 import { useEffect, useState } from "react";
 import type { MediaItem, MediaPage } from "@/lib/media/library";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 async function fetchLibrary(search: string, page: number): Promise<MediaPage> {
   const params = new URLSearchParams({ kind: "IMAGE", page: String(page), ...(search ? { q: search } : {}) });
   const response = await fetch(`/api/media?${params}`, { credentials: "same-origin" });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok || !body.ok) throw new Error(body.error ?? "加载失败");
+  if (!response.ok || !body.ok) throw new Error(body.error ?? String(response.status));
   return body.data;
 }
 
@@ -30,7 +32,7 @@ export function MediaPicker({ onPick, selectedId }: { onPick: (item: MediaItem) 
         setData(result);
         setError("");
       },
-      (e: Error) => !cancelled && setError(`媒体库加载失败：${e.message}`),
+      (e: Error) => !cancelled && setError(fill(t.editor.libraryFailed, { reason: e.message })),
     );
     return () => {
       cancelled = true;
@@ -48,16 +50,16 @@ export function MediaPicker({ onPick, selectedId }: { onPick: (item: MediaItem) 
           setQuery(q.trim());
         }}
       >
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="按文件名或替代文字查找" aria-label="查找图片" />
+        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t.editor.librarySearchPlaceholder} aria-label={t.editor.librarySearch} />
         <button type="submit" className="button button-small">
-          查找
+          {t.editor.search}
         </button>
       </form>
       {error && <p className="field-error">{error}</p>}
-      {!data && !error && <p className="muted">加载中…</p>}
-      {data && data.items.length === 0 && <p className="muted">{query ? "没有找到相符的图片。" : "媒体库里还没有图片。"}</p>}
+      {!data && !error && <p className="muted">{t.common.loading}</p>}
+      {data && data.items.length === 0 && <p className="muted">{query ? t.editor.libraryNoMatch : t.editor.libraryEmpty}</p>}
       {data && data.items.length > 0 && (
-        <ul className="media-grid" aria-label="媒体库图片">
+        <ul className="media-grid" aria-label={t.editor.libraryImages}>
           {data.items.map((item) => (
             <li key={item.id}>
               <button
@@ -76,15 +78,13 @@ export function MediaPicker({ onPick, selectedId }: { onPick: (item: MediaItem) 
         </ul>
       )}
       {data && data.pageCount > 1 && (
-        <nav className="media-picker-pages" aria-label="媒体库分页">
+        <nav className="media-picker-pages" aria-label={t.editor.libraryPages}>
           <button type="button" className="button button-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            上一页
+            {t.editor.previousPage}
           </button>
-          <span>
-            第 {data.page} / {data.pageCount} 页
-          </span>
+          <span>{fill(t.editor.pageOf, { page: data.page, count: data.pageCount })}</span>
           <button type="button" className="button button-small" disabled={page >= data.pageCount} onClick={() => setPage(page + 1)}>
-            下一页
+            {t.editor.nextPage}
           </button>
         </nav>
       )}

@@ -1,6 +1,7 @@
 import { Extension, type Editor } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { cleanPastedHtml, type PasteReport } from "@/lib/paste/clean";
+import { insertBlocks } from "./insert";
 import { localImageSrc } from "./pending-images";
 
 export interface PasteHandlingOptions {
@@ -12,9 +13,7 @@ export interface PasteHandlingOptions {
 
 /** Inserts local picture files; they show at once and upload in the background. */
 export function insertImageFiles(editor: Editor, files: File[], at?: number): void {
-  const content = files.map((file) => ({ type: "image", attrs: { src: localImageSrc(file), alt: "" } }));
-  const chain = editor.chain().focus();
-  (at === undefined ? chain.insertContent(content) : chain.insertContentAt(at, content)).run();
+  insertBlocks(editor, files.map((file) => ({ type: "image", attrs: { src: localImageSrc(file), alt: "" } })), at);
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Editor } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { UploadError, uploadFile } from "./upload-client";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 /**
  * Pictures pasted or dropped into the editor appear at once (as blob: or data: URLs)
@@ -38,11 +40,11 @@ function pendingSources(doc: ProseMirrorNode): Set<string> {
 
 async function blobOf(src: string): Promise<{ blob: Blob; name: string }> {
   const file = files.get(src);
-  if (file) return { blob: file, name: file.name || "粘贴的图片.png" };
-  if (src.startsWith("blob:")) throw new UploadError("图片已失效（页面曾刷新），请重新插入", false);
+  if (file) return { blob: file, name: file.name || `${t.editor.pastedImage}.png` };
+  if (src.startsWith("blob:")) throw new UploadError(t.editor.imageExpired, false);
   const blob = await (await fetch(src)).blob();
   const ext = blob.type.split("/")[1]?.replace("jpeg", "jpg") || "png";
-  return { blob, name: `粘贴的图片.${ext}` };
+  return { blob, name: `${t.editor.pastedImage}.${ext}` };
 }
 
 export class PendingImageUploader {
@@ -75,7 +77,7 @@ export class PendingImageUploader {
     try {
       const { blob, name } = await blobOf(src);
       const media = await uploadFile(blob, name, "image");
-      if (media.kind !== "image") throw new UploadError("上传结果不是图片", false);
+      if (media.kind !== "image") throw new UploadError(t.editor.notAnImage, false);
       this.replace(src, (attrs) => ({ ...attrs, src: media.src, srcset: media.srcset, mediaId: media.id, alt: attrs.alt || media.alt }));
       this.forget(src);
     } catch (error) {
@@ -86,11 +88,11 @@ export class PendingImageUploader {
         this.retryAt.set(src, { at: Date.now() + delay, attempt });
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.scan(), delay);
-        this.events.onError(`图片上传失败（${(error as Error).message}），正在重试…`);
+        this.events.onError(fill(t.editor.imageRetrying, { reason: (error as Error).message }));
       } else {
         this.replace(src, null);
         this.forget(src);
-        this.events.onError(`图片未能插入：${(error as Error).message}`);
+        this.events.onError(fill(t.editor.imageRefused, { reason: (error as Error).message }));
       }
     } finally {
       this.inFlight.delete(src);

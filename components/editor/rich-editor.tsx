@@ -17,6 +17,7 @@ import { TableDialog, TableTools } from "./table-menu";
 import { Toolbar } from "./toolbar";
 import { WordHighlight } from "./word-highlight";
 import "./editor.css";
+import { t } from "@/lib/i18n/zh-CN";
 
 export interface RichEditorProps {
   initialContent: RichTextNode;
@@ -80,7 +81,7 @@ export function RichEditor(props: RichEditorProps) {
     extensions,
     content: props.initialContent,
     immediatelyRender: false,
-    editorProps: { attributes: { class: "editor-content article-body", "aria-label": "正文", "aria-multiline": "true", role: "textbox", spellcheck: "false" } },
+    editorProps: { attributes: { class: "editor-content article-body", "aria-label": t.editor.body, "aria-multiline": "true", role: "textbox", spellcheck: "false" } },
     onUpdate: ({ editor: e }) => {
       handlers.get().onChange(e.getJSON() as RichTextNode);
       uploader.current?.scan();
@@ -115,7 +116,7 @@ export function RichEditor(props: RichEditorProps) {
 
   const inTable = useEditorState({ editor, selector: ({ editor: e }) => !!e?.isActive("table") }) ?? false;
 
-  if (!editor) return <div className="rich-editor is-loading">正在加载编辑器…</div>;
+  if (!editor) return <div className="rich-editor is-loading">{t.editor.loading}</div>;
 
   return (
     <div className={`rich-editor${fullscreen ? " is-fullscreen" : ""}`} data-testid="rich-editor">
@@ -153,9 +154,9 @@ export function RichEditor(props: RichEditorProps) {
 function ImageBubble({ editor, onEdit }: { editor: Editor; onEdit: () => void }) {
   const attrs = useEditorState({ editor, selector: ({ editor: e }) => e.getAttributes("image") });
   return (
-    <div className="bubble" role="group" aria-label="图片">
+    <div className="bubble" role="group" aria-label={t.editor.imageGroup}>
       <button type="button" className={`tool-text${attrs.alt ? "" : " is-warning"}`} onClick={onEdit}>
-        {attrs.alt ? "图片信息" : "填写替代文字"}
+        {attrs.alt ? t.editor.imageInfo : t.editor.fillAlt}
       </button>
       {IMAGE_WIDTHS_PERCENT.filter((w) => w !== 33 && w !== 66).map((w) => (
         <button
@@ -168,7 +169,7 @@ function ImageBubble({ editor, onEdit }: { editor: Editor; onEdit: () => void })
         </button>
       ))}
       <button type="button" className="tool-text is-danger" onClick={() => editor.chain().focus().deleteSelection().run()}>
-        删除
+        {t.editor.removeImage}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import { useState } from "react";
 import { Dialog } from "./dialog";
+import { t } from "@/lib/i18n/zh-CN";
 
 /** Inserting a table: rows, columns and whether the first row is a header. */
 export function TableDialog({ editor, open, onClose }: { editor: Editor; open: boolean; onClose: () => void }) {
@@ -12,17 +13,17 @@ export function TableDialog({ editor, open, onClose }: { editor: Editor; open: b
   return (
     <Dialog
       open={open}
-      title="插入表格"
+      title={t.editor.tableTitle}
       onClose={onClose}
       testId="table-dialog"
       footer={
         <>
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            取消
+            {t.common.cancel}
           </button>
           <button type="submit" form="table-form" className="button button-primary">
-            插入
+            {t.editor.insert}
           </button>
         </>
       }
@@ -37,16 +38,16 @@ export function TableDialog({ editor, open, onClose }: { editor: Editor; open: b
         }}
       >
         <label className="field">
-          <span>行数</span>
+          <span>{t.editor.rows}</span>
           <input type="number" min={1} max={50} value={rows} onChange={(e) => setRows(Math.max(1, Math.min(50, Number(e.target.value) || 1)))} />
         </label>
         <label className="field">
-          <span>列数</span>
+          <span>{t.editor.columns}</span>
           <input type="number" min={1} max={12} value={cols} onChange={(e) => setCols(Math.max(1, Math.min(12, Number(e.target.value) || 1)))} />
         </label>
         <label className="check">
           <input type="checkbox" checked={header} onChange={(e) => setHeader(e.target.checked)} />
-          第一行作为表头
+          {t.editor.headerRow}
         </label>
       </form>
     </Dialog>
@@ -56,22 +57,22 @@ export function TableDialog({ editor, open, onClose }: { editor: Editor; open: b
 type TableCommand = { label: string; run: (e: Editor) => boolean; can: (e: Editor) => boolean; danger?: boolean };
 
 const COMMANDS: TableCommand[] = [
-  { label: "在上方插入行", run: (e) => e.chain().focus().addRowBefore().run(), can: (e) => e.can().addRowBefore() },
-  { label: "在下方插入行", run: (e) => e.chain().focus().addRowAfter().run(), can: (e) => e.can().addRowAfter() },
-  { label: "在左侧插入列", run: (e) => e.chain().focus().addColumnBefore().run(), can: (e) => e.can().addColumnBefore() },
-  { label: "在右侧插入列", run: (e) => e.chain().focus().addColumnAfter().run(), can: (e) => e.can().addColumnAfter() },
-  { label: "删除行", run: (e) => e.chain().focus().deleteRow().run(), can: (e) => e.can().deleteRow() },
-  { label: "删除列", run: (e) => e.chain().focus().deleteColumn().run(), can: (e) => e.can().deleteColumn() },
-  { label: "切换表头行", run: (e) => e.chain().focus().toggleHeaderRow().run(), can: (e) => e.can().toggleHeaderRow() },
-  { label: "合并单元格", run: (e) => e.chain().focus().mergeCells().run(), can: (e) => e.can().mergeCells() },
-  { label: "拆分单元格", run: (e) => e.chain().focus().splitCell().run(), can: (e) => e.can().splitCell() },
-  { label: "删除表格", run: (e) => e.chain().focus().deleteTable().run(), can: (e) => e.can().deleteTable(), danger: true },
+  { label: t.editor.rowBefore, run: (e) => e.chain().focus().addRowBefore().run(), can: (e) => e.can().addRowBefore() },
+  { label: t.editor.rowAfter, run: (e) => e.chain().focus().addRowAfter().run(), can: (e) => e.can().addRowAfter() },
+  { label: t.editor.columnBefore, run: (e) => e.chain().focus().addColumnBefore().run(), can: (e) => e.can().addColumnBefore() },
+  { label: t.editor.columnAfter, run: (e) => e.chain().focus().addColumnAfter().run(), can: (e) => e.can().addColumnAfter() },
+  { label: t.editor.deleteRow, run: (e) => e.chain().focus().deleteRow().run(), can: (e) => e.can().deleteRow() },
+  { label: t.editor.deleteColumn, run: (e) => e.chain().focus().deleteColumn().run(), can: (e) => e.can().deleteColumn() },
+  { label: t.editor.toggleHeader, run: (e) => e.chain().focus().toggleHeaderRow().run(), can: (e) => e.can().toggleHeaderRow() },
+  { label: t.editor.mergeCells, run: (e) => e.chain().focus().mergeCells().run(), can: (e) => e.can().mergeCells() },
+  { label: t.editor.splitCell, run: (e) => e.chain().focus().splitCell().run(), can: (e) => e.can().splitCell() },
+  { label: t.editor.deleteTable, run: (e) => e.chain().focus().deleteTable().run(), can: (e) => e.can().deleteTable(), danger: true },
 ];
 
 /** The table operations, shown while the cursor is in a table. */
 export function TableTools({ editor }: { editor: Editor }) {
   return (
-    <div className="table-tools" role="group" aria-label="表格操作">
+    <div className="table-tools" role="group" aria-label={t.editor.tableTools}>
       {COMMANDS.map((c) => (
         <button key={c.label} type="button" className={`tool-text${c.danger ? " is-danger" : ""}`} disabled={!c.can(editor)} onMouseDown={(e) => e.preventDefault()} onClick={() => c.run(editor)}>
           {c.label}

@@ -1,4 +1,6 @@
 import type { UploadedMedia } from "@/lib/media/upload";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 /** A failed upload: `retryable` when the network or the server failed, not the file. */
 export class UploadError extends Error {
@@ -21,7 +23,7 @@ export async function uploadFile(file: Blob, name: string, purpose: "image" | "a
   try {
     response = await fetch("/api/media", { method: "POST", body: form, credentials: "same-origin" });
   } catch {
-    throw new UploadError("网络连接中断", true);
+    throw new UploadError(t.editor.networkDown, true);
   }
   let body: { ok?: boolean; data?: UploadedMedia; error?: string } = {};
   try {
@@ -31,5 +33,5 @@ export async function uploadFile(file: Blob, name: string, purpose: "image" | "a
   }
   if (response.ok && body.ok && body.data) return body.data;
   const retryable = response.status >= 500 || response.status === 429;
-  throw new UploadError(body.error ?? (response.status === 413 ? "文件过大" : `上传失败（${response.status}）`), retryable);
+  throw new UploadError(body.error ?? (response.status === 413 ? t.editor.fileTooLarge : fill(t.editor.uploadStatus, { status: response.status })), retryable);
 }

@@ -32,13 +32,13 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
         <h1>{t.admin.articles}</h1>
         {can(user, "article:create") && (
           <Link className="button button-primary" href={filter.column ? `/admin/articles/new?column=${filter.column}` : "/admin/articles/new"}>
-            新建文章
+            {t.articlesAdmin.newArticle}
           </Link>
         )}
       </header>
       <ArticleFilters filter={filter} columns={columns} authors={authors} />
       {list.rows.length === 0 ? (
-        <p className="empty-list">{filtered ? "没有符合条件的文章，请调整筛选条件。" : t.admin.noArticles}</p>
+        <p className="empty-list">{filtered ? t.articlesAdmin.noMatch : t.admin.noArticles}</p>
       ) : (
         <>
           <ArticleTable rows={list.rows} filter={filter} permissions={permissions} />

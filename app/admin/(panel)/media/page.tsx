@@ -5,13 +5,16 @@ import { requireUser } from "@/lib/auth/session";
 import { listMediaLibrary } from "@/lib/media/library";
 import "@/components/admin/authoring.css";
 import "@/components/editor/editor.css";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
-export const metadata: Metadata = { title: "媒体库" };
+export const metadata: Metadata = { title: t.articlesAdmin.media };
 
 type Props = { searchParams: Promise<{ q?: string; kind?: string; page?: string }> };
 
 export default async function MediaPage({ searchParams }: Props) {
   await requireUser();
+  const a = t.articlesAdmin;
   const query = await searchParams;
   const kind = query.kind === "IMAGE" || query.kind === "ATTACHMENT" ? query.kind : undefined;
   const q = (query.q ?? "").slice(0, 100);
@@ -21,36 +24,36 @@ export default async function MediaPage({ searchParams }: Props) {
   return (
     <section className="media-page">
       <header className="page-header">
-        <h1>媒体库</h1>
+        <h1>{a.media}</h1>
       </header>
-      <form className="list-filters" method="get" role="search" aria-label="查找媒体">
+      <form className="list-filters" method="get" role="search" aria-label={a.mediaSearch}>
         <label className="field field-grow">
-          <span>名称或替代文字</span>
+          <span>{a.mediaQuery}</span>
           <input type="search" name="q" defaultValue={q} />
         </label>
         <label className="field">
-          <span>类型</span>
+          <span>{a.mediaKind}</span>
           <select name="kind" defaultValue={kind ?? ""}>
-            <option value="">全部</option>
-            <option value="IMAGE">图片</option>
-            <option value="ATTACHMENT">附件</option>
+            <option value="">{a.mediaAll}</option>
+            <option value="IMAGE">{a.mediaImages}</option>
+            <option value="ATTACHMENT">{a.mediaFiles}</option>
           </select>
         </label>
         <button type="submit" className="button button-primary">
-          查找
+          {a.mediaFind}
         </button>
       </form>
       <MediaLibrary key={`${q}-${kind}-${data.page}`} items={data.items} />
-      {data.items.length === 0 && <p className="empty-list">{q || kind ? "没有找到相符的文件。" : "还没有上传过文件。"}</p>}
-      <nav className="list-pagination" aria-label="分页">
-        <span className="list-total">共 {data.total} 个</span>
-        {data.page > 1 && <Link href={href(data.page - 1)}>上一页</Link>}
+      {data.items.length === 0 && <p className="empty-list">{q || kind ? a.mediaNoMatch : a.mediaEmpty}</p>}
+      <nav className="list-pagination" aria-label={a.pagination}>
+        <span className="list-total">{fill(a.mediaTotal, { n: data.total })}</span>
+        {data.page > 1 && <Link href={href(data.page - 1)}>{t.editor.previousPage}</Link>}
         {data.pageCount > 1 && (
           <span>
-            第 {data.page} / {data.pageCount} 页
+            {fill(t.editor.pageOf, { page: data.page, count: data.pageCount })}
           </span>
         )}
-        {data.page < data.pageCount && <Link href={href(data.page + 1)}>下一页</Link>}
+        {data.page < data.pageCount && <Link href={href(data.page + 1)}>{t.editor.nextPage}</Link>}
       </nav>
     </section>
   );

@@ -8,8 +8,9 @@ import { requireUser } from "@/lib/auth/session";
 import { zoneOffset } from "@/lib/format/zone";
 import { getMediaItems } from "@/lib/media/library";
 import { listCheckWords } from "@/lib/words/queries";
+import { t } from "@/lib/i18n/zh-CN";
 
-export const metadata: Metadata = { title: "编辑文章" };
+export const metadata: Metadata = { title: t.articlesAdmin.editArticle.replace(" #{id}", "") };
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,8 +27,8 @@ export default async function EditArticlePage({ params }: Props) {
   const readOnlyReason = editable
     ? undefined
     : scope.status === "IN_REVIEW"
-      ? "文章正在审核中，审核完成或退回修改后才能编辑。您可以查看内容、预览和修订记录。"
-      : "您可以查看这篇文章，但没有修改它的权限。";
+      ? t.articlesAdmin.readOnlyInReview
+      : t.articlesAdmin.readOnly;
   const [columns, media, words] = await Promise.all([
     columnChoicesFor(user, scope.columnId),
     getMediaItems([...(article.coverId ? [article.coverId] : []), ...article.attachments.map((a) => a.mediaId)]),

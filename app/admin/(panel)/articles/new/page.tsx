@@ -6,8 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { zoneOffset } from "@/lib/format/zone";
 import { listCheckWords } from "@/lib/words/queries";
+import { t } from "@/lib/i18n/zh-CN";
 
-export const metadata: Metadata = { title: "新建文章" };
+export const metadata: Metadata = { title: t.articlesAdmin.newArticle };
 
 type Props = { searchParams: Promise<{ column?: string }> };
 
@@ -16,10 +17,10 @@ export default async function NewArticlePage({ searchParams }: Props) {
   if (!can(user, "article:create")) {
     return (
       <section className="gov-page">
-        <h1>新建文章</h1>
-        <p className="gov-notice">您还没有被分配栏目，暂时不能新建文章。请联系管理员分配栏目。</p>
+        <h1>{t.articlesAdmin.newArticle}</h1>
+        <p className="gov-notice">{t.articlesAdmin.noColumns}</p>
         <p>
-          <Link href="/admin/articles">返回文章列表</Link>
+          <Link href="/admin/articles">{t.articlesAdmin.backToList}</Link>
         </p>
       </section>
     );

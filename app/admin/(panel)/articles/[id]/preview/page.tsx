@@ -6,8 +6,10 @@ import { displayTitle } from "@/lib/articles/format";
 import { getPreviewContent } from "@/lib/articles/preview";
 import { requireUser } from "@/lib/auth/session";
 import "@/components/admin/authoring.css";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
-export const metadata: Metadata = { title: "预览" };
+export const metadata: Metadata = { title: t.articlesAdmin.preview };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string }> };
 
@@ -20,19 +22,23 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const content = await getPreviewContent(Number(raw), revision ? Number(revision) : undefined);
   if (!content) notFound();
   if (user.role !== "ADMIN" && !user.columnIds.includes(content.columnId) && content.createdById !== user.id) notFound();
+  const a = t.articlesAdmin;
   const frame = `/preview/articles/${raw}${revision ? `?revision=${revision}` : ""}`;
   return (
     <section className="preview-page">
       <header className="page-header">
         <div>
           <p className="editor-crumbs">
-            <Link href="/admin/articles">文章管理</Link> › <Link href={`/admin/articles/${raw}`}>{displayTitle(content.view.title, content.view.titleTags)}</Link> › 预览
+            <Link href="/admin/articles">{t.admin.articles}</Link> › <Link href={`/admin/articles/${raw}`}>{displayTitle(content.view.title, content.view.titleTags)}</Link> › {a.preview}
           </p>
-          <h1>预览（第 {content.version} 版）</h1>
-          <p className="muted">{revision ? "这是修订记录中的一个版本。" : "这是最近保存的内容，发布后网站上将这样显示。"}预览不计入浏览次数。</p>
+          <h1>{fill(a.previewTitle, { n: content.version })}</h1>
+          <p className="muted">
+            {revision ? a.previewRevision : a.previewLatest}
+            {a.previewNoCount}
+          </p>
         </div>
         <Link className="button" href={`/admin/articles/${raw}`}>
-          返回编辑
+          {a.backToEditor}
         </Link>
       </header>
       <PreviewFrame src={frame} />

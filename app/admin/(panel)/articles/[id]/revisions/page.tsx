@@ -10,8 +10,10 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";
 import "@/components/admin/authoring.css";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
-export const metadata: Metadata = { title: "修订记录" };
+export const metadata: Metadata = { title: t.articlesAdmin.revisionsTitle };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string; page?: string }> };
 
@@ -32,40 +34,44 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const from = idOf(query.from) ?? list.items[1]?.id ?? to;
   const compared = from && to ? await compareRevisions(article.id!, from, to) : null;
   const mayRestore = can(user, "article:edit", scope);
+  const a = t.articlesAdmin;
 
   return (
     <section className="revisions-page">
       <header className="page-header">
         <div>
           <p className="editor-crumbs">
-            <Link href="/admin/articles">文章管理</Link> › <Link href={`/admin/articles/${article.id}`}>{displayTitle(article.title, article.titleTags)}</Link> › 修订记录
+            <Link href="/admin/articles">{t.admin.articles}</Link> › <Link href={`/admin/articles/${article.id}`}>{displayTitle(article.title, article.titleTags)}</Link> › {a.revisionsTitle}
           </p>
-          <h1>修订记录</h1>
+          <h1>{a.revisionsTitle}</h1>
         </div>
         <Link className="button" href={`/admin/articles/${article.id}`}>
-          返回编辑
+          {a.backToEditor}
         </Link>
       </header>
       <div className="revisions-layout">
         <form method="get" className="revision-list-form">
           <table className="data-table revision-table">
-            <caption className="visually-hidden">每次保存的版本，最新的在前</caption>
+            <caption className="visually-hidden">{a.revisionsCaption}</caption>
             <thead>
               <tr>
-                <th scope="col">版本</th>
-                <th scope="col">保存时间</th>
-                <th scope="col">保存人</th>
-                <th scope="col">说明</th>
-                <th scope="col" className="num">字数</th>
-                <th scope="col">对比（旧 → 新）</th>
-                <th scope="col">操作</th>
+                <th scope="col">{a.version}</th>
+                <th scope="col">{a.savedAt}</th>
+                <th scope="col">{a.savedBy}</th>
+                <th scope="col">{a.note}</th>
+                <th scope="col" className="num">
+                  {a.characters}
+                </th>
+                <th scope="col">{a.compareColumn}</th>
+                <th scope="col">{a.actions}</th>
               </tr>
             </thead>
             <tbody>
               {list.items.map((r) => (
                 <tr key={r.id} className={r.id === from || r.id === to ? "is-compared" : undefined}>
                   <td>
-                    第 {r.version} 版{r.version === article.version && <span className="flag">当前</span>}
+                    {fill(a.versionN, { n: r.version })}
+                    {r.version === article.version && <span className="flag">{a.current}</span>}
                   </td>
                   <td className="nowrap">{formatDateTime(r.createdAt)}</td>
                   <td>{r.author}</td>
@@ -73,10 +79,10 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                   <td className="num">{r.characters.toLocaleString("zh-CN")}</td>
                   <td className="nowrap">
                     <label className="check-inline">
-                      <input type="radio" name="from" value={r.id} defaultChecked={r.id === from} aria-label={`第 ${r.version} 版作为旧版本`} /> 旧
+                      <input type="radio" name="from" value={r.id} defaultChecked={r.id === from} aria-label={fill(a.asOlder, { n: r.version })} /> {a.older}
                     </label>
                     <label className="check-inline">
-                      <input type="radio" name="to" value={r.id} defaultChecked={r.id === to} aria-label={`第 ${r.version} 版作为新版本`} /> 新
+                      <input type="radio" name="to" value={r.id} defaultChecked={r.id === to} aria-label={fill(a.asNewer, { n: r.version })} /> {a.newer}
                     </label>
                   </td>
                   <td>
@@ -88,22 +94,22 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           </table>
           <div className="button-row revision-tools">
             <button type="submit" className="button button-primary">
-              对比所选版本
+              {a.compare}
             </button>
             {list.pageCount > 1 && (
               <span className="muted">
-                第 {list.page} / {list.pageCount} 页
-                {list.page > 1 && <Link href={`?page=${list.page - 1}`}> 较新</Link>}
-                {list.page < list.pageCount && <Link href={`?page=${list.page + 1}`}> 较早</Link>}
+                {fill(t.editor.pageOf, { page: list.page, count: list.pageCount })}
+                {list.page > 1 && <Link href={`?page=${list.page - 1}`}> {a.newerPage}</Link>}
+                {list.page < list.pageCount && <Link href={`?page=${list.page + 1}`}> {a.olderPage}</Link>}
               </span>
             )}
           </div>
         </form>
         <section className="side-card revision-diff" aria-labelledby="diff-heading">
           <h2 id="diff-heading">
-            {compared ? `第 ${compared.from.version} 版 → 第 ${compared.to.version} 版` : "差异"}
+            {compared ? fill(a.diffTitle, { from: compared.from.version, to: compared.to.version }) : a.diff}
           </h2>
-          {compared ? <DiffView diff={compared.diff} /> : <p className="muted">请选择两个版本进行对比。</p>}
+          {compared ? <DiffView diff={compared.diff} /> : <p className="muted">{a.pickTwo}</p>}
         </section>
       </div>
     </section>

@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { loginAs } from "./helpers/login";
+import { body, expectSaved, newArticle, pasteHtml } from "./authoring-helpers";
+
+test.beforeEach(async ({ page }) => {
+  await loginAs(page, "editor");
+});
+
+test("an editor writes an article with a heading, bold text, a captioned picture and a 3×3 table, and it is all there after a reload", async ({ page }) => {
+  const id = await newArticle(page, "春耕生产工作现场推进会召开", "全市春耕生产进展顺利。");
+  await body(page).press("Enter");
+
+  await page.getByLabel("段落样式").selectOption("h2");
+  await page.keyboard.type("一、主要做法");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("会议要求");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type("不误农时");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type("抓好春耕。");
+  await page.keyboard.press("Enter");
+
+  const picture = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#5b8c3a" } }).jpeg().toBuffer();
+  await page.getByRole("button", { name: "插入图片" }).click();
+  const dialog = page.getByTestId("image-dialog");
+  await dialog.locator('input[type="file"]').setInputFiles({ name: "春耕.jpg", mimeType: "image/jpeg", buffer: picture });
+  await expect(dialog.locator("img.image-form-preview")).toHaveAttribute("src", /^\/media\/images\//);
+  await dialog.getByRole("button", { name: "插入" }).click();
+  await expect(dialog.getByText("请填写替代文字")).toBeVisible(); // the description is required
+  await dialog.getByLabel("替代文字").fill("农机在田间作业");
+  await dialog.getByLabel("图注").fill("农机手在田间作业");
+  await dialog.getByRole("button", { name: "插入" }).click();
+
+  await page.getByRole("button", { name: "插入表格" }).click();
+  await page.getByTestId("table-dialog").getByRole("button", { name: "插入" }).click();
+  for (const [i, cell] of ["项目", "面积", "进度", "小麦", "12万亩", "80%", "玉米", "30万亩", "20%"].entries()) {
+    if (i > 0) await page.keyboard.press("Tab");
+    await page.keyboard.type(cell);
+  }
+  await page.keyboard.press("Control+s");
+  await expectSaved(page);
+
+  await page.reload();
+  const editor = body(page);
+  await expect(editor.getByRole("heading", { level: 2, name: "一、主要做法" })).toBeVisible();
+  await expect(editor.locator("strong")).toHaveText("不误农时");
+  const img = editor.locator("figure img");
+  await expect(img).toHaveAttribute("alt", "农机在田间作业");
+  await expect(img).toHaveAttribute("src", /^\/media\/images\/\d{4}\/[0-9a-f-]+\/w1200\.jpg$/);
+  await expect(editor.locator("figcaption")).toHaveText("农机手在田间作业");
+  await expect(editor.locator("table tr")).toHaveCount(3);
+  await expect(editor.locator("table tr").first().locator("th")).toHaveCount(3);
+  await expect(editor.locator("table td").last()).toHaveText("20%");
+  await expect(page.getByTestId("char-count")).toHaveText(/字数 \d+/);
+  expect(id).toBeGreaterThan(0);
+});
+
+test("pasting from Word gives clean headings and paragraphs", async ({ page }) => {
+  await newArticle(page, "粘贴测试：安全生产通知");
+  await body(page).press("Control+a");
+  await body(page).press("Delete");
+  const word = fs.readFileSync(path.join(process.cwd(), "lib/paste/fixtures/word.html"), "utf8");
+  await pasteHtml(page, word, "纯文本");
+
+  const editor = body(page);
+  await expect(editor.getByRole("heading", { level: 2, name: "一、总体要求" })).toBeVisible();
+  await expect(editor.getByRole("heading", { level: 3, name: "（一）压实安全生产责任" })).toBeVisible();
+  await expect(editor.getByRole("heading", { level: 4, name: "1．明确部门监管职责" })).toBeVisible();
+  await expect(editor.locator("p", { hasText: "为深入贯彻落实党中央" })).toBeVisible();
+  await expect(editor.locator("strong", { hasText: "人民至上、生命至上" })).toBeVisible();
+  await expect(editor.locator("table tr")).toHaveCount(3);
+  const html = await editor.innerHTML();
+  expect(html).not.toMatch(/mso-|MsoNormal|font-family|仿宋|class="Mso|<o:p|层层|请核实/);
+  await expect(page.getByTestId("editor-notices")).toContainText("已粘贴并清理Word格式");
+  await expect(page.getByTestId("editor-notices")).toContainText("1 张图片无法从剪贴板读取");
+
+  await page.keyboard.press("Control+s");
+  await expectSaved(page);
+  await page.reload();
+  await expect(body(page).getByRole("heading", { level: 2, name: "二、重点任务" })).toBeVisible();
+});
+
+test("一键排版 tidies indents, blank lines and punctuation, and can be undone", async ({ page }) => {
+  await newArticle(page, "一键排版测试");
+  await body(page).press("Control+a");
+  await body(page).press("Delete");
+  await pasteHtml(page, "<p>　　结合实际 ，制定本方案 。</p><p></p><p>&nbsp;</p><p>第二段,没有缩进.</p>");
+  await page.getByRole("button", { name: "一键排版" }).click();
+  const paragraphs = body(page).locator("p");
+  await expect(paragraphs).toHaveText(["结合实际，制定本方案。", "第二段，没有缩进。"]);
+  await expect(paragraphs.first()).not.toHaveAttribute("data-indent", "0");
+  await page.keyboard.press("Control+z");
+  await expect(body(page).locator("p").first()).toHaveText("结合实际 ，制定本方案 。");
+});
