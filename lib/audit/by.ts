@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientIpFrom } from "@/lib/security/client-ip";
 import { audit, type AuditInput } from "./log";
 
 export interface AuditActor {
@@ -13,7 +14,8 @@ type Client = Parameters<typeof audit>[1];
 export async function requestOrigin(): Promise<{ ip: string; userAgent: string }> {
   try {
     const h = await headers();
-    const ip = (h.get("x-forwarded-for") ?? "").split(",")[0].trim() || h.get("x-real-ip") || "";
+    // The same rule as the login throttle: the address our proxy saw, not one the client wrote.
+    const ip = clientIpFrom(h.get("x-forwarded-for"), h.get("x-real-ip"));
     return { ip, userAgent: h.get("user-agent") ?? "" };
   } catch {
     return { ip: "", userAgent: "" };

@@ -28,6 +28,8 @@ export async function POST(request: Request) {
   const length = Number(request.headers.get("content-length"));
   if (!Number.isFinite(length) || length <= 0) return error(411, "请求缺少内容长度。");
   if (length > MAX_ATTACHMENT_BYTES + ENVELOPE_BYTES) return error(413, `文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。`);
+  // Nobody without a session gets to make us read a large body.
+  if (!(await getSessionUser())) return error(401, "登录已过期，请重新登录。");
   let form: FormData;
   try {
     form = await request.formData();
