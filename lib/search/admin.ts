@@ -7,15 +7,16 @@ import { searchIds, type SearchPage } from "./sql";
  * on the admin index — the working copy (title, tags, subtitle, summary, document
  * number, body) of every article in every status, drafts and withdrawn included.
  *
- * Contract: returns the matching article ids, best first — the best 100 ranked exactly
- * by relevance, then head matches (title, summary…) before body matches, newest first —
- * at most `limit` of them (default 1,000, at most 5,000) from `offset`, and how many
- * match in all (`exactTotal` false: an upper estimate, for phrase queries with many
- * candidates); or null when `query` has nothing searchable in it (empty, only
- * punctuation or emoji): show the unfiltered list then. The caller narrows its own
- * Prisma query with `{ id: { in: ids } }` (keeping this order when it sorts by
- * relevance) and applies its access rules there or through `columnIds` / `statuses`
- * (an empty array matches nothing).
+ * Contract: returns the matching article ids, best first — the best RANK_WINDOW (50)
+ * ranked exactly by relevance, then head matches (title, summary…) before body
+ * matches, newest first — at most `limit` of them (default 1,000, at most 5,000) from
+ * `offset`, and how many match in all (`exactTotal` false: an upper estimate, for
+ * phrase queries with many candidates); or null when `query` has nothing searchable in
+ * it (empty, only punctuation or emoji): show the unfiltered list then. The caller
+ * narrows its own Prisma query with `{ id: { in: ids } }` (keeping this order when it
+ * sorts by relevance) and applies its access rules there or through `columnIds` /
+ * `statuses` (an empty array matches nothing). Phrase queries unpack each returned
+ * candidate's vector to check the phrase: ask for the ids one page needs, not thousands.
  */
 export interface AdminSearchOptions {
   statuses?: readonly ArticleStatus[];
