@@ -1,0 +1,42 @@
+/**
+ * The shape of demo content. Seed data is written as plain blocks (not Tiptap JSON)
+ * so that it stays readable; lib/seed turns blocks into the editor's JSON.
+ */
+export type SeedBlock =
+  | { type: "paragraph"; text: string }
+  | { type: "heading"; level?: 2 | 3; text: string }
+  /** `label` is what the reference page shows where the image stands (e.g. "640 (1)"). */
+  | { type: "image"; label: string; alt: string; caption?: string };
+
+export interface SeedColumn {
+  name: string;
+  slug: string;
+  /** Review levels (1–3) for articles in this column. */
+  reviewLevels?: 1 | 2 | 3;
+  children?: SeedColumn[];
+}
+
+export interface SeedArticle {
+  title: string;
+  /** Rendered as 【tag】 before the title. */
+  titleTags: string[];
+  subtitle?: string;
+  columnSlug: string;
+  author: string;
+  source: string;
+  summary: string;
+  /** ISO 8601 with the +08:00 offset, to the second. */
+  publishedAt: string;
+  pinned?: boolean;
+  headline?: boolean;
+  /** 政务公开 disclosure metadata, only on some articles. */
+  disclosure?: {
+    indexNo: string;
+    topic: string;
+    issuingOrg: string;
+    /** YYYY-MM-DD */
+    writtenAt: string;
+    docNo?: string;
+  };
+  blocks: SeedBlock[];
+}
