@@ -145,6 +145,9 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
     [saver],
   );
 
+  const onUploadError = useCallback((m: string) => notify(m, "error"), [notify]);
+  const statusLine = useMemo(() => <SaveStatusText status={status} />, [status]);
+
   function restore(draft: LocalDraft) {
     const { node, dropped } = withoutDeadImages(draft.content.bodyJson);
     const content = { ...draft.content, bodyJson: node };
@@ -230,11 +233,11 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
             onChange={setBody}
             onEditor={onEditor}
             onPasteReport={onPasteReport}
-            onNotice={(m) => notify(m, "error")}
-            onOtherFiles={(files) => void addAttachments(files)}
+            onNotice={onUploadError}
+            onOtherFiles={addAttachments}
             onPendingUploads={onPendingUploads}
             onTidy={onTidy}
-            statusBar={<SaveStatusText status={status} />}
+            statusBar={statusLine}
           />
         </div>
         <ArticleFieldsAside

@@ -157,4 +157,13 @@ describe("ArticleSaver", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(calls.map((c) => [c.input.title, c.input.baseVersion])).toEqual([["一", 3], ["二", 4]]);
   });
+
+  it("saves at once when the editor leaves the page with unsaved changes", async () => {
+    const { saver, calls, drafts } = setup();
+    saver.update({ title: "离开前的修改" });
+    saver.leave();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual([{ kind: "save", input: expect.objectContaining({ title: "离开前的修改", autosave: true }) }]);
+    expect(drafts.has("7")).toBe(false);
+  });
 });

@@ -82,7 +82,8 @@ export class ArticleSaver {
     private readonly store: DraftStore,
     options: SaverOptions = {},
   ) {
-    this.state = { article: initial, status: { kind: "clean" }, conflict: null, fieldErrors: {}, lastResult: null };
+    const status: SaveStatus = initial.id === null ? { kind: "waiting", reason: t.articlesAdmin.waitTitle } : { kind: "clean" };
+    this.state = { article: initial, status, conflict: null, fieldErrors: {}, lastResult: null };
     this.base = { id: initial.id, version: initial.version, content: editableContent(initial) };
     this.idleMs = options.idleMs ?? 3000;
     this.retryMs = options.retryMs ?? 2000;
@@ -133,7 +134,13 @@ export class ArticleSaver {
     const retrying = this.state.status.kind === "error" && this.state.status.retrying;
     this.state = { ...this.state, article: { ...this.state.article, ...patch } };
     // An edit that undoes the last one leaves nothing to save.
-    const status: SaveStatus = this.isDirty() ? { kind: "dirty" } : this.state.lastResult ? { kind: "saved", at: new Date(this.state.lastResult.savedAt) } : { kind: "clean" };
+    const status: SaveStatus = this.isDirty()
+      ? this.state.status.kind === "dirty"
+        ? this.state.status // the same object: the status line need not render again on every keystroke
+        : { kind: "dirty" }
+      : this.state.lastResult
+        ? { kind: "saved", at: new Date(this.state.lastResult.savedAt) }
+        : { kind: "clean" };
     this.set(this.state.conflict || retrying ? {} : { status });
     clearTimeout(this.timers.local);
     this.timers.local = setTimeout(() => this.keepLocally(), this.localDelayMs);
@@ -253,10 +260,16 @@ export class ArticleSaver {
     else if (this.isDirty()) this.schedule();
   }
 
-  dispose(): void {
+  /**
+   * The page is going away (navigation inside the app): save what is not saved yet.
+   * A failed save keeps retrying in the background; the local copy stays either way.
+   */
+  leave(): void {
     clearTimeout(this.timers.autosave);
-    clearTimeout(this.timers.retry);
-    clearTimeout(this.timers.local);
-    this.listeners.clear();
+    if (this.isDirty() && !this.state.conflict) {
+      clearTimeout(this.timers.local);
+      this.keepLocally();
+      void this.save("auto");
+    }
   }
 }

@@ -37,7 +37,7 @@ export function useArticleSaver(initial: EditorArticle) {
     };
   }, [saver]);
 
-  useEffect(() => () => saver.dispose(), [saver]);
+  useEffect(() => () => saver.leave(), [saver]);
 
   return { saver, ...state };
 }

@@ -3,7 +3,7 @@
 import { Extension, type Editor } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { BubbleMenu } from "@tiptap/react/menus";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { PasteReport } from "@/lib/paste/clean";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 import type { CheckWord } from "@/lib/words/match";
@@ -13,6 +13,7 @@ import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
 import { PasteHandling } from "./paste-handling";
 import { PendingImageUploader } from "./pending-images";
+import { EmptyHint } from "./placeholder";
 import { TableDialog, TableTools } from "./table-menu";
 import { Toolbar } from "./toolbar";
 import { WordHighlight } from "./word-highlight";
@@ -46,8 +47,11 @@ class Handlers {
   }
 }
 
-/** The article body editor: toolbar, text, pictures, tables, paste cleanup, uploads. */
-export function RichEditor(props: RichEditorProps) {
+/**
+ * The article body editor: toolbar, text, pictures, tables, paste cleanup, uploads.
+ * Memoised: the page around it renders on every keystroke, the editor need not.
+ */
+export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [fullscreen, setFullscreen] = useState(false);
   // The editor is created once; the page's callbacks change on every render and are read through this.
@@ -63,6 +67,7 @@ export function RichEditor(props: RichEditorProps) {
         onOtherFiles: (f) => handlers.get().onOtherFiles(f),
       }),
       WordHighlight.configure({ words: props.words }),
+      EmptyHint.configure({ text: t.editor.placeholder }),
       Extension.create({
         name: "editorShortcuts",
         addKeyboardShortcuts: () => ({
@@ -149,7 +154,7 @@ export function RichEditor(props: RichEditorProps) {
       <TableDialog editor={editor} open={dialog === "table"} onClose={() => setDialog(null)} />
     </div>
   );
-}
+});
 
 function ImageBubble({ editor, onEdit }: { editor: Editor; onEdit: () => void }) {
   const attrs = useEditorState({ editor, selector: ({ editor: e }) => e.getAttributes("image") });

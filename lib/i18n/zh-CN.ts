@@ -482,6 +482,7 @@ export const zhCN = {
   editor: {
     body: "正文",
     loading: "正在加载编辑器…",
+    placeholder: "在此输入正文。可以直接粘贴 Word、WPS 或微信公众号文章，格式会自动清理。",
     toolbar: "正文格式",
     blockStyle: "段落样式",
     paragraph: "正文",
@@ -750,7 +751,8 @@ export const zhCN = {
     olderPage: "较早",
     diff: "差异",
     diffTitle: "第 {from} 版 → 第 {to} 版",
-    pickTwo: "请选择两个版本进行对比。",
+    pickTwo: "请选择两个不同的版本进行对比。",
+    onlyOne: "目前只有一个版本，再次保存后即可对比。",
     restore: "恢复此版本",
     restoreTitle: "恢复第 {n} 版",
     restoreExplain: "第 {n} 版的内容将作为新版本保存（第 {next} 版），现有的版本都会保留在修订记录中。",

@@ -32,7 +32,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   // By default: the latest save against the one before it.
   const to = idOf(query.to) ?? list.items[0]?.id;
   const from = idOf(query.from) ?? list.items[1]?.id ?? to;
-  const compared = from && to ? await compareRevisions(article.id!, from, to) : null;
+  const compared = from && to && from !== to ? await compareRevisions(article.id!, from, to) : null;
   const mayRestore = can(user, "article:edit", scope);
   const a = t.articlesAdmin;
 
@@ -109,7 +109,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           <h2 id="diff-heading">
             {compared ? fill(a.diffTitle, { from: compared.from.version, to: compared.to.version }) : a.diff}
           </h2>
-          {compared ? <DiffView diff={compared.diff} /> : <p className="muted">{a.pickTwo}</p>}
+          {compared ? <DiffView diff={compared.diff} /> : <p className="muted">{list.total > 1 ? a.pickTwo : a.onlyOne}</p>}
         </section>
       </div>
     </section>
