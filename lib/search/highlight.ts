@@ -24,17 +24,18 @@ const MAX_HITS = 500;
  */
 export function findHits(text: string, needles: readonly Needle[]): Range[] {
   if (needles.length === 0 || text.length === 0) return [];
-  let normalized = "";
+  const parts: string[] = [];
   const origin: number[] = [];
   for (let i = 0; i < text.length; ) {
     const codePoint = text.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
-    const piece = normalizeForSearch(text.slice(i, i + width));
+    const piece = normalizeChar(text, i, codePoint, width);
     for (let k = 0; k < piece.length; k++) origin.push(i);
-    normalized += piece;
+    parts.push(piece);
     i += width;
   }
   origin.push(text.length);
+  const normalized = parts.join("");
 
   const hits: Range[] = [];
   const taken = new Uint8Array(normalized.length);
@@ -48,6 +49,17 @@ export function findHits(text: string, needles: readonly Needle[]): Range[] {
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One character as the index sees it. Most characters of a Chinese text are ASCII or
+ * common ideographs, which NFKC leaves alone: skip String.normalize for those (it is
+ * most of the cost of a result page's snippets otherwise).
+ */
+function normalizeChar(text: string, i: number, codePoint: number, width: number): string {
+  if (codePoint < 0x80) return codePoint >= 0x41 && codePoint <= 0x5a ? String.fromCharCode(codePoint + 32) : text[i];
+  if (codePoint >= 0x4e00 && codePoint <= 0x9fff) return text[i];
+  return normalizeForSearch(text.slice(i, i + width));
 }
 
 /** The whole text, with every occurrence of the needles marked (titles). */
@@ -64,12 +76,17 @@ export function snippet(text: string, needles: readonly Needle[], length = 160):
   const hits = findHits(flat, needles);
   let start = 0;
   if (hits.length > 0) {
+    // Hits are sorted: slide a window over them, anchored a quarter in, keep the fullest.
     let best = -1;
+    let first = 0;
+    let last = 0;
     for (const anchor of hits) {
       const from = Math.max(0, anchor.start - Math.floor(length / 4));
-      const count = hits.filter((h) => h.start >= from && h.end <= from + length).length;
-      if (count > best) {
-        best = count;
+      while (hits[first].start < from) first++;
+      last = Math.max(last, first);
+      while (last < hits.length && hits[last].end <= from + length) last++;
+      if (last - first > best) {
+        best = last - first;
         start = from;
       }
     }

@@ -7,8 +7,12 @@ import { QUERY_MAX_CHARS } from "./needles";
  * (and reported in `ignored`, so the page can say so).
  */
 export const PAGE_SIZE = 10;
-/** Deeper pages are not useful and cost more; the page says results were capped. */
-export const MAX_PAGE = 50;
+/**
+ * Twenty pages (200 results) at most: deeper pages are not read, and every search must
+ * gather enough candidates for its last page up front (see `depth` in sql.ts), so
+ * fewer pages make common-word searches cheaper. The page says when results were capped.
+ */
+export const MAX_PAGE = 20;
 
 export type SearchSort = "relevance" | "date";
 
