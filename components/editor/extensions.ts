@@ -120,7 +120,8 @@ export function editorExtensions(): Extensions {
       codeBlock: false,
       link: {
         openOnClick: false,
-        autolink: true,
+        // Autolinking makes the link mark inclusive: text typed right after a link would join it.
+        autolink: false,
         protocols: LINK_PROTOCOLS,
         defaultProtocol: "https",
         isAllowedUri: (url) => isAllowedHref(url),

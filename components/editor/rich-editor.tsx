@@ -30,7 +30,7 @@ export interface RichEditorProps {
   onOtherFiles: (files: File[]) => void;
   onPendingUploads: (count: number) => void;
   onTidy: (editor: Editor) => void;
-  /** Extra bar under the text (save state); the character count is always there. */
+  /** The save state, shown under the text in full screen (the character count is always there). */
   statusBar?: React.ReactNode;
 }
 
@@ -144,7 +144,8 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
       </div>
       <div className="rich-editor-status">
         <CharacterCount editor={editor} />
-        {props.statusBar}
+        {/* The page shows the save state in its top bar; full screen covers that, so it shows here. */}
+        {fullscreen && props.statusBar}
       </div>
       <BubbleMenu editor={editor} shouldShow={({ editor: e }) => e.isActive("image")} options={{ placement: "top" }}>
         <ImageBubble editor={editor} onEdit={() => setDialog("imageEdit")} />

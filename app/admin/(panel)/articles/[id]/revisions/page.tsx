@@ -85,7 +85,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                       <input type="radio" name="to" value={r.id} defaultChecked={r.id === to} aria-label={fill(a.asNewer, { n: r.version })} /> {a.newer}
                     </label>
                   </td>
-                  <td>
+                  <td className="row-actions">
+                    <Link href={`/admin/articles/${article.id}/preview?revision=${r.id}`}>{a.preview}</Link>
                     {mayRestore && r.version !== article.version && <RestoreButton articleId={article.id!} revisionId={r.id} version={r.version} baseVersion={article.version} />}
                   </td>
                 </tr>
