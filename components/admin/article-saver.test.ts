@@ -166,4 +166,12 @@ describe("ArticleSaver", () => {
     expect(calls).toEqual([{ kind: "save", input: expect.objectContaining({ title: "离开前的修改", autosave: true }) }]);
     expect(drafts.has("7")).toBe(false);
   });
+
+  it("refuses at once, without retrying, an article larger than a save can carry", async () => {
+    const { saver, calls } = setup();
+    saver.update({ summary: "长".repeat(700_000) });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(calls).toHaveLength(0);
+    expect(saver.getSnapshot().status).toMatchObject({ kind: "error", retrying: false });
+  });
 });

@@ -1,4 +1,5 @@
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/security/headers.mjs";
 import { editableContent, stableJson, type EditableContent, type EditorArticle, type SaveResult } from "@/lib/articles/editor-model";
 import { t } from "@/lib/i18n/zh-CN";
 
@@ -51,6 +52,9 @@ export function toSaveInput(c: EditableContent) {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+/** The server actions' body limit, less room for the envelope around the article. */
+const MAX_SAVE_BYTES = ACTION_BODY_LIMIT_BYTES - 100_000;
 
 /**
  * The editor's saving, outside React so that it can be reasoned about (and tested)
@@ -187,10 +191,14 @@ export class ArticleSaver {
     if (this.base.id === null && kind === "auto" && (!draft.title.trim() || !draft.columnId)) {
       return this.set({ status: { kind: "waiting", reason: t.articlesAdmin.waitTitle } });
     }
-    this.saving = true;
-    this.set({ status: { kind: "saving" } });
     const content = editableContent(draft);
     const input = toSaveInput(content);
+    // Server actions take at most 2 MB; past that a retry can never succeed.
+    if (new TextEncoder().encode(JSON.stringify(input)).length > MAX_SAVE_BYTES) {
+      return this.set({ status: { kind: "error", reason: t.articlesAdmin.tooLarge, retrying: false } });
+    }
+    this.saving = true;
+    this.set({ status: { kind: "saving" } });
     const previousId = this.base.id;
     let result: ActionResult<SaveResult> | null;
     try {

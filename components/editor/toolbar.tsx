@@ -64,6 +64,7 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
       <select
         className="tool-select"
         aria-label={e.blockStyle}
+        title={fill(e.withShortcut, { label: e.blockStyle, keys: `${MOD}+Alt+0 / 2 / 3 / 4` })}
         value={s.block}
         onChange={(e) => {
           const v = e.target.value;

@@ -604,6 +604,7 @@ export const zhCN = {
     waitUploads: "图片上传完成后自动保存",
     waitTitle: "填写标题并选择栏目后自动保存",
     storageFull: "浏览器无法在本地暂存修改，请尽快保存",
+    tooLarge: "文章过长，超过 2 MB，请拆分为几篇或删减表格",
     networkDown: "网络连接中断",
     sessionExpired: "登录已过期，请在新窗口重新登录",
     recoveryFound: "发现本机暂存的未保存修改（{time}，基于第 {version} 版）。",
