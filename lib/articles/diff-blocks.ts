@@ -1,3 +1,5 @@
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 
 /**
@@ -13,8 +15,9 @@ export interface DiffBlock {
   format: string[];
 }
 
-const HEADING_LABEL: Record<number, string> = { 2: "一级标题", 3: "二级标题", 4: "三级标题" };
-const MARK_LABEL: Record<string, string> = { bold: "加粗", italic: "斜体", underline: "下划线", strike: "删除线", link: "链接" };
+const d = t.articlesAdmin;
+const HEADING_LABEL: Record<number, string> = { 2: d.diffHeading2, 3: d.diffHeading3, 4: d.diffHeading4 };
+const MARK_LABEL: Record<string, string> = { bold: d.diffBold, italic: d.diffItalic, underline: d.diffUnderline, strike: d.diffStrike, link: d.diffLink };
 
 function inlineText(node: RichTextNode): string {
   if (node.type === "text") return node.text ?? "";
@@ -27,15 +30,15 @@ function inlineFormat(node: RichTextNode): string[] {
   const out: string[] = [];
   let open: Record<string, string> = {};
   const close = (keep: Set<string>) => {
-    for (const [k, text] of Object.entries(open)) if (!keep.has(k)) out.push(`${runs[k] ?? k}「${text}」`);
+    for (const [k, text] of Object.entries(open)) if (!keep.has(k)) out.push(fill(d.diffMarked, { mark: runs[k] ?? k, text }));
     open = Object.fromEntries(Object.entries(open).filter(([k]) => keep.has(k)));
   };
   for (const child of node.content ?? []) {
     const keys = new Set<string>();
     for (const mark of child.marks ?? []) {
       if (!MARK_LABEL[mark.type]) continue;
-      const key = mark.type === "link" ? `link:${String(mark.attrs?.href ?? "")}${mark.attrs?.target === "_blank" ? "（新窗口）" : ""}` : mark.type;
-      runs[key] = mark.type === "link" ? `链接 ${key.slice(5)}` : MARK_LABEL[mark.type];
+      const key = mark.type === "link" ? `link:${String(mark.attrs?.href ?? "")}${mark.attrs?.target === "_blank" ? d.diffNewWindow : ""}` : mark.type;
+      runs[key] = mark.type === "link" ? fill(d.diffLink, { href: key.slice(5) }) : MARK_LABEL[mark.type];
       keys.add(key);
     }
     close(keys);
@@ -48,10 +51,10 @@ function inlineFormat(node: RichTextNode): string[] {
 function blockFormat(node: RichTextNode): string[] {
   const out: string[] = [];
   const align = node.attrs?.textAlign;
-  if (align === "center") out.push("居中");
-  if (align === "right") out.push("右对齐");
-  if (align === "justify") out.push("两端对齐");
-  if (node.type === "paragraph" && node.attrs?.indent === false) out.push("不缩进");
+  if (align === "center") out.push(d.diffCenter);
+  if (align === "right") out.push(d.diffRight);
+  if (align === "justify") out.push(d.diffJustify);
+  if (node.type === "paragraph" && node.attrs?.indent === false) out.push(d.diffNoIndent);
   return [...out, ...inlineFormat(node)];
 }
 
@@ -59,14 +62,17 @@ function tableText(table: RichTextNode): { text: string; format: string[] } {
   const rows = (table.content ?? []).map((row) =>
     (row.content ?? [])
       .map((cell) => {
-        const span = [cell.attrs?.colspan && Number(cell.attrs.colspan) > 1 ? `跨${cell.attrs.colspan}列` : "", cell.attrs?.rowspan && Number(cell.attrs.rowspan) > 1 ? `跨${cell.attrs.rowspan}行` : ""].filter(Boolean);
+        const span = [
+          Number(cell.attrs?.colspan) > 1 ? fill(d.diffColspan, { n: Number(cell.attrs?.colspan) }) : "",
+          Number(cell.attrs?.rowspan) > 1 ? fill(d.diffRowspan, { n: Number(cell.attrs?.rowspan) }) : "",
+        ].filter(Boolean);
         const text = (cell.content ?? []).map(inlineText).join(" ");
-        return `${cell.type === "tableHeader" ? "【表头】" : ""}${text}${span.length ? `（${span.join("，")}）` : ""}`;
+        return `${cell.type === "tableHeader" ? d.diffHeaderCell : ""}${text}${span.length ? fill(d.diffSpans, { spans: span.join("，") }) : ""}`;
       })
       .join(" | "),
   );
   const columns = Math.max(0, ...(table.content ?? []).map((r) => (r.content ?? []).reduce((n, c) => n + (Number(c.attrs?.colspan) || 1), 0)));
-  return { text: rows.join("\n"), format: [`${rows.length} 行 × ${columns} 列`] };
+  return { text: rows.join("\n"), format: [fill(d.diffTableSize, { rows: rows.length, columns })] };
 }
 
 export function documentBlocks(doc: RichTextNode): DiffBlock[] {
@@ -74,35 +80,35 @@ export function documentBlocks(doc: RichTextNode): DiffBlock[] {
   const visit = (node: RichTextNode, prefix: string) => {
     switch (node.type) {
       case "paragraph":
-        if (inlineText(node).trim() || prefix) blocks.push({ label: prefix || "段落", text: inlineText(node), format: blockFormat(node) });
+        if (inlineText(node).trim() || prefix) blocks.push({ label: prefix || d.diffParagraph, text: inlineText(node), format: blockFormat(node) });
         return;
       case "heading":
-        blocks.push({ label: HEADING_LABEL[Number(node.attrs?.level)] ?? "标题", text: inlineText(node), format: blockFormat(node) });
+        blocks.push({ label: HEADING_LABEL[Number(node.attrs?.level)] ?? d.diffHeading, text: inlineText(node), format: blockFormat(node) });
         return;
       case "image": {
         const a = node.attrs ?? {};
         const width = Number(a.widthPercent ?? 100);
         blocks.push({
-          label: "图片",
-          text: `${a.alt ? `替代文字：${a.alt}` : "（缺少替代文字）"}${a.caption ? `；图注：${a.caption}` : ""}`,
-          format: [String(a.src ?? "").split("/").slice(-2).join("/"), width !== 100 ? `宽度 ${width}%` : ""].filter(Boolean),
+          label: d.diffImage,
+          text: (a.alt ? fill(d.diffAlt, { alt: String(a.alt) }) : d.diffNoAlt) + (a.caption ? fill(d.diffCaption, { caption: String(a.caption) }) : ""),
+          format: [String(a.src ?? "").split("/").slice(-2).join("/"), width !== 100 ? fill(d.diffWidth, { n: width }) : ""].filter(Boolean),
         });
         return;
       }
       case "table":
-        blocks.push({ label: "表格", ...tableText(node) });
+        blocks.push({ label: d.diffTable, ...tableText(node) });
         return;
       case "horizontalRule":
-        blocks.push({ label: "分隔线", text: "", format: [] });
+        blocks.push({ label: d.diffRule, text: "", format: [] });
         return;
       case "bulletList":
       case "orderedList":
         for (const item of node.content ?? []) {
-          for (const child of item.content ?? []) visit(child, child.type === "paragraph" ? `${prefix ? `${prefix} › ` : ""}${node.type === "orderedList" ? "编号列表项" : "列表项"}` : prefix);
+          for (const child of item.content ?? []) visit(child, child.type === "paragraph" ? `${prefix ? `${prefix} › ` : ""}${node.type === "orderedList" ? d.diffOrderedItem : d.diffListItem}` : prefix);
         }
         return;
       case "blockquote":
-        for (const child of node.content ?? []) visit(child, "引用");
+        for (const child of node.content ?? []) visit(child, d.diffQuote);
         return;
       default:
         for (const child of node.content ?? []) visit(child, prefix);

@@ -1,4 +1,6 @@
 import { formatDateTime } from "@/lib/format/date";
+import { fill } from "@/lib/i18n/fill";
+import { t } from "@/lib/i18n/zh-CN";
 
 /** How each compared field reads in a diff, from the editor's copy or a revision. */
 export interface ComparableContent {
@@ -26,24 +28,25 @@ export interface FieldLookups {
   mediaName?: (id: number) => string | undefined;
 }
 
+const a = t.articlesAdmin;
 const LABELS: Record<keyof ComparableContent, string> = {
-  title: "标题",
-  titleTags: "标题标签",
-  subtitle: "副标题",
-  columnId: "栏目",
-  author: "作者",
-  source: "来源",
-  summary: "摘要",
-  coverId: "封面图片",
-  publishedAt: "公开日期",
-  pinned: "置顶",
-  headline: "头条",
-  attachments: "附件",
-  indexNo: "索引号",
-  topic: "主题分类",
-  issuingOrg: "发布机构",
-  writtenAt: "成文日期",
-  docNo: "发文字号",
+  title: a.title,
+  titleTags: a.titleTags,
+  subtitle: a.subtitle,
+  columnId: a.column,
+  author: a.author,
+  source: a.source,
+  summary: a.summary,
+  coverId: a.cover,
+  publishedAt: a.publishedAt,
+  pinned: a.pinned,
+  headline: a.headline,
+  attachments: a.attachments,
+  indexNo: a.indexNo,
+  topic: a.topic,
+  issuingOrg: a.issuingOrg,
+  writtenAt: a.writtenAt,
+  docNo: a.docNo,
 };
 
 function show(field: keyof ComparableContent, value: unknown, lookups: FieldLookups): string {
@@ -52,16 +55,16 @@ function show(field: keyof ComparableContent, value: unknown, lookups: FieldLook
     case "titleTags":
       return (value as string[]).map((t) => `【${t}】`).join("");
     case "columnId":
-      return lookups.columnName?.(value as number) ?? `栏目 #${value}`;
+      return lookups.columnName?.(value as number) ?? fill(a.diffColumnId, { id: value as number });
     case "coverId":
-      return lookups.mediaName?.(value as number) ?? `图片 #${value}`;
+      return lookups.mediaName?.(value as number) ?? fill(a.diffMediaId, { id: value as number });
     case "publishedAt":
       return formatDateTime(new Date(value as string));
     case "writtenAt":
       return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     case "pinned":
     case "headline":
-      return value ? "是" : "否";
+      return value ? a.yes : a.no;
     case "attachments":
       return (value as { name: string }[]).map((a) => a.name).join("\n");
     default:
