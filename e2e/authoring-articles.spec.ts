@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { loginAs } from "./helpers/login";
 import { body, expectSaved, newArticle } from "./authoring-helpers";
@@ -9,7 +10,7 @@ test.beforeEach(async ({ page }) => {
 test("the list finds an article by title, duplicates it, and deletes a draft after confirmation", async ({ page }) => {
   await newArticle(page, "列表测试：防汛抗旱工作部署");
   await page.goto("/admin/articles");
-  await page.getByRole("searchbox", { name: "标题" }).fill("防汛抗旱");
+  await page.getByRole("searchbox", { name: "搜索" }).fill("防汛抗旱");
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/q=%E9%98%B2%E6%B1%9B/);
   const row = page.getByRole("row", { name: /列表测试：防汛抗旱工作部署/ });
@@ -71,3 +72,14 @@ test("the preview shows the article as the public page will, at desktop and phon
   // A draft has no public page.
   expect((await page.request.get(`/articles/${id}`)).status()).toBe(404);
 });
+
+for (const path of ["/admin/articles", "/admin/articles/new", "/admin/articles/1", "/admin/articles/1/revisions", "/admin/articles/1/preview", "/admin/media"]) {
+  test(`${path} has no accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    if (path.endsWith("/1") || path.endsWith("/new")) await expect(page.getByTestId("rich-editor")).toBeVisible();
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+    expect(violations).toEqual([]);
+  });
+}

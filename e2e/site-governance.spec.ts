@@ -1,3 +1,4 @@
+// Runs last (file order): it changes site settings and the column tree that the public-site journeys compare with the reference.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./helpers/login";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AdminListFilter } from "@/lib/articles/schema";
+import { defaultAdminSort, type AdminListFilter } from "@/lib/articles/schema";
 import { t } from "@/lib/i18n/zh-CN";
 
 const STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED", "WITHDRAWN"] as const;
@@ -18,8 +18,8 @@ export function ArticleFilters({
   return (
     <form className="list-filters" method="get" role="search" aria-label={a.filterLabel}>
       <label className="field field-grow">
-        <span>{a.title}</span>
-        <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={a.filterTitlePlaceholder} />
+        <span>{a.search}</span>
+        <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={a.searchPlaceholder} />
       </label>
       <label className="field">
         <span>{a.column}</span>
@@ -66,7 +66,7 @@ export function ArticleFilters({
         <span aria-hidden="true">{a.until}</span>
         <input type="date" name="to" defaultValue={filter.to ?? ""} aria-label={a.to} />
       </fieldset>
-      {filter.sort !== "updatedAt" && <input type="hidden" name="sort" value={filter.sort} />}
+      {filter.sort !== defaultAdminSort(filter.q) && <input type="hidden" name="sort" value={filter.sort} />}
       {filter.dir !== "desc" && <input type="hidden" name="dir" value={filter.dir} />}
       <div className="button-row">
         <button type="submit" className="button button-primary">

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { AdminArticleRow } from "@/lib/articles/admin-queries";
+import type { AdminArticleRow, SearchTruncation } from "@/lib/articles/admin-queries";
 import { displayTitle } from "@/lib/articles/format";
-import type { AdminListFilter } from "@/lib/articles/schema";
+import { defaultAdminSort, type AdminListFilter } from "@/lib/articles/schema";
 import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
 import { ArticleRowActions } from "./article-row-actions";
@@ -10,7 +10,7 @@ import { fill } from "@/lib/i18n/fill";
 /** The list's address with some parameters changed; defaults are left out to keep links short. */
 export function listHref(filter: AdminListFilter, patch: Partial<AdminListFilter>): string {
   const merged = { ...filter, ...patch };
-  const defaults: Partial<Record<keyof AdminListFilter, unknown>> = { dateField: "updatedAt", sort: "updatedAt", dir: "desc", page: 1 };
+  const defaults: Partial<Record<keyof AdminListFilter, unknown>> = { dateField: "updatedAt", sort: defaultAdminSort(merged.q), dir: "desc", page: 1 };
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) {
     if (v === undefined || v === null || v === "" || defaults[k as keyof AdminListFilter] === v) continue;
@@ -96,6 +96,33 @@ export function ArticleTable({ rows, filter, permissions }: { rows: AdminArticle
         })}
       </tbody>
     </table>
+  );
+}
+
+/** While searching: best match first, or the usual order; and a word when only the best matches are listed. */
+export function SearchOrder({ filter, truncated }: { filter: AdminListFilter; truncated: SearchTruncation | null }) {
+  if (!filter.q) return null;
+  const a = t.articlesAdmin;
+  const choices = [
+    { sort: "relevance", label: a.byRelevance },
+    { sort: "updatedAt", label: a.byUpdated },
+  ] as const;
+  return (
+    <div className="search-order">
+      <span>{a.sortedBy}：</span>
+      {choices.map((c) =>
+        filter.sort === c.sort ? (
+          <span key={c.sort} aria-current="true" className="current-sort">
+            {c.label}
+          </span>
+        ) : (
+          <Link key={c.sort} href={listHref(filter, { sort: c.sort, dir: "desc", page: 1 })}>
+            {c.label}
+          </Link>
+        ),
+      )}
+      {truncated && <p className="muted">{fill(a.searchTruncated, { n: truncated.matches, shown: truncated.ranked })}</p>}
+    </div>
   );
 }
 

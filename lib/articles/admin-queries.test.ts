@@ -28,6 +28,8 @@ beforeAll(async () => {
     { title: "关于安全生产的通知", columnId: child.id, status: "DRAFT", createdById: editor.id, updatedAt: new Date("2024-03-01T02:00:00Z") },
     { title: "政务公开工作要点", columnId: parent.id, status: "PUBLISHED", createdById: admin.id, publishedAt: new Date("2024-02-01T02:00:00Z"), updatedAt: new Date("2024-02-01T02:00:00Z") },
     { title: "媒体解读：安全生产", columnId: other.id, status: "IN_REVIEW", createdById: admin.id, updatedAt: new Date("2024-01-10T02:00:00Z") },
+    { title: "冬季工作部署", bodyText: "会议强调，要抓好安全生产和森林防火。", columnId: other.id, status: "WITHDRAWN", createdById: admin.id, updatedAt: new Date("2024-04-01T02:00:00Z") },
+    { title: "《条例》解读", columnId: other.id, status: "DRAFT", createdById: admin.id, updatedAt: new Date("2023-12-01T02:00:00Z") },
   ] as const;
   for (const r of rows) {
     await db().article.create({ data: { ...body, ...r, updatedById: r.createdById } });
@@ -35,8 +37,25 @@ beforeAll(async () => {
 });
 
 describe("the admin article list", () => {
-  it("searches titles case-insensitively and filters by status, column (with its children) and author", async () => {
-    expect(await titles({ q: "安全生产" })).toEqual(["关于安全生产的通知", "媒体解读：安全生产"]);
+  it("searches title and body in every status with the search engine, title matches first", async () => {
+    const ranked = await titles({ q: "安全生产" });
+    expect(ranked.slice(0, 2).sort()).toEqual(["关于安全生产的通知", "媒体解读：安全生产"].sort());
+    expect(ranked[2]).toBe("冬季工作部署"); // only in the body
+    expect(await titles({ q: "森林防火" })).toEqual(["冬季工作部署"]);
+    expect(await titles({ q: "防火 森林" })).toEqual(["冬季工作部署"]);
+    expect(await titles({ q: "安全生产", sort: "updatedAt" })).toEqual(["冬季工作部署", "关于安全生产的通知", "媒体解读：安全生产"]);
+    expect(await titles({ q: "安全生产", status: "IN_REVIEW" })).toEqual(["媒体解读：安全生产"]);
+    expect(await titles({ q: "量子纠缠" })).toEqual([]);
+  });
+
+  it("falls back to a title match for a query with nothing searchable in it, and ignores relevance without a query", async () => {
+    expect(await titles({ q: "《" })).toEqual(["《条例》解读"]);
+    expect(adminListFilterSchema.parse({ sort: "relevance" }).sort).toBe("updatedAt");
+    expect(adminListFilterSchema.parse({ q: "生态" }).sort).toBe("relevance");
+    expect(adminListFilterSchema.parse({ q: "  " })).toMatchObject({ q: undefined, sort: "updatedAt" });
+  });
+
+  it("filters by status, column (with its children) and author", async () => {
     expect(await titles({ status: "PUBLISHED" })).toEqual(["政务公开工作要点"]);
     const open = (await db().column.findUniqueOrThrow({ where: { slug: "open" } })).id;
     expect(await titles({ column: String(open) })).toEqual(["关于安全生产的通知", "政务公开工作要点"]);
@@ -49,14 +68,15 @@ describe("the admin article list", () => {
   });
 
   it("sorts and paginates, and ignores malformed parameters", async () => {
-    expect(await titles({ sort: "title", dir: "asc" })).toEqual(["关于安全生产的通知", "媒体解读：安全生产", "政务公开工作要点"].sort());
-    expect(await titles({ sort: "updatedAt", dir: "asc" })).toEqual(["媒体解读：安全生产", "政务公开工作要点", "关于安全生产的通知"]);
+    expect(await titles({ sort: "title", dir: "asc" })).toEqual(["关于安全生产的通知", "媒体解读：安全生产", "政务公开工作要点", "冬季工作部署", "《条例》解读"].sort());
+    expect(await titles({ sort: "updatedAt", dir: "asc" })).toEqual(["《条例》解读", "媒体解读：安全生产", "政务公开工作要点", "关于安全生产的通知", "冬季工作部署"]);
     const page = await listAdminArticles(filter({ page: "99", status: "nonsense", sort: "drop table" }), admin);
-    expect(page).toMatchObject({ total: 3, page: 1, pageCount: 1 });
+    expect(page).toMatchObject({ total: 5, page: 1, pageCount: 1 });
   });
 
   it("shows an editor only the articles of their columns and their own", async () => {
     expect(await titles({}, editor)).toEqual(["关于安全生产的通知"]);
+    expect(await titles({ q: "安全生产" }, editor)).toEqual(["关于安全生产的通知"]);
     expect((await listArticleAuthors(editor)).map((a) => a.name)).toEqual(["张编辑"]);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, Prisma } from "@/lib/db/client";
 import { fromLocalInput, zoneOffset } from "@/lib/format/zone";
+import { adminSearchArticles, ADMIN_SEARCH_DEFAULT_LIMIT } from "@/lib/search/admin";
 import type { EditorArticle } from "./editor-model";
 import { ADMIN_PAGE_SIZE, type AdminListFilter } from "./schema";
 
@@ -14,14 +15,31 @@ export function visibleTo(user: Pick<SessionUser, "id" | "role" | "columnIds">):
   return { OR: [{ columnId: { in: user.columnIds } }, { createdById: user.id }] };
 }
 
+/** The most search matches the list ranks; past that the editor narrows the search. */
+export const ADMIN_SEARCH_LIMIT = ADMIN_SEARCH_DEFAULT_LIMIT;
+
 /**
- * The article list's filter, in one place. Title search is a plain contains for now;
- * the search engine plugs in here (it replaces the `q` clause with matching ids).
+ * The article list's filter, in one place. A search goes through the search engine
+ * (every status, title and body, Chinese by bigrams) and comes back as the ids of the
+ * best ADMIN_SEARCH_LIMIT matches, best first; a query with nothing searchable in it
+ * (only punctuation, say) falls back to a plain title match.
  */
-export async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Promise<Prisma.ArticleWhereInput> {
+async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Promise<{ where: Prisma.ArticleWhereInput; ranked: number[] | null; matches: number }> {
   const and: Prisma.ArticleWhereInput[] = [visibleTo(user)];
-  if (filter.q) and.push({ title: { contains: filter.q, mode: "insensitive" } });
-  if (filter.column) and.push({ columnId: { in: await withDescendants(filter.column) } });
+  const columnIds = filter.column ? await withDescendants(filter.column) : undefined;
+  let ranked: number[] | null = null;
+  let matches = 0;
+  if (filter.q) {
+    const found = await adminSearchArticles(filter.q, { statuses: filter.status ? [filter.status] : undefined, columnIds, limit: ADMIN_SEARCH_LIMIT });
+    if (found) {
+      ranked = found.ids;
+      matches = found.total;
+      and.push({ id: { in: found.ids } });
+    } else {
+      and.push({ title: { contains: filter.q, mode: "insensitive" } });
+    }
+  }
+  if (columnIds) and.push({ columnId: { in: columnIds } });
   if (filter.status) and.push({ status: filter.status });
   if (filter.author) and.push({ createdById: filter.author });
   if (filter.from || filter.to) {
@@ -31,7 +49,7 @@ export async function adminArticleWhere(filter: AdminListFilter, user: SessionUs
     if (filter.to) range.lt = new Date(zonedDayStart(filter.to).getTime() + 24 * 3600_000);
     and.push({ [filter.dateField]: range });
   }
-  return { AND: and };
+  return { where: { AND: and }, ranked, matches };
 }
 
 /** Midnight of a calendar day in the display time zone. */
@@ -58,17 +76,38 @@ const listSelect = {
 export type AdminArticleRow = Prisma.ArticleGetPayload<{ select: typeof listSelect }>;
 
 export async function listAdminArticles(filter: AdminListFilter, user: SessionUser) {
-  const where = await adminArticleWhere(filter, user);
+  const { where, ranked, matches } = await adminArticleWhere(filter, user);
+  // More matches than were ranked: the list shows the best ones and says how many there were.
+  const truncated = ranked !== null && matches > ranked.length ? { matches, ranked: ranked.length } : null;
+  if (ranked && filter.sort === "relevance") return relevancePage(where, ranked, filter.page, truncated);
   const total = await db().article.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
   const order: Prisma.SortOrder = filter.dir;
+  const sort = filter.sort === "relevance" ? "updatedAt" : filter.sort;
   const orderBy: Prisma.ArticleOrderByWithRelationInput[] = [
-    filter.sort === "publishedAt" ? { publishedAt: { sort: order, nulls: "last" } } : { [filter.sort]: order },
+    sort === "publishedAt" ? { publishedAt: { sort: order, nulls: "last" } } : { [sort]: order },
     { id: order },
   ];
   const rows = await db().article.findMany({ where, orderBy, skip: (page - 1) * ADMIN_PAGE_SIZE, take: ADMIN_PAGE_SIZE, select: listSelect });
-  return { rows, total, page, pageCount };
+  return { rows, total, page, pageCount, truncated };
+}
+
+export interface SearchTruncation {
+  matches: number;
+  ranked: number;
+}
+
+/** One page of search matches in the engine's order, after the list's other filters and access rules. */
+async function relevancePage(where: Prisma.ArticleWhereInput, ranked: number[], requestedPage: number, truncated: SearchTruncation | null) {
+  const allowed = new Set((await db().article.findMany({ where, select: { id: true } })).map((r) => r.id));
+  const ids = ranked.filter((id) => allowed.has(id));
+  const pageCount = Math.max(1, Math.ceil(ids.length / ADMIN_PAGE_SIZE));
+  const page = Math.min(requestedPage, pageCount);
+  const pageIds = ids.slice((page - 1) * ADMIN_PAGE_SIZE, page * ADMIN_PAGE_SIZE);
+  const byId = new Map((await db().article.findMany({ where: { id: { in: pageIds } }, select: listSelect })).map((r) => [r.id, r]));
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  return { rows, total: ids.length, page, pageCount, truncated };
 }
 
 /** People who wrote articles the user can see, for the author filter. */

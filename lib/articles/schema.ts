@@ -69,7 +69,12 @@ export const restoreRevisionSchema = z.object({
 });
 
 const STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED", "WITHDRAWN"] as const;
-export const ADMIN_SORTS = ["updatedAt", "createdAt", "publishedAt", "title", "viewCount"] as const;
+export const ADMIN_SORTS = ["relevance", "updatedAt", "createdAt", "publishedAt", "title", "viewCount"] as const;
+
+/** A search is listed best match first unless another order is chosen; the plain list, last changed first. */
+export function defaultAdminSort(q: string | undefined): (typeof ADMIN_SORTS)[number] {
+  return q ? "relevance" : "updatedAt";
+}
 export const ADMIN_PAGE_SIZE = 20;
 
 const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
@@ -83,16 +88,23 @@ const optionalDay = z
  * The article list's filters, read from the URL. Anything malformed falls back to
  * its default instead of failing the page: a hand-edited link still shows a list.
  */
-export const adminListFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  column: optionalId,
-  status: z.enum(STATUSES).optional().catch(undefined),
-  author: optionalId,
-  dateField: z.enum(["updatedAt", "publishedAt", "createdAt"]).default("updatedAt").catch("updatedAt"),
-  from: optionalDay,
-  to: optionalDay,
-  sort: z.enum(ADMIN_SORTS).default("updatedAt").catch("updatedAt"),
-  dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-});
+export const adminListFilterSchema = z
+  .object({
+    q: z.string().trim().max(100).optional().catch(undefined),
+    column: optionalId,
+    status: z.enum(STATUSES).optional().catch(undefined),
+    author: optionalId,
+    dateField: z.enum(["updatedAt", "publishedAt", "createdAt"]).default("updatedAt").catch("updatedAt"),
+    from: optionalDay,
+    to: optionalDay,
+    sort: z.enum(ADMIN_SORTS).optional().catch(undefined),
+    dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
+    page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  })
+  .transform((f) => {
+    const q = f.q || undefined;
+    // Relevance needs a query: without one the list falls back to its usual order.
+    const sort = f.sort && (f.sort !== "relevance" || q) ? f.sort : defaultAdminSort(q);
+    return { ...f, q, sort };
+  });
 export type AdminListFilter = z.output<typeof adminListFilterSchema>;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleFilters } from "@/components/admin/article-filters";
-import { ArticleTable, ListPagination, type RowPermissions } from "@/components/admin/article-table";
+import { ArticleTable, ListPagination, SearchOrder, type RowPermissions } from "@/components/admin/article-table";
 import { columnChoicesFor, everPublished, listAdminArticles, listArticleAuthors } from "@/lib/articles/admin-queries";
 import { adminListFilterSchema } from "@/lib/articles/schema";
 import { can } from "@/lib/auth/permissions";
@@ -37,6 +37,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
         )}
       </header>
       <ArticleFilters filter={filter} columns={columns} authors={authors} />
+      <SearchOrder filter={filter} truncated={list.truncated} />
       {list.rows.length === 0 ? (
         <p className="empty-list">{filtered ? t.articlesAdmin.noMatch : t.admin.noArticles}</p>
       ) : (

@@ -1,0 +1,97 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { AccountName } from "./helpers/accounts";
+import { loginAs } from "./helpers/login";
+
+/**
+ * 三审 in practice: an editor submits into a column with two review levels; a reviewer
+ * sends it back with a comment; the editor fixes and resubmits; two different reviewers
+ * approve; the second schedules it two minutes ahead; it goes public at that minute
+ * with nobody doing anything more.
+ */
+test.setTimeout(8 * 60_000);
+
+async function as(browser: Browser, who: AccountName, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await loginAs(page, who, path);
+  return page;
+}
+
+async function act(page: Page, action: string, text?: string) {
+  await page.getByRole("button", { name: action, exact: true }).click();
+  if (text !== undefined) await page.getByRole("textbox", { name: /意见|原因|说明/ }).fill(text);
+  const confirm = page.getByRole("button", { name: `确认${action}` });
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+}
+
+const status = (page: Page) => page.getByTestId("workflow-status");
+
+/** "2026-11-29T10:32" in Asia/Shanghai, `minutes` from now, for <input type="datetime-local">. */
+function shanghaiWallTime(minutes: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + minutes * 60_000).toISOString().slice(0, 16);
+}
+
+test("an article passes two reviews after a rejection and is published on schedule", async ({ browser, request }) => {
+  const title = `关于开展冬季供暖安全检查的通知${Date.now() % 100000}`;
+
+  // The editor writes and saves a draft in 通知公告 (two review levels).
+  const editor = await as(browser, "editor", "/admin/articles/new");
+  await editor.getByLabel("标题", { exact: true }).fill(title);
+  await editor.getByLabel(/栏目/).selectOption({ label: "通知公告" });
+  await editor.locator(".ProseMirror").click();
+  await editor.keyboard.type("各区、各有关单位：为切实做好冬季供暖安全工作，现将有关事项通知如下。");
+  await editor.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(editor).toHaveURL(/\/admin\/articles\/\d+$/);
+  const id = Number(/\/admin\/articles\/(\d+)/.exec(editor.url())![1]);
+  await editor.reload();
+  await act(editor, "提交审核", "请审核");
+  await expect(status(editor)).toHaveText("审核中");
+
+  // The first reviewer sends it back with a comment.
+  const reviewer = await as(browser, "reviewer", `/admin/articles/${id}`);
+  await act(reviewer, "退回修改", "标题请注明发文单位");
+  await expect(status(reviewer)).toHaveText("草稿");
+
+  // The editor sees why on the dashboard, fixes the title and resubmits.
+  await editor.goto("/admin");
+  await expect(editor.getByText("标题请注明发文单位")).toBeVisible();
+  await editor.goto(`/admin/articles/${id}`);
+  await editor.getByLabel("标题", { exact: true }).fill(`市住建局${title}`);
+  await editor.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(editor.getByText(/已保存/)).toBeVisible();
+  await editor.reload();
+  await act(editor, "提交审核");
+  await expect(status(editor)).toHaveText("审核中");
+
+  // First level: the first reviewer; he may not approve the second level too.
+  await reviewer.reload();
+  await act(reviewer, "审核通过", "一审同意");
+  await expect(reviewer.getByText(/待二审/)).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "审核通过", exact: true })).toHaveCount(0);
+
+  // Second level: another reviewer approves and schedules two minutes ahead.
+  const reviewer2 = await as(browser, "reviewer2", `/admin/articles/${id}`);
+  await act(reviewer2, "审核通过", "二审同意");
+  await expect(status(reviewer2)).toHaveText("已审核");
+  await reviewer2.getByRole("button", { name: "定时发布", exact: true }).click();
+  await reviewer2.getByLabel("发布时间").fill(shanghaiWallTime(2));
+  await reviewer2.getByRole("button", { name: "确认定时发布" }).click();
+  await expect(status(reviewer2)).toHaveText("定时发布");
+
+  // Not public before its time…
+  expect((await request.get(`/articles/${id}`)).status()).toBe(404);
+  // …and public after it, with nobody doing anything more.
+  await expect
+    .poll(async () => (await request.get(`/articles/${id}`)).status(), { timeout: 4 * 60_000, intervals: [5_000] })
+    .toBe(200);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/articles/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`市住建局${title}`);
+
+  // The history shows every step, with the comments.
+  await reviewer2.reload();
+  await expect(status(reviewer2)).toHaveText("已发布");
+  const history = reviewer2.locator(".workflow-history");
+  await expect(history).toContainText("标题请注明发文单位");
+  await expect(history).toContainText("二审同意");
+  await expect(history).toContainText("定时发布生效");
+});
