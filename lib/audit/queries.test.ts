@@ -1,18 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { createTestUser } from "@/lib/users/testing";
 import { setupTestDatabase } from "@/test/db";
+import { actAs } from "@/test/session";
+import { GET } from "@/app/admin/(panel)/audit/export/route";
 import { auditCsvChunks } from "./export";
 import { parseAuditFilter, type AuditFilter } from "./filters";
 import { AUDIT_PAGE_SIZE, auditFacets, listAuditEntries } from "./queries";
 
 setupTestDatabase();
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
-const { getSessionUser } = await import("@/lib/auth/session");
-const { GET } = await import("@/app/admin/(panel)/audit/export/route");
 
 let admin: SessionUser;
 const filter = (params: Record<string, string> = {}): AuditFilter => parseAuditFilter(params);
@@ -107,7 +106,7 @@ describe("GET /admin/audit/export", () => {
   const get = (query = "") => GET(new Request(`http://localhost/admin/audit/export${query}`));
 
   it("gives admins the filtered CSV as a download, and audits the export", async () => {
-    vi.mocked(getSessionUser).mockResolvedValue(admin);
+    actAs(admin);
     const response = await get("?action=user.*");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -123,7 +122,7 @@ describe("GET /admin/audit/export", () => {
 
   it("refuses editors, reviewers and anonymous callers", async () => {
     for (const [user, status] of [[await createTestUser("EDITOR"), 403], [await createTestUser("REVIEWER"), 403], [null, 401]] as const) {
-      vi.mocked(getSessionUser).mockResolvedValue(user);
+      actAs(user);
       const response = await get();
       expect(response.status).toBe(status);
       expect(await response.text()).not.toContain("login.failure");

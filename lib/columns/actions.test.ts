@@ -1,15 +1,13 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { createTestUser, lastAudit } from "@/lib/users/testing";
 import { setupTestDatabase } from "@/test/db";
+import { actAs } from "@/test/session";
 import { createColumnAction, deleteColumnAction, reorderColumnAction, setColumnHiddenAction, updateColumnAction } from "./actions";
 import { listColumnsForAdmin } from "./admin-queries";
 
 setupTestDatabase();
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
-const { getSessionUser } = await import("@/lib/auth/session");
-const actAs = (user: SessionUser | null) => vi.mocked(getSessionUser).mockResolvedValue(user);
 
 let admin: SessionUser;
 let editor: SessionUser;

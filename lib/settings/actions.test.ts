@@ -1,19 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { referenceSettings } from "@/lib/seed/settings";
 import { createTestUser, lastAudit } from "@/lib/users/testing";
 import { setupTestDatabase } from "@/test/db";
+import { actAs } from "@/test/session";
 import { removeLogoAction, updateSettingsAction, uploadLogoAction } from "./actions";
 import { getSiteSettings } from "./queries";
 
 setupTestDatabase();
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
-const { getSessionUser } = await import("@/lib/auth/session");
-const actAs = (user: SessionUser | null) => vi.mocked(getSessionUser).mockResolvedValue(user);
 
 let admin: SessionUser;
 let editor: SessionUser;

@@ -1,16 +1,14 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { setupTestDatabase } from "@/test/db";
+import { actAs } from "@/test/session";
 import { createUserAction, resetUserPasswordAction, setUserDisabledAction, updateUserAction } from "./actions";
 import { ensureSystemUser } from "./bootstrap";
 import { createTestUser, lastAudit } from "./testing";
 
 setupTestDatabase();
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
-const { getSessionUser } = await import("@/lib/auth/session");
-const actAs = (user: SessionUser | null) => vi.mocked(getSessionUser).mockResolvedValue(user);
 
 let admin: SessionUser;
 let editor: SessionUser;

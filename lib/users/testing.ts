@@ -1,6 +1,6 @@
 /**
  * Helpers for integration tests of admin actions (imported by *.test.ts only). The
- * tests mock getSessionUser alone; the users themselves are real rows.
+ * tests mock getSessionUser alone (test/session.ts); the users themselves are real rows.
  */
 import type { SessionUser } from "@/lib/auth/session";
 import { db, type Role } from "@/lib/db/client";

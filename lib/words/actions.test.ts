@@ -1,16 +1,14 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { createTestUser, lastAudit } from "@/lib/users/testing";
 import { setupTestDatabase } from "@/test/db";
+import { actAs } from "@/test/session";
 import { createWordAction, deleteWordAction, updateWordAction } from "./actions";
 import { findWords } from "./match";
 import { listCheckWords } from "./queries";
 
 setupTestDatabase();
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
-const { getSessionUser } = await import("@/lib/auth/session");
-const actAs = (user: SessionUser | null) => vi.mocked(getSessionUser).mockResolvedValue(user);
 
 let admin: SessionUser;
 let editor: SessionUser;

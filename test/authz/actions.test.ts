@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
+import { actAs } from "@/test/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, type Role } from "@/lib/db/client";
 import { actionRules, STAFF_ROLES, type Who } from "./rules";
@@ -10,14 +11,12 @@ import { actionRules, STAFF_ROLES, type Who } from "./rules";
  * The authorization matrix for server actions: every lib/**\/actions.ts module is
  * imported (found on disk, so new ones are picked up), every action it registers must
  * have a rule, and each is called as anonymous, editor, reviewer and admin. Only the
- * session lookup is mocked; users and data are real rows in a throwaway database.
+ * session lookup is mocked (test/session.ts); users and data are real rows in a throwaway database.
  *
  * Called with no input: a caller the wrapper lets through gets "invalid" (or a result
  * from the action), one it stops gets "unauthenticated" / "forbidden" before anything runs.
  */
 setupTestDatabase();
-vi.mock("@/lib/auth/session", async (importOriginal) => ({ ...(await importOriginal<object>()), getSessionUser: vi.fn() }));
-const { getSessionUser } = await import("@/lib/auth/session");
 
 function findActionModules(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -62,7 +61,7 @@ describe("authorization matrix: server actions", () => {
     const mismatches: string[] = [];
     for (const [name, { run }] of await registry()) {
       for (const who of ["anonymous", ...STAFF_ROLES] as Who[]) {
-        vi.mocked(getSessionUser).mockResolvedValue(who === "anonymous" ? null : users.get(who as Role)!);
+        actAs(who === "anonymous" ? null : users.get(who as Role)!);
         const result = await run(undefined);
         const denied = !result.ok && (result.code === "unauthenticated" || result.code === "forbidden");
         const expected = actionRules[name]?.includes(who) ?? false;
