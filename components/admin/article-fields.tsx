@@ -1,6 +1,7 @@
 "use client";
 
 import type { EditorArticle } from "@/lib/articles/editor-model";
+import { fromLocalInput } from "@/lib/format/zone";
 import { TitleTagsInput } from "./title-tags-input";
 import { t } from "@/lib/i18n/zh-CN";
 
@@ -75,9 +76,10 @@ function toLocalInput(iso: string | null, offset: string): string {
   return new Date(new Date(iso).getTime() + sign * (hh * 60 + mm) * 60_000).toISOString().slice(0, 16);
 }
 
-function fromLocalInput(value: string, offset: string): string | null {
+/** The input's value back to an instant; a cleared (or unreadable) input means no date. */
+function publishedAtFromInput(value: string, offset: string): string | null {
   if (!value) return null;
-  const d = new Date(`${value}:00${offset}`);
+  const d = fromLocalInput(value, offset);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
@@ -107,7 +109,7 @@ export function MetaFields({ article, update, errors, disabled, columns, zoneOff
           type="datetime-local"
           value={toLocalInput(article.publishedAt, zoneOffset)}
           disabled={disabled}
-          onChange={(e) => update({ publishedAt: fromLocalInput(e.target.value, zoneOffset) })}
+          onChange={(e) => update({ publishedAt: publishedAtFromInput(e.target.value, zoneOffset) })}
           {...invalid(errors, "publishedAt")}
         />
         <span className="field-hint">{a.publishedAtHint}</span>

@@ -7,5 +7,9 @@ describe("display time zone", () => {
   });
   it("reads a datetime-local value as wall time in the zone", () => {
     expect(fromLocalInput("2026-11-29T10:30", "+08:00").toISOString()).toBe("2026-11-29T02:30:00.000Z");
+    // With seconds (an input with a step under a minute), and across midnight into the previous UTC day.
+    expect(fromLocalInput("2026-11-29T10:30:15", "+08:00").toISOString()).toBe("2026-11-29T02:30:15.000Z");
+    expect(fromLocalInput("2026-11-29T07:00", "+08:00").toISOString()).toBe("2026-11-28T23:00:00.000Z");
+    expect(Number.isNaN(fromLocalInput("", "+08:00").getTime())).toBe(true);
   });
 });
