@@ -21,6 +21,8 @@ export interface ArticleFixture {
   pinned?: boolean;
   headline?: boolean;
   doc?: RichTextNode;
+  /** The cover chosen for the article (a media id), on the working copy and its revision. */
+  coverId?: number | null;
   attachments?: { mediaId: number; name: string }[];
 }
 
@@ -40,6 +42,7 @@ export async function createArticle(f: ArticleFixture) {
     bodyJson: body.bodyJson as object,
     bodyHtml: body.bodyHtml,
     bodyText: body.bodyText,
+    coverId: f.coverId ?? null,
   };
   const publishedAt = f.publishedAt ?? new Date(Date.now() - 60_000);
   const row = await db().article.create({

@@ -1,5 +1,8 @@
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getColumnContext } from "@/lib/columns/queries";
+import { db } from "@/lib/db/client";
+import { createImageMedia } from "@/lib/media/mutations";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createUser } from "@/test/factories";
 import { createArticle } from "@/test/public-articles";
@@ -73,6 +76,53 @@ describe("related and headlines", () => {
 
   it("list headlines", async () => {
     expect(titles(await listHeadlines())).toEqual(["d4"]);
+  });
+});
+
+describe("headline pictures", () => {
+  const picture = async (name: string) =>
+    createImageMedia({
+      data: await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#2a6f97" } }).jpeg().toBuffer(),
+      originalName: name,
+      alt: `${name}的说明`,
+      uploadedById: authorId,
+    });
+  const withBodyImage = { type: "doc", content: [{ type: "image", attrs: { src: "/media/images/body/w960.jpg", alt: "正文图" } }] };
+  const made: Record<string, number> = {};
+  let cover: Awaited<ReturnType<typeof picture>>;
+  let pending: Awaited<ReturnType<typeof picture>>;
+
+  beforeAll(async () => {
+    cover = await picture("封面");
+    pending = await picture("待审封面");
+    const column = await createColumn();
+    const make = async (key: string, f: Partial<Parameters<typeof createArticle>[0]>) => {
+      made[key] = (await createArticle({ columnId: column.id, authorId, title: key, headline: true, publishedAt: day(10), ...f })).id;
+    };
+    await make("cover-and-body", { coverId: cover.id, doc: withBodyImage });
+    await make("body-only", { doc: withBodyImage });
+    await make("no-picture", {});
+    await make("cover-deleted", { coverId: (await picture("已删除")).id, doc: withBodyImage });
+    // A cover chosen on the working copy but not yet approved: the live revision has none.
+    await make("cover-in-review", { doc: withBodyImage });
+    await db().article.update({ where: { id: made["cover-in-review"] }, data: { coverId: pending.id } });
+    await db().media.delete({ where: { id: (await db().articleRevision.findFirstOrThrow({ where: { articleId: made["cover-deleted"] } })).coverId! } });
+  });
+
+  const imageOf = async (key: string) => (await listHeadlines(20)).find((h) => h.id === made[key])?.image;
+
+  it("show the cover the editors chose, as its renditions", async () => {
+    expect(await imageOf("cover-and-body")).toEqual({ src: cover.src, srcset: cover.srcset, alt: "封面的说明" });
+    expect(cover.src).toMatch(/^\/media\/images\/.+\.jpg$/);
+    expect(cover.srcset).toMatch(/\.webp \d+w/);
+  });
+
+  it("fall back to the first picture of the body, or to none", async () => {
+    const body = { src: "/media/images/body/w960.jpg", srcset: "", alt: "正文图" };
+    expect(await imageOf("body-only")).toEqual(body);
+    expect(await imageOf("cover-deleted")).toEqual(body);
+    expect(await imageOf("cover-in-review")).toEqual(body);
+    expect(await imageOf("no-picture")).toBeNull();
   });
 });
 

@@ -1,8 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
-import type { ImageVariant } from "./mutations";
-import { toStoredImage } from "./mutations";
 import { mediaUrl } from "./storage";
+import { toStoredImage, type ImageVariant } from "./stored-image";
 
 export interface MediaItem {
   id: number;

@@ -1,22 +1,10 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { processImage } from "./images";
-import { mediaStorage, mediaUrl } from "./storage";
+import { mediaStorage } from "./storage";
+import { toStoredImage, type ImageVariant, type StoredImage } from "./stored-image";
 
-export interface ImageVariant {
-  width: number;
-  key: string;
-  mimeType: string;
-}
-
-export interface StoredImage {
-  id: number;
-  src: string;
-  srcset: string;
-  width: number;
-  height: number;
-  alt: string;
-}
+export { toStoredImage, type ImageVariant, type StoredImage } from "./stored-image";
 
 /** Stores an image's renditions and records it in the media library. */
 export async function createImageMedia(input: {
@@ -51,13 +39,4 @@ export async function createImageMedia(input: {
     },
   });
   return toStoredImage(media.id, variants, image.width, image.height, media.alt);
-}
-
-export function toStoredImage(id: number, variants: ImageVariant[], width: number, height: number, alt: string): StoredImage {
-  const fallback = variants.find((v) => v.mimeType === "image/jpeg") ?? variants[variants.length - 1];
-  const srcset = variants
-    .filter((v) => v.mimeType === "image/webp")
-    .map((v) => `${mediaUrl(v.key)} ${v.width}w`)
-    .join(", ");
-  return { id, src: mediaUrl(fallback.key), srcset, width, height, alt };
 }
