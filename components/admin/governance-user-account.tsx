@@ -2,17 +2,24 @@
 
 import { useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
-import { resetUserPasswordAction, setUserDisabledAction } from "@/lib/users/actions";
+import { resetUserPasswordAction, resetUserTwoFactorAction, setUserDisabledAction } from "@/lib/users/actions";
 import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form";
 import { GovernancePasswordInput } from "./governance-password-input";
 import { fill } from "./governance-text";
 
 const L = t.adminUsers;
 
-/** Disable / enable the account and reset its password: the two things that end a user's sessions. */
-export function GovernanceUserAccount({ user, isSelf }: { user: { id: number; name: string; disabled: boolean }; isSelf: boolean }) {
+/** Disable / enable the account, reset its password or its two-factor login: the things that end a user's sessions. */
+export function GovernanceUserAccount({
+  user,
+  isSelf,
+}: {
+  user: { id: number; name: string; disabled: boolean; totpEnabled: boolean };
+  isSelf: boolean;
+}) {
   const toggle = useGovernanceAction(setUserDisabledAction);
   const reset = useGovernanceAction(resetUserPasswordAction);
+  const reset2fa = useGovernanceAction(resetUserTwoFactorAction);
   const [generated, setGenerated] = useState<string | null>(null);
 
   async function onToggle() {
@@ -37,6 +44,11 @@ export function GovernanceUserAccount({ user, isSelf }: { user: { id: number; na
         },
       },
     );
+  }
+
+  async function onReset2fa() {
+    if (!window.confirm(fill(L.reset2faConfirm, { name: user.name }))) return;
+    await reset2fa.run({ id: user.id }, { success: L.reset2faDone });
   }
 
   if (isSelf) return <p className="gov-notice">{L.selfNote}</p>;
@@ -70,6 +82,21 @@ export function GovernanceUserAccount({ user, isSelf }: { user: { id: number; na
           </button>
         </div>
       </form>
+      {/* Kept after success (the refreshed page has 2FA off) so that the outcome stays readable. */}
+      {(user.totpEnabled || reset2fa.message) && (
+        <div>
+          <h3>{L.reset2fa}</h3>
+          <p className="field-hint">{L.reset2faHint}</p>
+          <GovFormStatus error={reset2fa.error} message={reset2fa.message} testId="user-reset-2fa" />
+          {user.totpEnabled && (
+            <div className="button-row">
+              <button type="button" className="button button-danger" onClick={onReset2fa} disabled={reset2fa.pending}>
+                {L.reset2fa}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -107,14 +107,6 @@ export async function regenerateRecoveryCodes(user: SessionUser, password: strin
   return { recoveryCodes: codes };
 }
 
-/** For the user administration: an admin clears a user's 2FA (lost phone and codes); the user sets it up again. */
-export async function resetTwoFactor(admin: SessionUser, userId: number) {
-  await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null, recoveryCodes: [], totpLastStep: 0, sessionVersion: { increment: 1 } } });
-    await auditBy(admin, { action: "user.2fa.reset", targetType: "user", targetId: userId }, tx);
-  });
-}
-
 export async function twoFactorStatus(userId: number) {
   const row = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabled: true, recoveryCodes: true } });
   return { enabled: row.totpEnabled, recoveryCodesLeft: row.recoveryCodes.length };

@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { setupTestDatabase } from "@/test/db";
 import { actAs } from "@/test/session";
-import { createUserAction, resetUserPasswordAction, setUserDisabledAction, updateUserAction } from "./actions";
+import { createUserAction, resetUserPasswordAction, resetUserTwoFactorAction, setUserDisabledAction, updateUserAction } from "./actions";
 import { ensureSystemUser } from "./bootstrap";
 import { createTestUser, lastAudit } from "./testing";
 
@@ -204,6 +204,53 @@ describe("resetUserPassword", () => {
   });
 });
 
+describe("resetUserTwoFactor", () => {
+  const twoFactorOn = { totpEnabled: true, totpSecret: "sealed-secret", recoveryCodes: ["hash-1", "hash-2"], totpLastStep: 59_000_000 };
+  const with2fa = async (role: "EDITOR" | "REVIEWER" | "ADMIN" = "REVIEWER") => {
+    const target = await createTestUser(role);
+    await db().user.update({ where: { id: target.id }, data: twoFactorOn });
+    return target;
+  };
+
+  it("turns the user's 2FA off, ends their sessions and audits it", async () => {
+    const target = await with2fa();
+    const before = await db().user.findUniqueOrThrow({ where: { id: target.id } });
+    expect(await resetUserTwoFactorAction({ id: target.id })).toEqual({ ok: true, data: { id: target.id } });
+    const after = await db().user.findUniqueOrThrow({ where: { id: target.id } });
+    expect(after).toMatchObject({ totpEnabled: false, totpSecret: null, recoveryCodes: [], totpLastStep: 0, sessionVersion: before.sessionVersion + 1 });
+    const entry = await lastAudit("user.2fa.reset");
+    expect(entry).toMatchObject({ actorId: admin.id, actorLabel: admin.email, targetType: "user", targetId: String(target.id) });
+    expect(entry?.detail).toEqual({ email: target.email });
+    expect(JSON.stringify(entry?.detail)).not.toMatch(/sealed-secret|hash-1/);
+  });
+
+  it("says so when the user has no 2FA to reset, and changes nothing", async () => {
+    const target = await createTestUser("EDITOR");
+    const before = await db().user.findUniqueOrThrow({ where: { id: target.id } });
+    expect(await resetUserTwoFactorAction({ id: target.id })).toMatchObject({ ok: false, code: "conflict", error: "该用户未启用两步验证，无需重置。" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).sessionVersion).toBe(before.sessionVersion);
+  });
+
+  it("refuses an admin's own 2FA (the account page asks for the password), the system account and an unknown user", async () => {
+    await db().user.update({ where: { id: admin.id }, data: twoFactorOn });
+    expect(await resetUserTwoFactorAction({ id: admin.id })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ totpEnabled: true, totpSecret: "sealed-secret" });
+    await db().user.update({ where: { id: admin.id }, data: { totpEnabled: false, totpSecret: null, recoveryCodes: [], totpLastStep: 0 } });
+    expect(await resetUserTwoFactorAction({ id: await ensureSystemUser() })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await resetUserTwoFactorAction({ id: 999_999 })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await resetUserTwoFactorAction({ id: "x" })).toMatchObject({ ok: false, code: "invalid" });
+  });
+
+  it("is for admins only: editors, reviewers and anonymous callers leave the 2FA on", async () => {
+    const target = await with2fa();
+    for (const user of [editor, reviewer, null]) {
+      actAs(user);
+      expect(await resetUserTwoFactorAction({ id: target.id })).toMatchObject({ ok: false, code: user ? "forbidden" : "unauthenticated" });
+    }
+    expect(await db().user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject(twoFactorOn);
+  });
+});
+
 describe("who may call user actions", () => {
   it("refuses editors, reviewers and anonymous callers, and changes nothing", async () => {
     const target = await createTestUser("EDITOR");
@@ -215,6 +262,7 @@ describe("who may call user actions", () => {
       expect(await updateUserAction({ id: target.id, name: "x", role: "ADMIN", columnIds: [] })).toMatchObject({ ok: false, code });
       expect(await setUserDisabledAction({ id: target.id, disabled: true })).toMatchObject({ ok: false, code });
       expect(await resetUserPasswordAction({ id: target.id })).toMatchObject({ ok: false, code });
+      expect(await resetUserTwoFactorAction({ id: target.id })).toMatchObject({ ok: false, code });
     }
     expect(await db().user.count()).toBe(count);
     expect(await db().user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "EDITOR", disabled: false });

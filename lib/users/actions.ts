@@ -1,8 +1,8 @@
 "use server";
 
 import { action } from "@/lib/actions/safe-action";
-import { createUser, resetUserPassword, setUserDisabled, updateUser } from "./mutations";
-import { createUserSchema, resetPasswordSchema, setUserDisabledSchema, updateUserSchema } from "./schema";
+import { createUser, resetUserPassword, resetUserTwoFactor, setUserDisabled, updateUser } from "./mutations";
+import { createUserSchema, resetPasswordSchema, resetTwoFactorSchema, setUserDisabledSchema, updateUserSchema } from "./schema";
 
 // Users appear on no public page: nothing to refresh beyond the admin page the form reloads.
 
@@ -26,4 +26,12 @@ export const setUserDisabledAction = action(
 export const resetUserPasswordAction = action(
   { name: "user.reset-password", roles: ["ADMIN"], schema: resetPasswordSchema },
   (input, { user }) => resetUserPassword(input, user),
+);
+
+export const resetUserTwoFactorAction = action(
+  { name: "user.reset-2fa", roles: ["ADMIN"], schema: resetTwoFactorSchema },
+  async (input, { user }) => {
+    await resetUserTwoFactor(input, user);
+    return { id: input.id };
+  },
 );

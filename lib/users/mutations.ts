@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { passwordProblems } from "@/lib/security/password-policy";
 import { assertAdminRemains, assertColumnsExist, assertNotSelf, lockUser } from "./guards";
-import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateUserInput } from "./schema";
+import type { CreateUserInput, ResetPasswordInput, ResetTwoFactorInput, SetUserDisabledInput, UpdateUserInput } from "./schema";
 
 // Audit entries never carry a password or a hash: only who, what and which fields.
 
@@ -119,4 +119,23 @@ export async function resetUserPassword({ id, password }: ResetPasswordInput, ac
     );
   });
   return { generatedPassword: generated };
+}
+
+/**
+ * Clears a user's two-factor login when they lost their phone and their recovery codes:
+ * they log in with their password alone and set it up again (at once, where the site
+ * requires it for their role). Ends their sessions. Admins manage their own 2FA on the
+ * account page, which asks for the password first.
+ */
+export async function resetUserTwoFactor({ id }: ResetTwoFactorInput, actor: AuditActor) {
+  assertNotSelf(actor.id, id, "请在“账户安全”中管理自己的两步验证。");
+  await db().$transaction(async (tx) => {
+    const user = await lockUser(tx, id);
+    if (!user.totpEnabled) throw new ActionError("conflict", "该用户未启用两步验证，无需重置。");
+    await tx.user.update({
+      where: { id },
+      data: { totpEnabled: false, totpSecret: null, recoveryCodes: [], totpLastStep: 0, sessionVersion: { increment: 1 } },
+    });
+    await auditBy(actor, { action: "user.2fa.reset", targetType: "user", targetId: id, detail: { email: user.email } }, tx);
+  });
 }

@@ -35,7 +35,11 @@ export const setUserDisabledSchema = z.object({ id, disabled: z.boolean() });
 /** An empty password asks the server to generate one (shown once to the admin). */
 export const resetPasswordSchema = z.object({ id, password: z.string().max(256, "密码过长").optional().default("") });
 
+/** Clears the user's two-factor login (lost phone and recovery codes). */
+export const resetTwoFactorSchema = z.object({ id });
+
 export type CreateUserInput = z.output<typeof createUserSchema>;
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 export type SetUserDisabledInput = z.output<typeof setUserDisabledSchema>;
 export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
+export type ResetTwoFactorInput = z.output<typeof resetTwoFactorSchema>;

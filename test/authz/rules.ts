@@ -39,6 +39,7 @@ export const actionRules: Record<string, Who[]> = {
   "user.update": ADMIN,
   "user.set-disabled": ADMIN,
   "user.reset-password": ADMIN,
+  "user.reset-2fa": ADMIN,
   "word.create": ADMIN,
   "word.update": ADMIN,
   "word.delete": ADMIN,

@@ -44,7 +44,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </div>
       <div className="gov-card">
         <h2>{L.accountSection}</h2>
-        <GovernanceUserAccount user={{ id: user.id, name: user.name, disabled: user.disabled }} isSelf={isSelf} />
+        <GovernanceUserAccount user={{ id: user.id, name: user.name, disabled: user.disabled, totpEnabled: user.totpEnabled }} isSelf={isSelf} />
       </div>
     </section>
   );
