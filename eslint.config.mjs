@@ -26,6 +26,25 @@ const config = [
       ],
     },
   },
+  {
+    // The public site is plain HTML (lib/security/plain-html.mjs): its links are <a>, and
+    // next/link, which needs the framework runtime on the page, must not creep back in.
+    files: ["components/site/**/*.tsx", "app/(site)/**/*.tsx"],
+    rules: {
+      "@next/next/no-html-link-for-pages": "off",
+      "@next/next/no-img-element": "off",
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "next/link", message: "Public pages ship no framework runtime: use a plain <a>." },
+            { name: "@/lib/db/client", message: "Routes and components call lib/<domain> queries, not the database.", allowTypeImports: true },
+          ],
+          patterns: [{ group: ["@/generated/*", "@prisma/*"], message: "Only lib/ imports Prisma.", allowTypeImports: true }],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import fs from "node:fs";
 import JSZip from "jszip";
 import { expect, test } from "@playwright/test";
@@ -206,10 +207,15 @@ test.describe("浏览次数", () => {
     const first = await viewArticle(page, REFERENCE.path);
     expect(await viewArticle(page, REFERENCE.path)).toBe(first + 1);
 
-    // The home page prefetches the article (it is linked in view); that is not a view.
-    const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith(REFERENCE.path) && r.resourceType() === "fetch");
+    // A browser prefetch of the page (a link hint here, or on another site) fetches its HTML and runs nothing: not a view.
     await page.goto("/");
-    await page.getByRole("link", { name: REFERENCE.title }).first().hover();
+    const prefetched = page.waitForResponse((r) => new URL(r.url()).pathname === REFERENCE.path);
+    await page.evaluate((href) => {
+      const hint = document.createElement("link");
+      hint.rel = "prefetch";
+      hint.href = href;
+      document.head.append(hint);
+    }, REFERENCE.path);
     await prefetched;
     await page.waitForTimeout(500);
 
@@ -228,4 +234,13 @@ test.describe("浏览次数", () => {
     expect((await request.post("/api/views", { data: "not json" })).status()).toBe(400);
     expect((await request.post("/api/views", { data: { id: 999999 } })).status()).toBe(404);
   });
+});
+
+test("the article page loads well under 100 KB of JavaScript", async ({ page, request }) => {
+  await page.goto(REFERENCE.path);
+  const sources = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).src));
+  expect(sources.length).toBeGreaterThan(0);
+  let gzipped = 0;
+  for (const src of sources) gzipped += gzipSync(await (await request.get(src)).body(), { level: 9 }).length;
+  expect(gzipped).toBeLessThan(100 * 1024);
 });

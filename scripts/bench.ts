@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { firstLoadJs } from "../lib/bench/js-size";
+import { pageScripts } from "../lib/bench/js-size";
 import { descendantRss, waitForHttp } from "./lib/bench-helpers";
 import { startNginx } from "./lib/bench-nginx";
 
@@ -128,7 +128,8 @@ async function main() {
       }
     }
 
-    const js = firstLoadJs(DIST, "(site)/articles/[id]/page");
+    // The scripts of the article page exactly as served, their files read from the build.
+    const js = pageScripts(await (await fetch(`${base}/articles/1`)).text(), DIST);
     const report = {
       date: new Date().toISOString(),
       articles: ARTICLES,

@@ -5,8 +5,10 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { prepareRuntime } from "./lib/runtime";
+import { buildSiteScript } from "./lib/site-script";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+await buildSiteScript();
 const runtime = await prepareRuntime({ seedIfEmpty: true });
 const { disconnectDb } = await import("@/lib/db/client");
 await disconnectDb();

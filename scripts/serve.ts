@@ -3,11 +3,15 @@
  * creates the first admin, then runs Next.js and stops the database when it stops.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { prepareRuntime } from "./lib/runtime";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+// The public site's script: `npm run build` makes it; dev rebuilds it on every start.
+if (mode === "dev" || !fs.existsSync(path.join("public", "site.js"))) await (await import("./lib/site-script")).buildSiteScript();
 
 const runtime = await prepareRuntime({ seedIfEmpty: true });
 const { ensureAdmin } = await import("@/lib/users/bootstrap");

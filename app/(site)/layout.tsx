@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { EarlyPreferences, SiteScript } from "@/components/site/site-script-tag";
 import { getColumnTree } from "@/lib/columns/queries";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
@@ -28,7 +29,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const [settings, columns] = await Promise.all([getSiteSettings(), getColumnTree()]);
   return (
-    <div className="site-root">
+    // Plain pages: cached without the framework runtime (lib/security/plain-html.mjs).
+    <div className="site-root" data-plain-page="">
+      <EarlyPreferences />
       <a className="skip-link" href="#main">
         {t.common.skipToContent}
       </a>
@@ -37,6 +40,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
         {children}
       </main>
       <SiteFooter settings={settings} siteUrl={siteUrl()} />
+      <SiteScript />
     </div>
   );
 }

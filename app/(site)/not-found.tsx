@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { t } from "@/lib/i18n/zh-CN";
 
 /** 404 for unknown addresses, drafts, scheduled and unknown articles and columns. */
@@ -12,8 +11,8 @@ export default function NotFound() {
         <h1 id="not-found-title">{t.common.notFound}</h1>
         <p>{t.common.notFoundHint}</p>
         <p className="not-found-links">
-          <Link href="/">{t.common.backHome}</Link>
-          <Link href="/sitemap">{t.site.siteMap}</Link>
+          <a href="/">{t.common.backHome}</a>
+          <a href="/sitemap">{t.site.siteMap}</a>
         </p>
       </section>
     </div>

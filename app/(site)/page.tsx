@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ArticleList } from "@/components/site/article-list";
 import { HeadlineArea } from "@/components/site/headline-area";
 import { listHeadlines, listHomeSections } from "@/lib/articles/public-lists";
@@ -30,11 +29,11 @@ export default async function HomePage() {
           <section key={column.id} className="home-section" aria-labelledby={`section-${column.id}`}>
             <div className="section-head">
               <h2 id={`section-${column.id}`}>
-                <Link href={`/columns/${column.slug}`}>{column.name}</Link>
+                <a href={`/columns/${column.slug}`}>{column.name}</a>
               </h2>
-              <Link href={`/columns/${column.slug}`} className="section-more" aria-label={`${t.site.more}${column.name}`}>
+              <a href={`/columns/${column.slug}`} className="section-more" aria-label={`${t.site.more}${column.name}`}>
                 {t.site.more}
-              </Link>
+              </a>
             </div>
             <ArticleList items={items} showPinned />
           </section>

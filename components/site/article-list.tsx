@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { displayTitle } from "@/lib/articles/format";
 import type { ArticleListItem } from "@/lib/articles/queries";
 import { formatDate } from "@/lib/format/date";
@@ -11,10 +10,10 @@ export function ArticleList({ items, showPinned = false }: { items: ArticleListI
     <ul className="article-list">
       {items.map((item) => (
         <li key={item.id}>
-          <Link href={`/articles/${item.id}`}>
+          <a href={`/articles/${item.id}`}>
             {showPinned && item.pinned && <span className="pin-badge">{t.site.pinned}</span>}
             {displayTitle(item.title, item.titleTags)}
-          </Link>
+          </a>
           <time dateTime={item.publishedAt.toISOString()}>{formatDate(item.publishedAt)}</time>
         </li>
       ))}

@@ -2,12 +2,10 @@ import { displayTitle } from "@/lib/articles/format";
 import type { ArticleViewData } from "@/lib/articles/view";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
-import { CloseButton, PrintButton } from "./article-actions.client";
 import { AttachmentList } from "./attachment-list";
 import { DisclosureTable } from "./disclosure-table";
-import { FontSizeSwitch } from "./font-size-switch.client";
+import { CloseButton, FontSizeSwitch, PrintButton, ViewCount } from "./reader-controls";
 import { SaveMenu } from "./save-menu";
-import { ViewCount } from "./view-count.client";
 
 export interface ArticleViewProps {
   article: ArticleViewData;

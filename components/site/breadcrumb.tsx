@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { t } from "@/lib/i18n/zh-CN";
 
 export interface Crumb {
@@ -19,7 +18,7 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
           const last = i === all.length - 1;
           return (
             <li key={`${crumb.label}-${i}`}>
-              {crumb.href && !last ? <Link href={crumb.href}>{crumb.label}</Link> : <span aria-current={last ? "page" : undefined}>{crumb.label}</span>}
+              {crumb.href && !last ? <a href={crumb.href}>{crumb.label}</a> : <span aria-current={last ? "page" : undefined}>{crumb.label}</span>}
             </li>
           );
         })}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ArticlePage } from "@/lib/articles/public-lists";
 import type { ColumnContext } from "@/lib/columns/queries";
 import { t } from "@/lib/i18n/zh-CN";
@@ -23,7 +22,7 @@ export function ColumnListing({ context, listing }: { context: ColumnContext; li
               <ul>
                 {children.map((child) => (
                   <li key={child.id}>
-                    <Link href={`/columns/${child.slug}`}>{child.name}</Link>
+                    <a href={`/columns/${child.slug}`}>{child.name}</a>
                   </li>
                 ))}
               </ul>
@@ -32,7 +31,7 @@ export function ColumnListing({ context, listing }: { context: ColumnContext; li
             parent && (
               <ul>
                 <li>
-                  <Link href={`/columns/${parent.slug}`}>{parent.name}</Link>
+                  <a href={`/columns/${parent.slug}`}>{parent.name}</a>
                 </li>
               </ul>
             )

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ColumnNode } from "@/lib/columns/queries";
 
 /** Nested lists of columns (the phone menu). */
@@ -8,7 +7,7 @@ export function ColumnTree({ nodes, className }: { nodes: ColumnNode[]; classNam
     <ul className={className}>
       {nodes.map((node) => (
         <li key={node.id}>
-          <Link href={`/columns/${node.slug}`}>{node.name}</Link>
+          <a href={`/columns/${node.slug}`}>{node.name}</a>
           <ColumnTree nodes={node.children} />
         </li>
       ))}

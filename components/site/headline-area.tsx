@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { displayTitle } from "@/lib/articles/format";
 import type { Headline } from "@/lib/articles/public-lists";
 import { formatDate } from "@/lib/format/date";
@@ -17,15 +16,14 @@ export function HeadlineArea({ headlines }: { headlines: Headline[] }) {
       </h2>
       <article className="headline-lead">
         {lead.image && (
-          <Link href={`/articles/${lead.id}`} className="headline-figure" tabIndex={-1} aria-hidden="true">
+          <a href={`/articles/${lead.id}`} className="headline-figure" tabIndex={-1} aria-hidden="true">
             {/* Uploaded renditions with their own srcset; next/image would re-encode what lib/media already did. */}
-            {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={lead.image.src} srcSet={lead.image.srcset || undefined} sizes="(max-width: 900px) 100vw, 560px" alt={lead.image.alt} fetchPriority="high" />
-          </Link>
+          </a>
         )}
         <div className="headline-text">
           <h3>
-            <Link href={`/articles/${lead.id}`}>{leadTitle}</Link>
+            <a href={`/articles/${lead.id}`}>{leadTitle}</a>
           </h3>
           {lead.summary && <p>{lead.summary}</p>}
           <time dateTime={lead.publishedAt.toISOString()}>{formatDate(lead.publishedAt)}</time>
@@ -35,7 +33,7 @@ export function HeadlineArea({ headlines }: { headlines: Headline[] }) {
         <ul className="headline-list">
           {rest.map((h) => (
             <li key={h.id}>
-              <Link href={`/articles/${h.id}`}>{displayTitle(h.title, h.titleTags)}</Link>
+              <a href={`/articles/${h.id}`}>{displayTitle(h.title, h.titleTags)}</a>
               <p>{h.summary}</p>
             </li>
           ))}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { t } from "@/lib/i18n/zh-CN";
 
 /** Page links for a column listing: page 1 is the column's own URL, page n is …/page/n. */
@@ -28,7 +27,7 @@ export function Pagination({ basePath, page, pageCount, total }: { basePath: str
         {s.totalItems.replace("{total}", String(total))}　{s.pageOf.replace("{page}", String(page)).replace("{count}", String(pageCount))}
       </p>
       <ul>
-        <li>{page > 1 ? <Link href={pageHref(basePath, page - 1)} rel="prev">{s.prevPage}</Link> : <span aria-disabled="true">{s.prevPage}</span>}</li>
+        <li>{page > 1 ? <a href={pageHref(basePath, page - 1)} rel="prev">{s.prevPage}</a> : <span aria-disabled="true">{s.prevPage}</span>}</li>
         {pageWindow(page, pageCount).map((p, i) =>
           p === "gap" ? (
             <li key={`gap-${i}`} aria-hidden="true">
@@ -39,14 +38,14 @@ export function Pagination({ basePath, page, pageCount, total }: { basePath: str
               {p === page ? (
                 <span aria-current="page">{p}</span>
               ) : (
-                <Link href={pageHref(basePath, p)} aria-label={s.pageNumber.replace("{page}", String(p))}>
+                <a href={pageHref(basePath, p)} aria-label={s.pageNumber.replace("{page}", String(p))}>
                   {p}
-                </Link>
+                </a>
               )}
             </li>
           ),
         )}
-        <li>{page < pageCount ? <Link href={pageHref(basePath, page + 1)} rel="next">{s.nextPage}</Link> : <span aria-disabled="true">{s.nextPage}</span>}</li>
+        <li>{page < pageCount ? <a href={pageHref(basePath, page + 1)} rel="next">{s.nextPage}</a> : <span aria-disabled="true">{s.nextPage}</span>}</li>
       </ul>
     </nav>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { displayTitle } from "@/lib/articles/format";
 import type { Neighbours } from "@/lib/articles/public-lists";
 import { t } from "@/lib/i18n/zh-CN";
@@ -10,9 +9,9 @@ export function PrevNext({ neighbours }: { neighbours: Neighbours }) {
     <p>
       <span className="prev-next-label">{label}：</span>
       {item ? (
-        <Link href={`/articles/${item.id}`} rel={rel}>
+        <a href={`/articles/${item.id}`} rel={rel}>
           {displayTitle(item.title, item.titleTags)}
-        </Link>
+        </a>
       ) : (
         <span className="prev-next-none">{s.none}</span>
       )}

@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import { t } from "@/lib/i18n/zh-CN";
-import { PrintPrep } from "./print-prep.client";
+import { PrintDate } from "./reader-controls";
 
 /**
  * The block only paper shows, at the end of a printed article: the page's address,
@@ -17,7 +17,7 @@ export async function PrintInfo({ url }: { url: string }) {
           {s.printUrl}：{url}
         </p>
         <p>
-          {s.printDate}：<PrintPrep />
+          {s.printDate}：<PrintDate />
         </p>
       </div>
       {/* qrcode's own SVG output: generated from our URL, contains no user markup. */}

@@ -2,12 +2,13 @@
  * Reader preferences kept in the browser (public pages are cached and shared, so the
  * server cannot know them): 长者模式 and the body font size. Each is a class on <html>
  * that site.css reacts to; the value survives across pages and visits in localStorage.
- * Browser-only: imported by the small client components that show the switches.
+ * Browser-only: used by the site script (site-script.ts); the same keys are read by the
+ * inline script that applies them before the first paint (reader-prefs.mjs).
  */
+import { ELDER_KEY, FONT_KEY } from "@/lib/security/reader-prefs.mjs";
+
 export type FontSize = "large" | "medium" | "small";
 
-const ELDER_KEY = "gazette:elder-mode";
-const FONT_KEY = "gazette:font-size";
 export const FONT_SIZES: FontSize[] = ["large", "medium", "small"];
 
 function read(key: string): string | null {

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ColumnNode } from "@/lib/columns/queries";
 import { t } from "@/lib/i18n/zh-CN";
 import { QUERY_MAX_CHARS } from "@/lib/search/needles";
@@ -63,9 +62,9 @@ export function SearchForm({ request, columns }: { request: SearchRequest; colum
           </select>
         </div>
         {filtered && request.q && (
-          <Link className="search-clear" href={searchHref({ q: request.q, column: null, from: null, to: null, sort: request.sort })}>
+          <a className="search-clear" href={searchHref({ q: request.q, column: null, from: null, to: null, sort: request.sort })}>
             {s.clearFilters}
-          </Link>
+          </a>
         )}
       </fieldset>
     </form>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ArticleListItem } from "@/lib/articles/queries";
 import { t } from "@/lib/i18n/zh-CN";
 import { searchHref, type SearchRequest } from "@/lib/search/params";
@@ -16,9 +15,9 @@ export function SearchNoResults({ request, latest }: { request: SearchRequest; l
       <p className="search-empty-lead">{(filtered ? s.noResultsFiltered : s.noResults).replace("{q}", request.q)}</p>
       {filtered && (
         <p>
-          <Link href={searchHref({ q: request.q, column: null, from: null, to: null, sort: request.sort })}>
+          <a href={searchHref({ q: request.q, column: null, from: null, to: null, sort: request.sort })}>
             {s.searchEverywhere.replace("{q}", request.q)}
-          </Link>
+          </a>
         </p>
       )}
       <p className="search-empty-tips-title">{s.tipsTitle}</p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { t } from "@/lib/i18n/zh-CN";
 import { searchHref, type SearchRequest } from "@/lib/search/params";
 import { pageWindow } from "./pagination";
@@ -13,7 +12,7 @@ export function SearchPagination({ request, pageCount }: { request: SearchReques
     <nav className="pagination" aria-label={s.pagination}>
       <p className="pagination-summary">{s.pageOf.replace("{page}", String(page)).replace("{count}", String(pageCount))}</p>
       <ul>
-        <li>{page > 1 ? <Link href={href(page - 1)} rel="prev">{s.prevPage}</Link> : <span aria-disabled="true">{s.prevPage}</span>}</li>
+        <li>{page > 1 ? <a href={href(page - 1)} rel="prev">{s.prevPage}</a> : <span aria-disabled="true">{s.prevPage}</span>}</li>
         {pageWindow(page, pageCount).map((p, i) =>
           p === "gap" ? (
             <li key={`gap-${i}`} aria-hidden="true">
@@ -24,14 +23,14 @@ export function SearchPagination({ request, pageCount }: { request: SearchReques
               {p === page ? (
                 <span aria-current="page">{p}</span>
               ) : (
-                <Link href={href(p)} aria-label={`第 ${p} 页`}>
+                <a href={href(p)} aria-label={`第 ${p} 页`}>
                   {p}
-                </Link>
+                </a>
               )}
             </li>
           ),
         )}
-        <li>{page < pageCount ? <Link href={href(page + 1)} rel="next">{s.nextPage}</Link> : <span aria-disabled="true">{s.nextPage}</span>}</li>
+        <li>{page < pageCount ? <a href={href(page + 1)} rel="next">{s.nextPage}</a> : <span aria-disabled="true">{s.nextPage}</span>}</li>
       </ul>
     </nav>
   );

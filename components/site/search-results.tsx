@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDate } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
 import type { Segment } from "@/lib/search/highlight";
@@ -16,10 +15,10 @@ export function SearchResults({ hits, offset }: { hits: PublicSearchHit[]; offse
       {hits.map((hit) => (
         <li key={hit.id} className="search-hit">
           <h2 className="search-hit-title">
-            <Link href={`/articles/${hit.id}`}>
+            <a href={`/articles/${hit.id}`}>
               {hit.titleTags.map((tag) => `【${tag}】`).join("")}
               <Marked segments={hit.title} />
-            </Link>
+            </a>
           </h2>
           {hit.snippet.length > 0 && (
             <p className="search-hit-snippet">
@@ -29,7 +28,7 @@ export function SearchResults({ hits, offset }: { hits: PublicSearchHit[]; offse
           <p className="search-hit-meta">
             <span>
               {s.columnLabel}
-              <Link href={`/columns/${hit.column.slug}`}>{hit.column.name}</Link>
+              <a href={`/columns/${hit.column.slug}`}>{hit.column.name}</a>
             </span>
             <span>
               {s.publishedLabel}

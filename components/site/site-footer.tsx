@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { t } from "@/lib/i18n/zh-CN";
 import type { SiteSettings } from "@/lib/settings/queries";
 import { BookmarkHelp } from "./bookmark-help";
@@ -23,7 +22,7 @@ export function SiteFooter({ settings, siteUrl }: { settings: SiteSettings; site
         {settings.showPartyGovBadge && <PartyGovBadge />}
         <div className="footer-text">
           <div className="footer-links">
-            <Link href="/sitemap">{s.siteMap}</Link>
+            <a href="/sitemap">{s.siteMap}</a>
             <span aria-hidden="true">|</span>
             <BookmarkHelp siteUrl={siteUrl} />
           </div>

@@ -1,10 +1,8 @@
-import Link from "next/link";
 import type { ColumnNode } from "@/lib/columns/queries";
 import { t } from "@/lib/i18n/zh-CN";
 import type { SiteLogo } from "@/lib/settings/queries";
 import { ColumnTree } from "./column-tree";
-import { DrawerCloser } from "./drawer-closer.client";
-import { ElderModeToggle } from "./elder-mode-toggle.client";
+import { ElderModeToggle } from "./reader-controls";
 
 const DRAWER_ID = "site-drawer";
 
@@ -33,21 +31,20 @@ export function SiteHeader({ siteName, logo, columns }: { siteName: string; logo
           <span className="top-bar-welcome">{s.welcome.replace("{site}", siteName)}</span>
           <div className="top-bar-tools">
             <ElderModeToggle />
-            <Link href="/sitemap">{s.siteMap}</Link>
+            <a href="/sitemap">{s.siteMap}</a>
             <a href="/feed.xml">{s.feed}</a>
           </div>
         </div>
       </div>
       <div className="site-banner">
         <div className="container banner-inner">
-          <Link href="/" className="site-brand">
+          <a href="/" className="site-brand">
             {logo && (
               // The logo is an uploaded media file of unknown size; next/image would need a loader for /media.
-              // eslint-disable-next-line @next/next/no-img-element
               <img src={logo.src} alt="" width={logo.width ?? undefined} height={logo.height ?? undefined} className="site-logo" />
             )}
             <span className="site-name">{siteName}</span>
-          </Link>
+          </a>
           <SearchForm id="site-search-q" />
           <button type="button" className="menu-button" popoverTarget={DRAWER_ID} aria-label={s.menuOpen}>
             <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
@@ -60,11 +57,11 @@ export function SiteHeader({ siteName, logo, columns }: { siteName: string; logo
       <nav className="site-nav" aria-label={s.columnNav}>
         <ul className="container">
           <li>
-            <Link href="/">{t.common.home}</Link>
+            <a href="/">{t.common.home}</a>
           </li>
           {columns.map((column) => (
             <li key={column.id}>
-              <Link href={`/columns/${column.slug}`}>{column.name}</Link>
+              <a href={`/columns/${column.slug}`}>{column.name}</a>
             </li>
           ))}
         </ul>
@@ -80,16 +77,15 @@ export function SiteHeader({ siteName, logo, columns }: { siteName: string; logo
         <nav aria-label={`${s.columnNav}（${s.menu}）`}>
           <ul className="drawer-nav">
             <li>
-              <Link href="/">{t.common.home}</Link>
+              <a href="/">{t.common.home}</a>
             </li>
           </ul>
           <ColumnTree nodes={columns} className="drawer-nav" />
         </nav>
         <div className="drawer-tools">
-          <Link href="/sitemap">{s.siteMap}</Link>
+          <a href="/sitemap">{s.siteMap}</a>
         </div>
       </div>
-      <DrawerCloser drawerId={DRAWER_ID} />
     </header>
   );
 }

@@ -3,34 +3,48 @@ import path from "node:path";
 import zlib from "node:zlib";
 
 /**
- * First-load JavaScript of an app route, read from a production build: the shared
- * runtime chunks every page loads plus the chunks of the route's layouts and page,
- * each counted once, gzipped as a server would send them.
+ * First-load JavaScript of a page as the build serves it: every script the HTML
+ * runs — external files read from the build (/_next/static/* from the dist folder,
+ * anything else from public/) and inline scripts — gzipped as a server would send
+ * them. Data scripts (JSON-LD) do not run and are not counted.
  */
 export interface JsSize {
-  route: string;
   files: { file: string; bytes: number; gzip: number }[];
   totalBytes: number;
   totalGzip: number;
 }
 
-export function firstLoadJs(distDir: string, route: string): JsSize {
-  const serverDir = path.join(distDir, "server", "app", route);
-  const buildManifest = JSON.parse(fs.readFileSync(path.join(serverDir, "build-manifest.json"), "utf8")) as {
-    rootMainFiles: string[];
-  };
-  const rscManifestSource = fs.readFileSync(`${serverDir}_client-reference-manifest.js`, "utf8");
-  const entryMatch = /"entryJSFiles":(\{[^}]*\})/.exec(rscManifestSource);
-  const entryFiles: Record<string, string[]> = entryMatch ? JSON.parse(entryMatch[1]) : {};
-  const files = [...new Set([...buildManifest.rootMainFiles, ...Object.values(entryFiles).flat()])];
-  const sizes = files.map((file) => {
-    const data = fs.readFileSync(path.join(distDir, file));
-    return { file, bytes: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length };
-  });
-  return {
-    route,
-    files: sizes,
-    totalBytes: sizes.reduce((sum, f) => sum + f.bytes, 0),
-    totalGzip: sizes.reduce((sum, f) => sum + f.gzip, 0),
-  };
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const SRC = /\ssrc="([^"]+)"/i;
+const DATA_TYPE = /\stype="application\/(?:ld\+)?json"/i;
+
+export function pageScripts(html: string, distDir: string, publicDir = "public"): JsSize {
+  const sources: { file: string; data: Buffer }[] = [];
+  let inline = 0;
+  for (const [, attributes, body] of html.matchAll(SCRIPT)) {
+    if (DATA_TYPE.test(attributes)) continue;
+    const src = SRC.exec(attributes)?.[1];
+    if (!src) {
+      sources.push({ file: `(inline script ${++inline})`, data: Buffer.from(body, "utf8") });
+      continue;
+    }
+    const pathname = new URL(src, "http://build.invalid").pathname;
+    const file = pathname.startsWith("/_next/") ? path.join(distDir, pathname.slice("/_next/".length)) : path.join(publicDir, pathname);
+    sources.push({ file: pathname, data: fs.readFileSync(file) });
+  }
+  const files = sources.map(({ file, data }) => ({ file, bytes: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length }));
+  return { files, totalBytes: files.reduce((sum, f) => sum + f.bytes, 0), totalGzip: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+/**
+ * An article page from the build's page cache (Next.js writes each cached page to
+ * <dist>/server/app/<path>.html the first time it is served): exactly the HTML
+ * readers get. Null until an article has been served by this build.
+ */
+export function cachedArticlePage(distDir: string): { file: string; html: string } | null {
+  const dir = path.join(distDir, "server", "app", "articles");
+  const name = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^\d+\.html$/.test(f)) : undefined;
+  if (!name) return null;
+  const file = path.join(dir, name);
+  return { file, html: fs.readFileSync(file, "utf8") };
 }

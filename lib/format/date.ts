@@ -1,26 +1,25 @@
 /** Dates are shown in the site's time zone (Asia/Shanghai unless DISPLAY_TIME_ZONE says otherwise). */
 const TIME_ZONE = process.env.DISPLAY_TIME_ZONE || "Asia/Shanghai";
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+/** The zone dates are shown in; pages hand it to the browser script (data-time-zone). */
+export const DISPLAY_TIME_ZONE = TIME_ZONE;
 
-function parts(date: Date) {
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function parts(date: Date, timeZone = TIME_ZONE) {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    formats.set(timeZone, format);
+  }
   const out: Record<string, string> = {};
-  for (const p of dateTimeFormat.formatToParts(date)) out[p.type] = p.value;
+  for (const p of format.formatToParts(date)) out[p.type] = p.value;
   return out;
 }
 
-/** YYYY-MM-DD HH:mm:ss */
-export function formatDateTime(date: Date): string {
-  const p = parts(date);
+/** YYYY-MM-DD HH:mm:ss, in the display zone (or the one given: the browser script gets it from the page). */
+export function formatDateTime(date: Date, timeZone?: string): string {
+  const p = parts(date, timeZone);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 

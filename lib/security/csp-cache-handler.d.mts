@@ -1,3 +1,3 @@
-export declare function withCspHeader(value: unknown): boolean;
+export declare function readyCachedPage(value: unknown): boolean;
 declare const CspCacheHandler: new (...args: unknown[]) => object;
 export default CspCacheHandler;

@@ -1,23 +1,34 @@
 // @ts-check
 import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { CSP_HEADER, cachedPublicPolicy, trustedInlineScriptHashes } from "./csp-core.mjs";
+import { isPlainPage, withoutFrameworkRuntime } from "./plain-html.mjs";
 
 /**
- * Next.js's own file-system page cache, plus one thing: every cached page carries the
+ * Next.js's own file-system page cache, plus two things. Public reading pages are
+ * stored as plain HTML, without the framework runtime (plain-html.mjs). And every cached page carries the
  * Content-Security-Policy that matches its HTML (the hashes of its inline scripts), so
  * the public pages stay cached (ISR) and still need no 'unsafe-inline' for scripts.
  * Next.js sends a cached page's stored headers with it on every hit — and on the miss
  * that rendered it, since the response is built from the same entry after set().
  *
  * Another cache handler (shared, multi-instance) can extend this class, or apply
- * `withCspHeader` to its own entries.
+ * `readyCachedPage` to its own entries.
  */
 const FileSystemCache = /** @type {any} */ (fileSystemCache).default ?? fileSystemCache;
 
-/** Adds the policy to a page entry in place; false when the page has no trusted nonce. */
-export function withCspHeader(/** @type {any} */ value) {
+/**
+ * Readies a page entry in place: plain pages lose the runtime, and every page gets its
+ * policy; false when the page has inline scripts but no trusted nonce.
+ */
+export function readyCachedPage(/** @type {any} */ value) {
   if (value?.kind !== "APP_PAGE" || typeof value.html !== "string") return true;
   if (value.headers?.[CSP_HEADER]) return true;
+  if (isPlainPage(value.html)) {
+    // Whatever rendered it (a request, or the build without one), no inline script of Next.js's is left.
+    value.html = withoutFrameworkRuntime(value.html);
+    value.headers = { ...(value.headers ?? {}), [CSP_HEADER]: cachedPublicPolicy([]) };
+    return true;
+  }
   const hashes = trustedInlineScriptHashes(value.html);
   if (!hashes) return false;
   value.headers = { ...(value.headers ?? {}), [CSP_HEADER]: cachedPublicPolicy(hashes) };
@@ -30,13 +41,13 @@ export default class CspCacheHandler extends FileSystemCache {
     const entry = await super.get(key, ctx);
     // Prerendered at build time, without a request and so without a nonce: its inline
     // scripts cannot be told from injected ones. Render it again, once, on demand.
-    if (entry && !withCspHeader(entry.value)) return null;
+    if (entry && !readyCachedPage(entry.value)) return null;
     return entry;
   }
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
-    withCspHeader(data);
+    readyCachedPage(data);
     return super.set(key, data, ctx);
   }
 }

@@ -1,5 +1,6 @@
 // @ts-check
 import crypto from "node:crypto";
+import { EARLY_PREFS_SCRIPT } from "./reader-prefs.mjs";
 
 /**
  * Content-Security-Policy building blocks, in plain JavaScript because Next.js loads
@@ -13,6 +14,11 @@ import crypto from "node:crypto";
  *   and policy, and the page stays cached.
  */
 export const CSP_HEADER = "content-security-policy";
+
+const sha256 = (/** @type {string} */ text) => `sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}`;
+
+/** The public pages' one inline script of our own (reader-prefs.mjs), allowed on every public page by its hash. */
+const EARLY_PREFS = `'${sha256(EARLY_PREFS_SCRIPT)}'`;
 
 /**
  * @param {{ scripts: string[], frameAncestors: string, dev?: boolean }} options
@@ -42,12 +48,12 @@ export function adminPolicy(/** @type {string} */ nonce, dev = false) {
 
 /** A public page rendered for this request only (not cached): nonce scripts; framing by the site itself only. */
 export function dynamicPublicPolicy(/** @type {string} */ nonce, dev = false) {
-  return policy({ scripts: [`'nonce-${nonce}'`], frameAncestors: "'self'", dev });
+  return policy({ scripts: [`'nonce-${nonce}'`, EARLY_PREFS], frameAncestors: "'self'", dev });
 }
 
 /** A cached public page: exactly the inline scripts Next.js wrote into it, by hash. */
 export function cachedPublicPolicy(/** @type {string[]} */ hashes) {
-  return policy({ scripts: hashes.map((h) => `'${h}'`), frameAncestors: "'self'" });
+  return policy({ scripts: [...hashes.map((h) => `'${h}'`), EARLY_PREFS], frameAncestors: "'self'" });
 }
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
@@ -73,7 +79,7 @@ export function trustedInlineScriptHashes(html) {
   for (const [, attributes, body] of scripts) {
     if (SRC.test(attributes) || DATA_TYPE.test(attributes)) continue;
     if (NONCE.exec(attributes)?.[1] !== trusted) continue;
-    hashes.add(`sha256-${crypto.createHash("sha256").update(body, "utf8").digest("base64")}`);
+    hashes.add(sha256(body));
   }
   return [...hashes];
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { buildRouteTable, isCachedPath } from "./cached-routes";
 import { adminPolicy, cachedPublicPolicy, dynamicPublicPolicy, trustedInlineScriptHashes } from "./csp-core.mjs";
-import CspCacheHandler, { withCspHeader } from "./csp-cache-handler.mjs";
+import CspCacheHandler, { readyCachedPage } from "./csp-cache-handler.mjs";
 import { createNonce, securityHeaders } from "./headers.mjs";
 
 const sha = (s: string) => `sha256-${crypto.createHash("sha256").update(s).digest("base64")}`;
@@ -48,11 +48,11 @@ describe("content security policy", () => {
 
   it("stores the matching policy with each cached page, and drops nonce-less ones", async () => {
     const value = { kind: "APP_PAGE", html: page("abc", ""), headers: { "x-next-cache-tags": "t" } };
-    expect(withCspHeader(value)).toBe(true);
+    expect(readyCachedPage(value)).toBe(true);
     expect((value.headers as Record<string, string>)["content-security-policy"]).toContain(sha('self.__next_f.push([1,"payload"])'));
-    expect(withCspHeader({ kind: "APP_PAGE", html: "<html><head><script>x()</script></head></html>" })).toBe(false);
+    expect(readyCachedPage({ kind: "APP_PAGE", html: "<html><head><script>x()</script></head></html>" })).toBe(false);
     // Route handlers (feeds, sitemaps) are not HTML pages: left alone.
-    expect(withCspHeader({ kind: "APP_ROUTE", body: Buffer.from("") })).toBe(true);
+    expect(readyCachedPage({ kind: "APP_ROUTE", body: Buffer.from("") })).toBe(true);
     expect(typeof CspCacheHandler).toBe("function");
   });
 

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/env";
+import { cachedPublicPolicy } from "@/lib/security/csp-core.mjs";
+import { securityHeaders } from "@/lib/security/headers.mjs";
 import { selfUrl } from "@/lib/internal/token";
 
 /**
@@ -54,9 +56,31 @@ async function snapshotOne(urlPath: string, file: string): Promise<void> {
   await fs.promises.rename(tmp, file);
 }
 
-/** The built JS/CSS next to the pages, so the snapshot works without the app (run on start). */
+/**
+ * The built CSS (and the site script, public/site.js) next to the pages, so the
+ * snapshot works without the app (run on start). Hashed build files never change, so
+ * existing ones are kept; public/ files are overwritten, as a new build changes them.
+ */
 export async function copyBuildAssets(distDir: string): Promise<void> {
   const from = path.join(distDir, "static");
-  if (!fs.existsSync(from)) return;
-  await fs.promises.cp(from, path.join(staticRoot(), "_next", "static"), { recursive: true, force: false, errorOnExist: false });
+  if (fs.existsSync(from)) await fs.promises.cp(from, path.join(staticRoot(), "_next", "static"), { recursive: true, force: false, errorOnExist: false });
+  const publicDir = path.join(/*turbopackIgnore: true*/ process.cwd(), "public");
+  if (fs.existsSync(publicDir)) await fs.promises.cp(publicDir, staticRoot(), { recursive: true, force: true });
+  await fs.promises.mkdir(staticRoot(), { recursive: true });
+  await fs.promises.writeFile(path.join(staticRoot(), NGINX_HEADERS_FILE), nginxSecurityHeaders());
+}
+
+/** The snapshot's headers for nginx (`include`d by docs/deploy.md's configuration); a dotfile nginx does not serve. */
+export const NGINX_HEADERS_FILE = ".security-headers.conf";
+
+/**
+ * The headers the app gives its cached reading pages, as nginx directives, so that a
+ * page served from the snapshot is exactly as safe as one served by the app. The
+ * pages are plain (no framework runtime), so one fixed policy fits them all. HSTS
+ * is left to the TLS server block.
+ */
+export function nginxSecurityHeaders(): string {
+  const headers = { ...securityHeaders({ admin: false, https: false }), "content-security-policy": cachedPublicPolicy([]) };
+  const lines = Object.entries(headers).map(([name, value]) => `add_header ${name} "${value.replace(/["\\]/g, "")}" always;`);
+  return `# Written by Gazette on start (lib/static/snapshot.ts); do not edit.\n${lines.join("\n")}\n`;
 }

@@ -32,7 +32,8 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${staticRoot};
-    location / { try_files $uri $uri/index.html @app; }
+    location ~ /\\. { return 404; }
+    location / { try_files $uri $uri/index.html @app; include ${staticRoot}/.security-headers.conf; }
     location @app { proxy_pass http://gazette; proxy_http_version 1.1; proxy_set_header Connection ""; }
   }
 }`;

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Breadcrumb } from "@/components/site/breadcrumb";
 import { getColumnTree, type ColumnNode } from "@/lib/columns/queries";
 import { t } from "@/lib/i18n/zh-CN";
@@ -17,7 +16,7 @@ function Branch({ nodes }: { nodes: ColumnNode[] }) {
     <ul>
       {nodes.map((node) => (
         <li key={node.id}>
-          <Link href={`/columns/${node.slug}`}>{node.name}</Link>
+          <a href={`/columns/${node.slug}`}>{node.name}</a>
           {node.children.length > 0 && <Branch nodes={node.children} />}
         </li>
       ))}
@@ -36,11 +35,11 @@ export default async function SitemapPage() {
         <p className="sitemap-intro">{t.site.sitemapIntro}</p>
         <ul className="sitemap-tree">
           <li>
-            <Link href="/">{t.common.home}</Link>
+            <a href="/">{t.common.home}</a>
           </li>
           {tree.map((node) => (
             <li key={node.id}>
-              <Link href={`/columns/${node.slug}`}>{node.name}</Link>
+              <a href={`/columns/${node.slug}`}>{node.name}</a>
               {node.children.length > 0 && <Branch nodes={node.children} />}
             </li>
           ))}

@@ -1,0 +1,5 @@
+export declare const PLAIN_PAGE_ATTRIBUTE: "data-plain-page";
+export declare const SITE_SCRIPT_PATH: "/site.js";
+export declare function isPlainPage(html: string): boolean;
+export declare function isKeptScript(attributes: string, body: string): boolean;
+export declare function withoutFrameworkRuntime(html: string): string;

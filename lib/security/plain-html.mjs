@@ -1,0 +1,45 @@
+// @ts-check
+import { EARLY_PREFS_SCRIPT } from "./reader-prefs.mjs";
+
+/**
+ * Public reading pages are plain HTML. They have nothing for a framework to do — the
+ * few interactive parts are one small script, /site.js — so the cached copy is stored
+ * without the React runtime Next.js writes into every App Router page: its <script>
+ * chunks, their preloads, and the inline RSC payload that would hydrate the page.
+ * That is about 130 KB of gzipped JavaScript and half the HTML a reader no longer
+ * downloads, and a page that needs no 'unsafe-inline' and no per-page script hashes.
+ *
+ * A page opts in with PLAIN_PAGE_ATTRIBUTE on an element (the public site's layout
+ * does); nothing else is touched. Links on such pages are plain <a> (no client-side
+ * navigation), so every page load runs the site script.
+ */
+export const PLAIN_PAGE_ATTRIBUTE = "data-plain-page";
+
+/** Where the site script is served; the version query changes with its content. */
+export const SITE_SCRIPT_PATH = "/site.js";
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const LINK = /<link\b[^>]*>/gi;
+const JSON_DATA = /\stype="application\/(?:ld\+)?json"/i;
+const SITE_SCRIPT_SRC = new RegExp(`\\ssrc="${SITE_SCRIPT_PATH.replace(".", "\\.")}(?:\\?[^"]*)?"`, "i");
+
+export function isPlainPage(/** @type {string} */ html) {
+  return html.includes(` ${PLAIN_PAGE_ATTRIBUTE}=`);
+}
+
+/** Is this <script> one the page keeps: data (JSON-LD), the site script, or the preferences snippet? */
+export function isKeptScript(/** @type {string} */ attributes, /** @type {string} */ body) {
+  return JSON_DATA.test(attributes) || SITE_SCRIPT_SRC.test(attributes) || (body === EARLY_PREFS_SCRIPT && !/\ssrc\s*=/i.test(attributes));
+}
+
+/** A script preload (<link rel="preload" as="script">, rel="modulepreload"): only ever for the runtime. */
+function isScriptPreload(/** @type {string} */ tag) {
+  return /\srel="modulepreload"/i.test(tag) || (/\srel="preload"/i.test(tag) && /\sas="script"/i.test(tag));
+}
+
+/** The page without the framework's scripts; idempotent. */
+export function withoutFrameworkRuntime(/** @type {string} */ html) {
+  return html
+    .replace(SCRIPT, (whole, attributes, body) => (isKeptScript(attributes, body) ? whole : ""))
+    .replace(LINK, (tag) => (isScriptPreload(tag) ? "" : tag));
+}

@@ -1,0 +1,70 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { readyCachedPage } from "./csp-cache-handler.mjs";
+import { isPlainPage, withoutFrameworkRuntime } from "./plain-html.mjs";
+import { EARLY_PREFS_SCRIPT } from "./reader-prefs.mjs";
+
+const sha = (text: string) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/** The shape of an App Router page as Next.js 16 renders it (abridged). */
+const rendered = [
+  '<!DOCTYPE html><html lang="zh-CN"><head><meta charSet="utf-8"/>',
+  '<link rel="stylesheet" href="/_next/static/chunks/a.css" nonce="n1" data-precedence="next"/>',
+  '<link rel="preload" as="script" fetchPriority="low" nonce="n1" href="/_next/static/chunks/runtime.js"/>',
+  '<link rel="modulepreload" href="/_next/static/chunks/m.js"/>',
+  '<script src="/_next/static/chunks/0a.js" async="" nonce="n1"></script>',
+  '<link rel="canonical" href="https://example.gov.cn/articles/1"/>',
+  '<script src="/_next/static/chunks/poly.js" noModule="" nonce="n1"></script></head>',
+  '<body><div class="site-root" data-plain-page="">',
+  `<script>${EARLY_PREFS_SCRIPT}</script>`,
+  '<script type="application/ld+json">{"@type":"NewsArticle","headline":"乌海"}</script>',
+  '<main><h1>乌海:笃行实干</h1><p>正文</p></main>',
+  '<script src="/site.js?v=abc123" defer=""></script></div>',
+  '<script nonce="n1" id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({})</script>',
+  '<script nonce="n1">(self.__next_f=self.__next_f||[]).push([0])</script>',
+  '<script nonce="n1">self.__next_f.push([1,"payload \\u003c/script>"])</script>',
+  "</body></html>",
+].join("");
+
+describe("plain public pages", () => {
+  it("lose the framework's scripts and preloads, and keep the page, its data and the site's own scripts", () => {
+    const plain = withoutFrameworkRuntime(rendered);
+    expect(plain).not.toMatch(/_next\/static\/chunks\/[^"]*\.js/);
+    expect(plain).not.toContain("__next_f");
+    expect(plain).not.toContain("TURBOPACK");
+    expect(plain).not.toContain("modulepreload");
+    expect(plain).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
+    expect(plain).toContain('<link rel="canonical"');
+    expect(plain).toContain('<script type="application/ld+json">{"@type":"NewsArticle","headline":"乌海"}</script>');
+    expect(plain).toContain(`<script>${EARLY_PREFS_SCRIPT}</script>`);
+    expect(plain).toContain('<script src="/site.js?v=abc123" defer=""></script>');
+    expect(plain).toContain("<h1>乌海:笃行实干</h1><p>正文</p>");
+    expect(withoutFrameworkRuntime(plain)).toBe(plain);
+  });
+
+  it("keep no other inline script, even one that copies the preferences snippet's attributes", () => {
+    const sneaky = rendered.replace("<main>", '<main><script>alert(1)</script><script src="/site.js.evil.js"></script><script src="https://cdn.example/site.js"></script>');
+    const plain = withoutFrameworkRuntime(sneaky);
+    expect(plain).not.toContain("alert(1)");
+    expect(plain).not.toContain("site.js.evil");
+    expect(plain).not.toContain("cdn.example");
+  });
+
+  it("are stored plain, with a policy that allows only same-origin scripts and the preferences snippet", () => {
+    const value = { kind: "APP_PAGE", html: rendered, headers: { "x-next-cache-tags": "t" } as Record<string, string> };
+    expect(isPlainPage(value.html)).toBe(true);
+    expect(readyCachedPage(value)).toBe(true);
+    expect(value.html).not.toContain("__next_f");
+    const scriptSrc = value.headers["content-security-policy"].split("; ").find((d) => d.startsWith("script-src"));
+    expect(scriptSrc).toBe(`script-src 'self' ${sha(EARLY_PREFS_SCRIPT)}`);
+    expect(value.headers["x-next-cache-tags"]).toBe("t");
+  });
+
+  it("leave pages that did not opt in untouched", () => {
+    const admin = rendered.replace(' data-plain-page=""', "");
+    const value = { kind: "APP_PAGE", html: admin };
+    expect(isPlainPage(admin)).toBe(false);
+    readyCachedPage(value);
+    expect(value.html).toBe(admin);
+  });
+});

@@ -1,0 +1,3 @@
+export const ELDER_KEY: string;
+export const FONT_KEY: string;
+export const EARLY_PREFS_SCRIPT: string;
