@@ -1,12 +1,14 @@
 // Runs last (file order): it changes site settings and the column tree that the public-site journeys compare with the reference.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { totpCode } from "../lib/security/totp";
 import { loginAs } from "./helpers/login";
 
 /**
  * The governance back office, as an admin uses it: open an account for a new editor
- * with a column, end their session by disabling them, change the footer and see the
- * public site follow at once, create and reorder a column, find it all in the audit log.
+ * with a column, end their session by disabling them, reset a lost two-factor login,
+ * change the footer and see the public site follow at once, create and reorder a
+ * column, find it all in the audit log.
  */
 // Serial: later journeys read what earlier ones did (the audit log). Generous timeouts:
 // the machines these journeys run on are often busy with other builds.
@@ -67,6 +69,67 @@ test("an admin opens an account with a column; disabling it ends the user's sess
   await page.getByRole("row", { name: /admin@e2e\.test/ }).getByRole("link").click();
   await expect(page.getByText("这是您自己的账号").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "停用账号" })).toHaveCount(0);
+});
+
+test("an admin resets the two-factor login of a user who lost their phone", async ({ page, browser }) => {
+  const user = { email: `lisi-${stamp}@wuhai.gov.cn`, name: "李四", initial: "Maple-Lantern-Road-4", own: "Cedar-Window-Bridge-9" };
+  await loginAs(page, "admin", "/admin/users/new");
+  await page.getByLabel("邮箱（登录账号）").fill(user.email);
+  await page.getByLabel("姓名").fill(user.name);
+  await page.getByRole("radio", { name: /^编辑/ }).check();
+  await page.getByRole("checkbox", { name: "乌海要闻" }).check();
+  await page.getByLabel(/初始密码/).fill(user.initial);
+  await page.getByRole("button", { name: "新建用户" }).click();
+  await expect(page.getByTestId("user-created")).toContainText("用户已创建");
+
+  // The user chooses their own password, then turns on two-factor login.
+  const theirs = await browser.newContext();
+  const theirPage = await theirs.newPage();
+  const logIn = async (password: string) => {
+    await theirPage.goto("/admin/login");
+    await theirPage.getByLabel("邮箱").fill(user.email);
+    await theirPage.getByLabel("密码").fill(password);
+    await theirPage.getByRole("button", { name: "登录" }).click();
+  };
+  await logIn(user.initial);
+  await expect(theirPage).toHaveURL(/\/admin\/account\?required=change-password/);
+  await theirPage.getByLabel("当前密码").fill(user.initial);
+  await theirPage.getByLabel("新密码", { exact: true }).fill(user.own);
+  await theirPage.getByLabel("再次输入新密码").fill(user.own);
+  await theirPage.getByRole("button", { name: "修改密码" }).click();
+  await expect(theirPage).toHaveURL(/\/admin\/login\?changed=1/);
+  await logIn(user.own);
+  await expect(theirPage).toHaveURL(/\/admin\/articles/);
+  await theirPage.goto("/admin/account");
+  await theirPage.getByRole("button", { name: "启用两步验证" }).click();
+  const secret = (await theirPage.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  await theirPage.getByLabel(/输入应用显示的 6 位验证码/).fill(totpCode(secret));
+  await theirPage.getByRole("button", { name: "确认启用" }).click();
+  await theirPage.getByRole("button", { name: "我已保存恢复码" }).click();
+  await expect(theirPage.getByText("已启用。登录时除密码外")).toBeVisible();
+
+  // Phone and recovery codes lost: the admin resets it, after a confirmation.
+  await page.goto("/admin/users");
+  const row = page.getByRole("row", { name: new RegExp(user.email) });
+  await expect(row).toContainText("两步验证");
+  await row.getByRole("link", { name: user.name }).click();
+  let question = "";
+  page.once("dialog", (dialog) => {
+    question = dialog.message();
+    void dialog.accept();
+  });
+  await page.getByRole("button", { name: "重置双因素认证" }).click();
+  await expect(page.getByTestId("user-reset-2fa-status")).toHaveText("双因素认证已重置。该用户下次用密码登录后需重新设置两步验证。");
+  expect(question).toContain(`重置“${user.name}”的双因素认证后`);
+  await expect(page.getByRole("button", { name: "重置双因素认证" })).toHaveCount(0);
+  await expect(page.locator(".gov-facts")).not.toContainText("两步验证");
+
+  // Their session ended; the password alone lets them in again, without a code.
+  await theirPage.goto("/admin/account");
+  await expect(theirPage).toHaveURL(/\/admin\/login/);
+  await logIn(user.own);
+  await expect(theirPage).toHaveURL(/\/admin\/articles/);
+  await theirs.close();
 });
 
 test("an admin edits the footer; a bad 政府网站标识码 is refused; the public site shows the change at once", async ({ page }) => {
@@ -131,6 +194,7 @@ test("the audit log shows what the admin did, and exports it as CSV for Excel", 
   await expect(page).toHaveURL(/action=user\.\*/);
   await expect(page.getByRole("row", { name: /新建用户/ }).first()).toBeVisible();
   await expect(page.getByRole("row", { name: /停用用户/ }).first()).toBeVisible();
+  await expect(page.getByRole("row", { name: /重置双因素认证/ }).first()).toBeVisible();
   await expect(page.getByTestId("audit-retention")).toContainText("至少保留 180 天");
 
   const download = page.waitForEvent("download");
