@@ -1,4 +1,3 @@
-// Runs last (file order): it changes site settings and the column tree that the public-site journeys compare with the reference.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../lib/security/totp";
@@ -9,6 +8,11 @@ import { loginAs } from "./helpers/login";
  * with a column, end their session by disabling them, reset a lost two-factor login,
  * change the footer and see the public site follow at once, create and reorder a
  * column, find it all in the audit log.
+ *
+ * It leaves the site as it found it (afterAll): the footer fields back to their values,
+ * its column deleted; so the public-site journeys, which compare with the reference,
+ * may run before or after it. The accounts it opens stay (Gazette disables accounts,
+ * it never deletes them); no other journey lists them.
  */
 // Serial: later journeys read what earlier ones did (the audit log). Generous timeouts:
 // the machines these journeys run on are often busy with other builds.
@@ -132,8 +136,15 @@ test("an admin resets the two-factor login of a user who lost their phone", asyn
   await theirs.close();
 });
 
+/** What the footer fields were before the journey changed them, put back in afterAll. */
+const footerFields = ["ICP 备案号", "政府网站标识码", "网站维护电话"] as const;
+let footerBefore: Record<string, string> | null = null;
+
 test("an admin edits the footer; a bad 政府网站标识码 is refused; the public site shows the change at once", async ({ page }) => {
   await loginAs(page, "admin", "/admin/settings");
+  const before: Record<string, string> = {};
+  for (const label of footerFields) before[label] = await page.getByLabel(label).inputValue();
+  footerBefore = before;
   await page.getByLabel("ICP 备案号").fill("蒙ICP备05000809号-3");
   await page.getByLabel("政府网站标识码").fill("15030");
   await page.getByRole("button", { name: "保存", exact: true }).click();
@@ -215,3 +226,25 @@ for (const path of ["/admin/users", "/admin/users/new", "/admin/columns", "/admi
     expect(violations).toEqual([]);
   });
 }
+
+// Put back what the journey changed, even when a step failed half-way.
+test.afterAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  if (footerBefore) {
+    await loginAs(page, "admin", "/admin/settings");
+    for (const label of footerFields) await page.getByLabel(label).fill(footerBefore[label]);
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(page.getByTestId("settings-status")).toHaveText("设置已保存，网站页面已更新。");
+    await page.goto("/");
+    await expect(page.locator("footer").last()).toContainText(footerBefore["政府网站标识码"]);
+  }
+  await loginAs(page, "admin", "/admin/columns");
+  if ((await page.getByTestId(`column-row-topics-${stamp}`).count()) > 0) {
+    await page.getByTestId(`column-row-topics-${stamp}`).getByRole("link", { name: "编辑 专题专栏" }).click();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "删除", exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/columns$/);
+    await expect(page.getByTestId(`column-row-topics-${stamp}`)).toHaveCount(0);
+  }
+  await page.close();
+});
