@@ -1,6 +1,8 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
-import { staticApiHeaders } from "./lib/security/headers.mjs";
+import { PUBLIC_PAGE_SOURCES, publicPageHeaders, securityHeaders, staticApiHeaders } from "./lib/security/headers.mjs";
+
+const HSTS = { key: "strict-transport-security", value: securityHeaders({ admin: false, https: true })["strict-transport-security"] };
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -14,9 +16,17 @@ const nextConfig = {
   // Next.js's file-system page cache plus a hash-based Content-Security-Policy stored with each
   // cached page, so public pages stay cached without 'unsafe-inline' for scripts (SECURITY.md).
   cacheHandler: fileURLToPath(new URL("./lib/security/csp-cache-handler.mjs", import.meta.url)),
-  // The one path proxy.ts does not run on (large uploads); everything else gets its headers there.
+  // The paths proxy.ts does not run on (see its matcher); everything else gets its headers there.
   async headers() {
-    return [{ source: "/api/media", headers: staticApiHeaders() }];
+    return [
+      { source: "/api/media", headers: staticApiHeaders() },
+      { source: "/api/views", headers: staticApiHeaders() },
+      ...PUBLIC_PAGE_SOURCES.map((source) => ({ source, headers: publicPageHeaders() })),
+      // HSTS over HTTPS, as the proxy does elsewhere (the TLS server in front says so).
+      ...PUBLIC_PAGE_SOURCES.map((source) => ({ source, has: [{ type: /** @type {const} */ ("header"), key: "x-forwarded-proto", value: "https" }], headers: [HSTS] })),
+      // Pages load it as /site.js?v=<content hash>: a new build is a new address.
+      { source: "/site.js", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+    ];
   },
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },

@@ -1,13 +1,13 @@
 import { encode, getToken, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { articleIdFromPath, isWithdrawnArticle, withdrawnNoticePath } from "@/lib/articles/gone";
 import { SESSION_MAX_AGE_S, needsTouch, nowSeconds, sessionState } from "@/lib/auth/session-policy";
 import { currentRouteTable, isCachedPath } from "@/lib/security/cached-routes";
 import { CSP_HEADER, adminPolicy, dynamicPublicPolicy } from "@/lib/security/csp-core.mjs";
 import { ACTION_BODY_LIMIT_BYTES, createNonce, securityHeaders } from "@/lib/security/headers.mjs";
 
 /**
- * Runs before every request (static assets excepted):
+ * Runs before every request but the public reading pages and static assets (see
+ * `config` below):
  * 1. guards the admin: no live session (anonymous, idle 30 min, older than 12 h) → the
  *    login page. Pages and server actions still check the session and role themselves
  *    (getSessionUser, which also checks the session version) — this only keeps
@@ -46,14 +46,6 @@ export async function proxy(request: NextRequest) {
     if (token && state === "live" && needsTouch(token, now)) touched = { ...token, seenAt: now };
   }
 
-  // A withdrawn article answers 410 Gone with a short notice; a page could only say 404 (lib/articles/gone.ts).
-  const articleId = articleIdFromPath(pathname);
-  if (articleId !== null && (await isWithdrawnArticle(articleId))) {
-    const gone = finish(NextResponse.rewrite(new URL(withdrawnNoticePath(articleId), request.url)), admin, dynamicPolicy, request);
-    gone.headers.set(CSP_HEADER, dynamicPolicy);
-    return gone;
-  }
-
   const forwarded = new Headers(request.headers);
   forwarded.set(PATH_HEADER, pathname);
   forwarded.set("x-nonce", nonce);
@@ -90,7 +82,13 @@ async function setSessionCookie(response: NextResponse, token: JWT) {
 }
 
 export const config = {
-  // Every path but the build's static assets: security headers belong on every response.
-  // The upload endpoint is left out: the proxy would buffer its large bodies (next.config.js gives it the headers).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/media$).*)"],
+  // Not on the public reading pages (home, articles, columns, site map, feeds), the site
+  // script and the view beacon: they are cached plain pages (lib/security/plain-html.mjs)
+  // or a tiny JSON endpoint, need no nonce and no session, and running the proxy would
+  // cost each of them more than serving it. next.config.js gives them the same headers
+  // (PUBLIC_PAGE_SOURCES; proxy.test.ts checks the two lists agree). Not on the build's
+  // static assets, nor the upload endpoint, whose large bodies the proxy would buffer.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|api/media$|api/views$|articles/[1-9][0-9]*$|columns/|sitemap$|sitemap\\.xml$|sitemaps/|feed\\.xml$|site\\.js$).+)",
+  ],
 };

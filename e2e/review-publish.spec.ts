@@ -94,4 +94,14 @@ test("an article passes two reviews after a rejection and is published on schedu
   await expect(history).toContainText("标题请注明发文单位");
   await expect(history).toContainText("二审同意");
   await expect(history).toContainText("定时发布生效");
+
+  // 撤稿: the address answers 410 Gone at once, with the date but not the internal reason.
+  await act(reviewer2, "撤稿", "发文单位要求撤回核实");
+  await expect(status(reviewer2)).toHaveText("已撤稿");
+  const gone = await request.get(`/articles/${id}`);
+  expect(gone.status()).toBe(410);
+  const notice = await gone.text();
+  expect(notice).toContain("该信息已撤回");
+  expect(notice).not.toContain("发文单位要求撤回核实");
+  expect(notice).not.toContain(title);
 });

@@ -1,20 +1,6 @@
-import { t } from "@/lib/i18n/zh-CN";
+import { NotFoundNotice } from "@/components/site/not-found-notice";
 
-/** 404 for unknown addresses, drafts, scheduled and unknown articles and columns. */
+/** 404 for unknown addresses (and notFound() anywhere in the public site). */
 export default function NotFound() {
-  return (
-    <div className="container">
-      <section className="sheet not-found" aria-labelledby="not-found-title">
-        <p className="not-found-code" aria-hidden="true">
-          404
-        </p>
-        <h1 id="not-found-title">{t.common.notFound}</h1>
-        <p>{t.common.notFoundHint}</p>
-        <p className="not-found-links">
-          <a href="/">{t.common.backHome}</a>
-          <a href="/sitemap">{t.site.siteMap}</a>
-        </p>
-      </section>
-    </div>
-  );
+  return <NotFoundNotice />;
 }

@@ -74,6 +74,16 @@ describe("related and headlines", () => {
     expect(related).toHaveLength(4);
   });
 
+  it("fall back to the newest of the column for an article without tags, each article once", async () => {
+    const related = await listRelated({ id: ids.d1, columnId: parent.id, titleTags: [] }, 3);
+    expect(related.length).toBeGreaterThan(0);
+    expect(titles(related)).not.toContain("d1");
+    const dates = related.map((r) => r.publishedAt.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    const both = await listRelated({ id: ids.d1, columnId: parent.id, titleTags: ["五大任务"] }, 10);
+    expect(new Set(both.map((r) => r.id)).size).toBe(both.length);
+  });
+
   it("list headlines", async () => {
     expect(titles(await listHeadlines())).toEqual(["d4"]);
   });

@@ -116,21 +116,27 @@ export interface Neighbours {
  * send a reader round in circles between the pinned and the dated items.
  */
 export async function getNeighbours(article: { id: number; columnId: number; publishedAt: Date }): Promise<Neighbours> {
-  const base = { ...publicArticleWhere(), columnId: article.columnId };
-  const { id, publishedAt } = article;
-  const [previous, next] = await Promise.all([
-    db().article.findFirst({
-      where: { ...base, OR: [{ publishedAt: { gt: publishedAt } }, { publishedAt, id: { gt: id } }] },
-      orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-      select: listSelect,
-    }),
-    db().article.findFirst({
-      where: { ...base, OR: [{ publishedAt: { lt: publishedAt } }, { publishedAt, id: { lt: id } }] },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      select: listSelect,
-    }),
-  ]);
-  return { previous: previous ? toListItem(previous) : null, next: next ? toListItem(next) : null };
+  const [previous, next] = await Promise.all([neighbour(article, "newer"), neighbour(article, "older")]);
+  return { previous, next };
+}
+
+/**
+ * The nearest public article of the same column on one side, by (publishedAt, id): a
+ * row comparison, which the (columnId, publishedAt, id) index answers by reading one
+ * entry (an OR of the two conditions cannot use it and scans the column).
+ * The same rule as publicArticleWhere, in SQL.
+ */
+async function neighbour(article: { id: number; columnId: number; publishedAt: Date }, side: "newer" | "older"): Promise<ArticleListItem | null> {
+  const at = Prisma.sql`${article.publishedAt.toISOString()}::timestamp`;
+  const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
+  const beyond = side === "newer" ? Prisma.sql`(a."publishedAt", a.id) > (${at}, ${article.id})` : Prisma.sql`(a."publishedAt", a.id) < (${at}, ${article.id})`;
+  const order = side === "newer" ? Prisma.sql`ORDER BY a."publishedAt" ASC, a.id ASC` : Prisma.sql`ORDER BY a."publishedAt" DESC, a.id DESC`;
+  const rows = await db().$queryRaw<ListRow[]>`
+    SELECT a.id, a."publishedAt", a.pinned, r.title, r."titleTags", r.summary
+    FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
+    WHERE a."columnId" = ${article.columnId} AND a.live AND a."publishedAt" <= ${now} AND ${beyond}
+    ${order} LIMIT 1`;
+  return rows[0] ? fromListRow(rows[0]) : null;
 }
 
 /**
@@ -138,26 +144,35 @@ export async function getNeighbours(article: { id: number; columnId: number; pub
  * same column; never the article itself.
  */
 export async function listRelated(article: { id: number; columnId: number; titleTags: string[] }, limit = 5): Promise<ArticleListItem[]> {
-  const exclude = { id: { not: article.id } };
-  const order = [{ publishedAt: "desc" as const }, { id: "desc" as const }];
+  // One statement (this runs on every uncached article render): the newest tagged and the
+  // newest of the column, each at most `limit`; tagged ones first, each article once.
+  const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
+  const publicRow = Prisma.sql`a.live AND a."publishedAt" <= ${now} AND a.id <> ${article.id}`;
+  const columns = Prisma.sql`a.id, a."publishedAt", a.pinned, r.title, r."titleTags", r.summary`;
+  const from = Prisma.sql`FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"`;
+  const newest = Prisma.sql`ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${limit}`;
   const tagged = article.titleTags.length
-    ? await db().article.findMany({
-        where: { ...publicArticleWhere(), ...exclude, liveRevision: { titleTags: { hasSome: article.titleTags } } },
-        orderBy: order,
-        take: limit,
-        select: listSelect,
-      })
-    : [];
-  const sameColumn =
-    tagged.length < limit
-      ? await db().article.findMany({
-          where: { ...publicArticleWhere(), id: { notIn: [article.id, ...tagged.map((r) => r.id)] }, columnId: article.columnId },
-          orderBy: order,
-          take: limit - tagged.length,
-          select: listSelect,
-        })
-      : [];
-  return [...tagged, ...sameColumn].map(toListItem);
+    ? Prisma.sql`(SELECT ${columns}, 0 AS side ${from} WHERE ${publicRow} AND r."titleTags" && ${article.titleTags}::text[] ${newest}) UNION ALL `
+    : Prisma.empty;
+  const rows = await db().$queryRaw<(ListRow & { side: number })[]>`
+    SELECT * FROM (${tagged}(SELECT ${columns}, 1 AS side ${from} WHERE ${publicRow} AND a."columnId" = ${article.columnId} ${newest})) AS related
+    ORDER BY side, "publishedAt" DESC, id DESC`;
+  const seen = new Set<number>();
+  return rows.filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit).map(fromListRow);
+}
+
+/** A listing row read with SQL (the article and its live revision's listing fields). */
+interface ListRow {
+  id: number;
+  publishedAt: Date;
+  pinned: boolean;
+  title: string;
+  titleTags: string[];
+  summary: string;
+}
+
+function fromListRow(row: ListRow): ArticleListItem {
+  return { id: row.id, title: row.title, titleTags: row.titleTags, summary: row.summary, publishedAt: row.publishedAt, pinned: row.pinned };
 }
 
 /** The newest articles for an RSS feed: the whole site, or a column with its descendants. */

@@ -59,7 +59,8 @@ export async function getPublicArticle(id: number) {
   const row = await db().article.findFirst({
     where: { id, ...publicArticleWhere() },
     include: {
-      liveRevision: true,
+      // Not the plain text: it exists for the search index, and is as long as the body.
+      liveRevision: { omit: { bodyText: true } },
       column: { select: { id: true, name: true, slug: true, parentId: true } },
       corrections: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { note: true, createdAt: true } },
     },
@@ -151,12 +152,6 @@ export function withdrawnArticleWhere(): Prisma.ArticleWhereInput {
 export async function getWithdrawnArticle(id: number): Promise<{ id: number; withdrawnAt: Date } | null> {
   const row = await db().article.findFirst({ where: { id, ...withdrawnArticleWhere() }, select: { id: true, withdrawnAt: true } });
   return row ? { id: row.id, withdrawnAt: row.withdrawnAt! } : null;
-}
-
-/** Ids of all withdrawn articles (uses the status index; a small set). */
-export async function listWithdrawnIds(): Promise<number[]> {
-  const rows = await db().article.findMany({ where: withdrawnArticleWhere(), select: { id: true } });
-  return rows.map((r) => r.id);
 }
 
 /** Published articles for sitemaps, newest first; `page` (from 1) of `pageSize` when given. */

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { sharedRead } from "@/lib/cache/shared";
 import { db } from "@/lib/db/client";
 
 export interface ColumnNode {
@@ -31,15 +32,21 @@ export interface ColumnContext {
 }
 
 /**
- * Every column, once per request. The table is small (tens of rows) and each public
- * page needs the tree for its navigation, so one query serves all lookups below.
+ * Every column, from the data cache (refreshed by any column change: tag "columns").
+ * The table is small (tens of rows) and each public page needs the tree for its
+ * navigation, so one read serves all lookups below.
  */
-const allColumns = cache(async (): Promise<ColumnInfo[]> => {
-  return db().column.findMany({
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, slug: true, description: true, parentId: true, hidden: true },
-  });
-});
+const allColumns = cache(
+  sharedRead(
+    (): Promise<ColumnInfo[]> =>
+      db().column.findMany({
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, slug: true, description: true, parentId: true, hidden: true },
+      }),
+    "columns:all",
+    ["columns"],
+  ),
+);
 
 /** Visible columns as an ordered tree. A hidden column hides its whole branch. */
 export async function getColumnTree(): Promise<ColumnNode[]> {

@@ -1,7 +1,7 @@
 // @ts-check
 import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { CSP_HEADER, cachedPublicPolicy, trustedInlineScriptHashes } from "./csp-core.mjs";
-import { isPlainPage, withoutFrameworkRuntime } from "./plain-html.mjs";
+import { isPlainPage, requestedStatus, withoutFrameworkRuntime } from "./plain-html.mjs";
 
 /**
  * Next.js's own file-system page cache, plus two things. Public reading pages are
@@ -27,6 +27,7 @@ export function readyCachedPage(/** @type {any} */ value) {
     // Whatever rendered it (a request, or the build without one), no inline script of Next.js's is left.
     value.html = withoutFrameworkRuntime(value.html);
     value.headers = { ...(value.headers ?? {}), [CSP_HEADER]: cachedPublicPolicy([]) };
+    value.status = requestedStatus(value.html) ?? value.status;
     return true;
   }
   const hashes = trustedInlineScriptHashes(value.html);
@@ -48,6 +49,9 @@ export default class CspCacheHandler extends FileSystemCache {
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
     readyCachedPage(data);
+    // Answered (the response is built from this entry) but not stored: anyone can ask for
+    // any number of unknown addresses, and each would otherwise become a file on disk.
+    if (data?.status === 404) return;
     return super.set(key, data, ctx);
   }
 }

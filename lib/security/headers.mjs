@@ -1,4 +1,5 @@
 // @ts-check
+import { cachedPublicPolicy } from "./csp-core.mjs";
 /**
  * The security headers every response carries, apart from the Content-Security-Policy
  * (csp-core.mjs). Plain JavaScript so that next.config.js can use them too, for the
@@ -55,4 +56,21 @@ export function createNonce() {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The public reading pages, the site script and the view beacon, which proxy.ts does
+ * not run on (its matcher): next.config.js gives them their headers instead. Keep in
+ * step with the matcher (proxy.test.ts checks). The pages are plain (no inline script
+ * but the preferences snippet), so one fixed policy fits them all; HSTS comes from the
+ * TLS server in front (docs/deploy.md).
+ */
+export const PUBLIC_PAGE_SOURCES = ["/", "/articles/:id([1-9]\\d*)", "/columns/:path*", "/sitemap", "/sitemap.xml", "/sitemaps/:path*", "/feed.xml", "/site.js"];
+
+/** @returns {{ key: string, value: string }[]} */
+export function publicPageHeaders() {
+  return Object.entries({
+    ...securityHeaders({ admin: false, https: false }),
+    "content-security-policy": cachedPublicPolicy([]),
+  }).map(([key, value]) => ({ key, value }));
 }

@@ -15,6 +15,21 @@ import { EARLY_PREFS_SCRIPT } from "./reader-prefs.mjs";
  */
 export const PLAIN_PAGE_ATTRIBUTE = "data-plain-page";
 
+/**
+ * A page cannot set its HTTP status (App Router pages answer 200 or 404); a plain page
+ * that must answer otherwise — a withdrawn article, 410 Gone — carries this attribute
+ * and is stored in the page cache with that status. Article bodies cannot forge it:
+ * the sanitizer drops unknown attributes and text is escaped.
+ */
+export const HTTP_STATUS_ATTRIBUTE = "data-http-status";
+const HTTP_STATUS = new RegExp(`\\s${HTTP_STATUS_ATTRIBUTE}="(4\\d\\d)"`);
+
+/** The status a plain page asks for, if any. */
+export function requestedStatus(/** @type {string} */ html) {
+  const match = HTTP_STATUS.exec(html);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Where the site script is served; the version query changes with its content. */
 export const SITE_SCRIPT_PATH = "/site.js";
 

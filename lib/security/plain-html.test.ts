@@ -68,3 +68,24 @@ describe("plain public pages", () => {
     expect(value.html).toBe(admin);
   });
 });
+
+describe("the page cache", () => {
+  it("answers a plain 404 page but does not store it: unknown addresses are unbounded", async () => {
+    const { default: CspCacheHandler } = await import("./csp-cache-handler.mjs");
+    const stored: string[] = [];
+    const Base = Object.getPrototypeOf(CspCacheHandler.prototype);
+    const original = Base.set;
+    Base.set = async (key: string) => void stored.push(key);
+    try {
+      const handler = Object.create(CspCacheHandler.prototype) as { set(key: string, data: unknown, ctx: unknown): Promise<void> };
+      const missing = { kind: "APP_PAGE", html: rendered.replace("<main>", '<main data-http-status="404">'), status: 200 };
+      await handler.set("/articles/999999", missing, {});
+      expect(missing.status).toBe(404);
+      expect(missing.html).not.toContain("__next_f");
+      await handler.set("/articles/1", { kind: "APP_PAGE", html: rendered, status: 200 }, {});
+      expect(stored).toEqual(["/articles/1"]);
+    } finally {
+      Base.set = original;
+    }
+  });
+});

@@ -1,7 +1,9 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
+import { pathToRegexp } from "next/dist/compiled/path-to-regexp";
+import { config, proxy } from "@/proxy";
+import { PUBLIC_PAGE_SOURCES } from "./headers.mjs";
 import { SESSION_IDLE_S, SESSION_MAX_AGE_S, nowSeconds } from "@/lib/auth/session-policy";
 
 /**
@@ -80,5 +82,24 @@ describe("proxy", () => {
     const https = await request("/", undefined, { headers: { "x-forwarded-proto": "https" } });
     expect(https.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     expect(https.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+});
+
+describe("the paths the proxy leaves alone", () => {
+  const runsProxy = (path: string) => config.matcher.some((source) => new RegExp(`^${source}$`).test(path));
+  const hasPageHeaders = (path: string) => PUBLIC_PAGE_SOURCES.some((source) => pathToRegexp(source).test(path));
+
+  it("are exactly the reading pages next.config.js gives the public headers (and the site script)", () => {
+    const reading = ["/", "/articles/1", "/articles/123456789", "/columns/news", "/columns/news/page/2", "/columns/news/feed.xml", "/sitemap", "/sitemap.xml", "/sitemaps/3.xml", "/feed.xml", "/site.js"];
+    for (const path of reading) {
+      expect(runsProxy(path), path).toBe(false);
+      expect(hasPageHeaders(path), path).toBe(true);
+    }
+    const guarded = ["/admin", "/admin/articles", "/admin/login", "/api/auth/session", "/search", "/preview/articles/1", "/articles/1/download", "/articles/01", "/articles/abc", "/media/a.webp", "/no-such-page", "/sitemapx"];
+    for (const path of guarded) {
+      expect(runsProxy(path), path).toBe(true);
+      expect(hasPageHeaders(path), path).toBe(false);
+    }
+    expect(runsProxy("/api/views")).toBe(false);
   });
 });

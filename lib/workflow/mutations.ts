@@ -2,7 +2,6 @@ import { ActionError } from "@/lib/actions/errors";
 import { audit } from "@/lib/audit/log";
 import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
-import { resetWithdrawnCache } from "@/lib/articles/gone";
 import { refreshArticle, type ArticleLocation } from "@/lib/articles/paths";
 import { t } from "@/lib/i18n/zh-CN";
 import { assertNoBlockingWords } from "./word-check";
@@ -128,7 +127,6 @@ export async function runTransition(input: TransitionInput) {
     );
     return { before: article, after: updated };
   });
-  if (result.before.live && !result.after.live) resetWithdrawnCache(); // 410 at once on this instance
   if (result.before.live || result.after.live) refreshArticle(locationOf(result.before), locationOf(result.after));
   return { id: result.after.id, status: result.after.status, reviewLevel: result.after.reviewLevel };
 }

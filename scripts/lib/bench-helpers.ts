@@ -1,7 +1,8 @@
 import fs from "node:fs";
 
 /** Resident memory (bytes) of a process and all its descendants, except PostgreSQL's. */
-export function descendantRss(rootPid: number): number {
+/** Resident memory of rootPid and its descendants, without the database's processes; `only` narrows to processes whose name starts with it. */
+export function descendantRss(rootPid: number, only?: string): number {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -18,8 +19,7 @@ export function descendantRss(rootPid: number): number {
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
       const name = /^Name:\s+(\S+)/m.exec(status)?.[1] ?? "";
-      if (name.startsWith("postgres")) continue;
-      total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) * 1024;
+      if (!name.startsWith("postgres") && (!only || name.startsWith(only))) total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) * 1024;
     } catch {}
     stack.push(...(children.get(pid) ?? []));
   }

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { NotFoundNotice } from "@/components/site/not-found-notice";
 import { ArticleList } from "@/components/site/article-list";
 import { ArticleView } from "@/components/site/article-view";
 import { Breadcrumb } from "@/components/site/breadcrumb";
 import { JsonLd } from "@/components/site/json-ld";
 import { PrevNext } from "@/components/site/prev-next";
 import { PrintInfo } from "@/components/site/print-info";
+import { WithdrawnNotice } from "@/components/site/withdrawn-notice";
 import { displayTitle } from "@/lib/articles/format";
 import { getNeighbours, listRelated } from "@/lib/articles/public-lists";
-import { getPublicArticleContent, type PublicArticleContent } from "@/lib/articles/queries";
+import { getPublicArticleContent, getWithdrawnArticle, type PublicArticleContent } from "@/lib/articles/queries";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
 import { getSiteSettings } from "@/lib/settings/queries";
@@ -24,11 +25,21 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props["params"]) {
+async function articleId(params: Props["params"]): Promise<number | null> {
   const { id } = await params;
   // Canonical ids only: /articles/007 is not /articles/7.
-  if (!/^[1-9]\d{0,8}$/.test(id)) return null;
-  return getPublicArticleContent(Number(id));
+  return /^[1-9]\d{0,8}$/.test(id) ? Number(id) : null;
+}
+
+async function load(params: Props["params"]) {
+  const id = await articleId(params);
+  return id === null ? null : getPublicArticleContent(id);
+}
+
+/** A withdrawn article (撤稿): its address answers 410 Gone with a short notice. */
+async function loadWithdrawn(params: Props["params"]) {
+  const id = await articleId(params);
+  return id === null ? null : getWithdrawnArticle(id);
 }
 
 function describe(content: PublicArticleContent): string {
@@ -37,7 +48,7 @@ function describe(content: PublicArticleContent): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const content = await load(params);
-  if (!content) return { title: t.common.notFound, robots: { index: false } };
+  if (!content) return { title: (await loadWithdrawn(params)) ? t.site.withdrawnTitle : t.common.notFound, robots: { index: false } };
   const { view } = content;
   const title = displayTitle(view.title, view.titleTags);
   const path = `/articles/${view.id}`;
@@ -61,7 +72,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const content = await load(params);
-  if (!content) notFound();
+  if (!content) {
+    const withdrawn = await loadWithdrawn(params);
+    return withdrawn ? <WithdrawnNotice withdrawnAt={withdrawn.withdrawnAt} /> : <NotFoundNotice />;
+  }
   const { view, columnPath } = content;
   const column = columnPath.at(-1);
   const [neighbours, related, settings] = await Promise.all([

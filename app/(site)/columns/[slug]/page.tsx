@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { NotFoundNotice } from "@/components/site/not-found-notice";
 import { ColumnListing } from "@/components/site/column-listing";
 import { getColumnPage } from "@/lib/articles/column-page";
 import { getColumnContext } from "@/lib/columns/queries";
@@ -28,6 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ColumnPage({ params }: Props) {
   const data = await getColumnPage((await params).slug, 1);
-  if (!data) notFound();
+  if (!data) return <NotFoundNotice />;
   return <ColumnListing context={data.context} listing={data.listing} />;
 }

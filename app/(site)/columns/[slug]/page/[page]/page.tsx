@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { NotFoundNotice } from "@/components/site/not-found-notice";
+import { permanentRedirect } from "next/navigation";
 import { ColumnListing } from "@/components/site/column-listing";
 import { getColumnPage } from "@/lib/articles/column-page";
 import { t } from "@/lib/i18n/zh-CN";
@@ -35,6 +36,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ColumnPageN({ params }: Props) {
   const data = await load(params);
-  if (!data) notFound();
+  if (!data) return <NotFoundNotice />;
   return <ColumnListing context={data.context} listing={data.listing} />;
 }
