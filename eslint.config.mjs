@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next*/**", "generated/**", "data/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next*/**", "generated/**", "data/**", "data-bench*/**", "public/site.js", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"],
   },
   {
     rules: {
