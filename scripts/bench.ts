@@ -77,6 +77,8 @@ async function main() {
     run("scripts/build.ts");
     run("scripts/generate-articles.ts", ["--articles", String(ARTICLES)]);
   }
+  // Pages an earlier run rendered are still in the build's page cache: "uncached" must mean it.
+  fs.rmSync(path.join(DIST, "server", "route-cache"), { recursive: true, force: true });
   const server: ChildProcess = spawn(tsx, ["scripts/serve.ts", "start"], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
   const base = `http://127.0.0.1:${PORT}`;
   let peakRss = 0;

@@ -37,14 +37,21 @@ export function pageScripts(html: string, distDir: string, publicDir = "public")
 }
 
 /**
- * An article page from the build's page cache (Next.js writes each cached page to
- * <dist>/server/app/<path>.html the first time it is served): exactly the HTML
- * readers get. Null until an article has been served by this build.
+ * An article page from the build's page cache (Next.js writes each cached page under
+ * <dist>/server/route-cache/APP_PAGE/<build>/$/<path>.html the first time it is
+ * served): exactly the HTML readers get. Null until an article has been served by
+ * this build.
  */
 export function cachedArticlePage(distDir: string): { file: string; html: string } | null {
-  const dir = path.join(distDir, "server", "app", "articles");
-  const name = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^\d+\.html$/.test(f)) : undefined;
-  if (!name) return null;
-  const file = path.join(dir, name);
-  return { file, html: fs.readFileSync(file, "utf8") };
+  const root = path.join(distDir, "server", "route-cache", "APP_PAGE");
+  if (!fs.existsSync(root)) return null;
+  for (const build of fs.readdirSync(root)) {
+    const dir = path.join(root, build, "$", "articles");
+    const name = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^\d+\.html$/.test(f)) : undefined;
+    if (name) {
+      const file = path.join(dir, name);
+      return { file, html: fs.readFileSync(file, "utf8") };
+    }
+  }
+  return null;
 }
