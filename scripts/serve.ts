@@ -22,12 +22,14 @@ await disconnectDb();
 const port = process.env.PORT || "3000";
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-// A bounded heap: V8 otherwise grows it lazily under load (~500 MB resident at 32
-// connections) where 256 MB serves the same load at the same speed (npm run bench).
+// A bounded heap for the production server: V8 otherwise grows it lazily under load
+// (~500 MB resident at 32 connections) where 256 MB serves the same load at the same
+// speed (npm run bench). The dev server compiles in-process and keeps Node's default.
 const heapMb = Number(process.env.GAZETTE_HEAP_MB || 256);
-const nodeOptions = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "")
-  ? process.env.NODE_OPTIONS
-  : `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim();
+const nodeOptions =
+  mode === "dev" || /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "")
+    ? process.env.NODE_OPTIONS
+    : `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim();
 const child = spawn(process.execPath, [nextBin, mode, "-p", port, "-H", hostname], {
   stdio: "inherit",
   // PORT is passed on so that the server can call itself (scheduler heartbeat, cache refreshes).
