@@ -4,6 +4,7 @@ import type { EditorArticle } from "@/lib/articles/editor-model";
 import { fromLocalInput } from "@/lib/format/zone";
 import { TitleTagsInput } from "./title-tags-input";
 import { t } from "@/lib/i18n/zh-CN";
+import { ColumnOptions } from "./column-options";
 
 export interface ColumnChoice {
   id: number;
@@ -94,12 +95,7 @@ export function MetaFields({ article, update, errors, disabled, columns, zoneOff
         </span>
         <select value={article.columnId ?? ""} disabled={disabled} onChange={(e) => update({ columnId: e.target.value ? Number(e.target.value) : null })} {...invalid(errors, "columnId")}>
           <option value="">{a.chooseColumn}</option>
-          {columns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {"　".repeat(c.depth)}
-              {c.name}
-            </option>
-          ))}
+          <ColumnOptions columns={columns} />
         </select>
         <FieldError errors={errors} name="columnId" />
       </label>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { defaultAdminSort, type AdminListFilter } from "@/lib/articles/schema";
 import { t } from "@/lib/i18n/zh-CN";
+import { ColumnOptions } from "./column-options";
 
 const STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED", "WITHDRAWN"] as const;
 
@@ -25,12 +26,7 @@ export function ArticleFilters({
         <span>{a.column}</span>
         <select name="column" defaultValue={filter.column ?? ""}>
           <option value="">{a.allColumns}</option>
-          {columns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {"　".repeat(c.depth)}
-              {c.name}
-            </option>
-          ))}
+          <ColumnOptions columns={columns} />
         </select>
       </label>
       <label className="field">

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, Prisma } from "@/lib/db/client";
 import { fromLocalInput, zoneOffset } from "@/lib/format/zone";
+import { getColumnWithDescendantIds } from "@/lib/columns/queries";
 import { adminSearchArticles, ADMIN_SEARCH_DEFAULT_LIMIT } from "@/lib/search/admin";
 import type { EditorArticle } from "./editor-model";
 import { ADMIN_PAGE_SIZE, type AdminListFilter } from "./schema";
@@ -15,6 +16,11 @@ export function visibleTo(user: Pick<SessionUser, "id" | "role" | "columnIds">):
   return { OR: [{ columnId: { in: user.columnIds } }, { createdById: user.id }] };
 }
 
+/** The same rule for one article already loaded: outside it, a page answers 404 (the user does not learn it exists). */
+export function canSee(user: Pick<SessionUser, "id" | "role" | "columnIds">, article: { columnId: number; createdById: number }): boolean {
+  return user.role === "ADMIN" || user.columnIds.includes(article.columnId) || article.createdById === user.id;
+}
+
 /** The most search matches the list ranks; past that the editor narrows the search. */
 export const ADMIN_SEARCH_LIMIT = ADMIN_SEARCH_DEFAULT_LIMIT;
 
@@ -26,7 +32,7 @@ export const ADMIN_SEARCH_LIMIT = ADMIN_SEARCH_DEFAULT_LIMIT;
  */
 async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Promise<{ where: Prisma.ArticleWhereInput; ranked: number[] | null; matches: number }> {
   const and: Prisma.ArticleWhereInput[] = [visibleTo(user)];
-  const columnIds = filter.column ? await withDescendants(filter.column) : undefined;
+  const columnIds = filter.column ? await getColumnWithDescendantIds(filter.column) : undefined;
   let ranked: number[] | null = null;
   let matches = 0;
   if (filter.q) {
@@ -55,13 +61,6 @@ async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Pr
 /** Midnight of a calendar day in the display time zone. */
 function zonedDayStart(day: string): Date {
   return fromLocalInput(`${day}T00:00`, zoneOffset(new Date(`${day}T12:00:00Z`)));
-}
-
-async function withDescendants(columnId: number): Promise<number[]> {
-  const rows = await db().column.findMany({ select: { id: true, parentId: true } });
-  const ids = [columnId];
-  for (let i = 0; i < ids.length; i++) for (const r of rows) if (r.parentId === ids[i]) ids.push(r.id);
-  return ids;
 }
 
 const listSelect = {

@@ -3,7 +3,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { mediaUrl } from "@/lib/media/storage";
 import { toStoredImage, type ImageVariant } from "@/lib/media/stored-image";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
-import { firstImage, listSelect, publicArticleWhere, toListItem, type ArticleListItem } from "./queries";
+import { firstImage, listSelect, publicArticleSql, publicArticleWhere, toListItem, type ArticleListItem } from "./queries";
 
 /** Listings as readers see them: pinned first, then newest first (ties by id, so pages never overlap). */
 const listingOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ pinned: "desc" }, { publishedAt: "desc" }, { id: "desc" }];
@@ -124,17 +124,15 @@ export async function getNeighbours(article: { id: number; columnId: number; pub
  * The nearest public article of the same column on one side, by (publishedAt, id): a
  * row comparison, which the (columnId, publishedAt, id) index answers by reading one
  * entry (an OR of the two conditions cannot use it and scans the column).
- * The same rule as publicArticleWhere, in SQL.
  */
 async function neighbour(article: { id: number; columnId: number; publishedAt: Date }, side: "newer" | "older"): Promise<ArticleListItem | null> {
   const at = Prisma.sql`${article.publishedAt.toISOString()}::timestamp`;
-  const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
   const beyond = side === "newer" ? Prisma.sql`(a."publishedAt", a.id) > (${at}, ${article.id})` : Prisma.sql`(a."publishedAt", a.id) < (${at}, ${article.id})`;
   const order = side === "newer" ? Prisma.sql`ORDER BY a."publishedAt" ASC, a.id ASC` : Prisma.sql`ORDER BY a."publishedAt" DESC, a.id DESC`;
   const rows = await db().$queryRaw<ListRow[]>`
     SELECT a.id, a."publishedAt", a.pinned, r.title, r."titleTags", r.summary
     FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
-    WHERE a."columnId" = ${article.columnId} AND a.live AND a."publishedAt" <= ${now} AND ${beyond}
+    WHERE a."columnId" = ${article.columnId} AND ${publicArticleSql()} AND ${beyond}
     ${order} LIMIT 1`;
   return rows[0] ? fromListRow(rows[0]) : null;
 }
@@ -146,8 +144,7 @@ async function neighbour(article: { id: number; columnId: number; publishedAt: D
 export async function listRelated(article: { id: number; columnId: number; titleTags: string[] }, limit = 5): Promise<ArticleListItem[]> {
   // One statement (this runs on every uncached article render): the newest tagged and the
   // newest of the column, each at most `limit`; tagged ones first, each article once.
-  const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
-  const publicRow = Prisma.sql`a.live AND a."publishedAt" <= ${now} AND a.id <> ${article.id}`;
+  const publicRow = Prisma.sql`${publicArticleSql()} AND a.id <> ${article.id}`;
   const columns = Prisma.sql`a.id, a."publishedAt", a.pinned, r.title, r."titleTags", r.summary`;
   const from = Prisma.sql`FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"`;
   const newest = Prisma.sql`ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${limit}`;

@@ -16,6 +16,12 @@ export function publicArticleWhere(now: Date = new Date()): Prisma.ArticleWhereI
   return { live: true, publishedAt: { lte: now }, liveRevisionId: { not: null } };
 }
 
+/** The same rule in SQL, for the statements Prisma cannot express; `a` is the "Article" row. */
+export function publicArticleSql(now: Date = new Date()): Prisma.Sql {
+  // publishedAt is a UTC timestamp without zone, as Prisma stores DateTime.
+  return Prisma.sql`a.live AND a."publishedAt" <= ${now.toISOString()}::timestamp AND a."liveRevisionId" IS NOT NULL`;
+}
+
 export const listSelect = {
   id: true,
   publishedAt: true,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { SCRIPT_TAG, isDataScript } from "@/lib/security/csp-core.mjs";
 
 /**
  * First-load JavaScript of a page as the build serves it: every script the HTML
@@ -14,15 +15,13 @@ export interface JsSize {
   totalGzip: number;
 }
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const SRC = /\ssrc="([^"]+)"/i;
-const DATA_TYPE = /\stype="application\/(?:ld\+)?json"/i;
 
 export function pageScripts(html: string, distDir: string, publicDir = "public"): JsSize {
   const sources: { file: string; data: Buffer }[] = [];
   let inline = 0;
-  for (const [, attributes, body] of html.matchAll(SCRIPT)) {
-    if (DATA_TYPE.test(attributes)) continue;
+  for (const [, attributes, body] of html.matchAll(SCRIPT_TAG)) {
+    if (isDataScript(attributes)) continue;
     const src = SRC.exec(attributes)?.[1];
     if (!src) {
       sources.push({ file: `(inline script ${++inline})`, data: Buffer.from(body, "utf8") });

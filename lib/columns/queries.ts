@@ -98,6 +98,11 @@ export async function getColumnContext(slug: string): Promise<ColumnContext | nu
   };
 }
 
+/** A column and every column below it (the admin list's column filter shows their articles too). */
+export async function getColumnWithDescendantIds(columnId: number): Promise<number[]> {
+  return descendantIds(await allColumns(), columnId);
+}
+
 export async function getColumnPathById(columnId: number): Promise<ColumnInfo[]> {
   return columnPath(await allColumns(), columnId);
 }

@@ -3,3 +3,5 @@ export declare function adminPolicy(nonce: string, dev?: boolean): string;
 export declare function dynamicPublicPolicy(nonce: string, dev?: boolean): string;
 export declare function cachedPublicPolicy(hashes: string[]): string;
 export declare function trustedInlineScriptHashes(html: string): string[] | null;
+export declare const SCRIPT_TAG: RegExp;
+export declare function isDataScript(attributes: string): boolean;

@@ -56,10 +56,16 @@ export function cachedPublicPolicy(/** @type {string[]} */ hashes) {
   return policy({ scripts: [...hashes.map((h) => `'${h}'`), EARLY_PREFS], frameAncestors: "'self'" });
 }
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** A <script> element: [whole, attributes, body]. Global: use with matchAll or replace. */
+export const SCRIPT_TAG = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const NONCE = /\snonce="([^"]+)"/i;
 const SRC = /\ssrc\s*=/i;
 const DATA_TYPE = /\stype="(?!text\/javascript|module|application\/javascript)[^"]*"/i;
+
+/** A script element that holds data (JSON-LD, JSON) and never runs. */
+export function isDataScript(/** @type {string} */ attributes) {
+  return DATA_TYPE.test(attributes);
+}
 
 /**
  * SHA-256 hashes of the inline scripts Next.js itself wrote into a rendered page:
@@ -72,12 +78,12 @@ const DATA_TYPE = /\stype="(?!text\/javascript|module|application\/javascript)[^
  * @returns {string[] | null}
  */
 export function trustedInlineScriptHashes(html) {
-  const scripts = [...html.matchAll(SCRIPT)];
+  const scripts = [...html.matchAll(SCRIPT_TAG)];
   const trusted = scripts.length ? NONCE.exec(scripts[0][1])?.[1] : undefined;
   if (!trusted) return null;
   const hashes = new Set();
   for (const [, attributes, body] of scripts) {
-    if (SRC.test(attributes) || DATA_TYPE.test(attributes)) continue;
+    if (SRC.test(attributes) || isDataScript(attributes)) continue;
     if (NONCE.exec(attributes)?.[1] !== trusted) continue;
     hashes.add(sha256(body));
   }

@@ -1,4 +1,5 @@
 // @ts-check
+import { SCRIPT_TAG, isDataScript } from "./csp-core.mjs";
 import { EARLY_PREFS_SCRIPT } from "./reader-prefs.mjs";
 
 /**
@@ -33,9 +34,7 @@ export function requestedStatus(/** @type {string} */ html) {
 /** Where the site script is served; the version query changes with its content. */
 export const SITE_SCRIPT_PATH = "/site.js";
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const LINK = /<link\b[^>]*>/gi;
-const JSON_DATA = /\stype="application\/(?:ld\+)?json"/i;
 const SITE_SCRIPT_SRC = new RegExp(`\\ssrc="${SITE_SCRIPT_PATH.replace(".", "\\.")}(?:\\?[^"]*)?"`, "i");
 
 export function isPlainPage(/** @type {string} */ html) {
@@ -44,7 +43,7 @@ export function isPlainPage(/** @type {string} */ html) {
 
 /** Is this <script> one the page keeps: data (JSON-LD), the site script, or the preferences snippet? */
 export function isKeptScript(/** @type {string} */ attributes, /** @type {string} */ body) {
-  return JSON_DATA.test(attributes) || SITE_SCRIPT_SRC.test(attributes) || (body === EARLY_PREFS_SCRIPT && !/\ssrc\s*=/i.test(attributes));
+  return isDataScript(attributes) || SITE_SCRIPT_SRC.test(attributes) || (body === EARLY_PREFS_SCRIPT && !/\ssrc\s*=/i.test(attributes));
 }
 
 /** A script preload (<link rel="preload" as="script">, rel="modulepreload"): only ever for the runtime. */
@@ -55,6 +54,6 @@ function isScriptPreload(/** @type {string} */ tag) {
 /** The page without the framework's scripts; idempotent. */
 export function withoutFrameworkRuntime(/** @type {string} */ html) {
   return html
-    .replace(SCRIPT, (whole, attributes, body) => (isKeptScript(attributes, body) ? whole : ""))
+    .replace(SCRIPT_TAG, (whole, attributes, body) => (isKeptScript(attributes, body) ? whole : ""))
     .replace(LINK, (tag) => (isScriptPreload(tag) ? "" : tag));
 }

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/env";
-import { cachedPublicPolicy } from "@/lib/security/csp-core.mjs";
-import { securityHeaders } from "@/lib/security/headers.mjs";
+import { publicPageHeaders } from "@/lib/security/headers.mjs";
 import { selfUrl } from "@/lib/internal/token";
 
 /**
@@ -80,7 +79,6 @@ export const NGINX_HEADERS_FILE = ".security-headers.conf";
  * is left to the TLS server block.
  */
 export function nginxSecurityHeaders(): string {
-  const headers = { ...securityHeaders({ admin: false, https: false }), "content-security-policy": cachedPublicPolicy([]) };
-  const lines = Object.entries(headers).map(([name, value]) => `add_header ${name} "${value.replace(/["\\]/g, "")}" always;`);
+  const lines = publicPageHeaders().map(({ key, value }) => `add_header ${key} "${value.replace(/["\\]/g, "")}" always;`);
   return `# Written by Gazette on start (lib/static/snapshot.ts); do not edit.\n${lines.join("\n")}\n`;
 }

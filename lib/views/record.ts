@@ -29,14 +29,15 @@ function pool(): pg.Pool {
  * id is not a public article (unknown, draft, scheduled, withdrawn).
  *
  * One statement, so that concurrent views never lose an increment and a view costs a
- * single round trip. The WHERE clause is publicArticleWhere() (lib/articles/queries.ts)
- * in SQL, and record.test.ts checks that both agree. updatedAt is deliberately left
- * alone: a view is not an edit.
+ * single round trip. updatedAt is deliberately left alone: a view is not an edit.
  */
+/** publicArticleWhere() in SQL (record.test.ts checks that both agree). */
+const PUBLIC = `live = true AND "publishedAt" <= now() AND "liveRevisionId" IS NOT NULL`;
+
 export async function recordView(articleId: number): Promise<number | null> {
   const { rows } = await pool().query<{ viewCount: number }>(
     `UPDATE "Article" SET "viewCount" = "viewCount" + 1
-     WHERE id = $1 AND live = true AND "publishedAt" <= now() AND "liveRevisionId" IS NOT NULL
+     WHERE id = $1 AND ${PUBLIC}
      RETURNING "viewCount"`,
     [articleId],
   );
@@ -45,8 +46,7 @@ export async function recordView(articleId: number): Promise<number | null> {
 
 export async function currentViewCount(articleId: number): Promise<number | null> {
   const { rows } = await pool().query<{ viewCount: number }>(
-    `SELECT "viewCount" FROM "Article"
-     WHERE id = $1 AND live = true AND "publishedAt" <= now() AND "liveRevisionId" IS NOT NULL`,
+    `SELECT "viewCount" FROM "Article" WHERE id = $1 AND ${PUBLIC}`,
     [articleId],
   );
   return rows[0]?.viewCount ?? null;

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { canSee } from "@/lib/articles/admin-queries";
 import { ArticleView } from "@/components/site/article-view";
 import { Breadcrumb } from "@/components/site/breadcrumb";
 import { getPreviewContent } from "@/lib/articles/preview";
@@ -15,7 +16,7 @@ export default async function ArticlePreviewFrame({ params, searchParams }: Prop
   if (!/^[1-9]\d{0,8}$/.test(id) || (revision && !/^[1-9]\d{0,9}$/.test(revision))) notFound();
   const content = await getPreviewContent(Number(id), revision ? Number(revision) : undefined);
   if (!content) notFound();
-  if (user.role !== "ADMIN" && !user.columnIds.includes(content.columnId) && content.createdById !== user.id) notFound();
+  if (!canSee(user, content)) notFound();
   return (
     <div className="container article-page">
       <Breadcrumb items={[...content.columnPath.map((c) => ({ label: c.name, href: `/columns/${c.slug}` })), { label: t.site.body }]} />

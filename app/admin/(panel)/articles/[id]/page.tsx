@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/admin/article-editor";
 import { WorkflowPanel } from "@/components/admin/workflow-panel";
-import { columnChoicesFor, getArticleForEditor } from "@/lib/articles/admin-queries";
+import { canSee, columnChoicesFor, getArticleForEditor } from "@/lib/articles/admin-queries";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { zoneOffset } from "@/lib/format/zone";
@@ -21,8 +21,7 @@ export default async function EditArticlePage({ params }: Props) {
   const found = await getArticleForEditor(Number(raw));
   if (!found) notFound();
   const { article, scope } = found;
-  // Outside their columns, an editor does not even learn that the article exists.
-  if (user.role !== "ADMIN" && !user.columnIds.includes(scope.columnId) && scope.createdById !== user.id) notFound();
+  if (!canSee(user, scope)) notFound();
   const editable = can(user, "article:edit", scope);
   const readOnlyReason = editable
     ? undefined

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canSee } from "@/lib/articles/admin-queries";
 import { PreviewFrame } from "@/components/admin/preview-frame";
 import { displayTitle } from "@/lib/articles/format";
 import { getPreviewContent } from "@/lib/articles/preview";
@@ -21,7 +22,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   if (!/^[1-9]\d{0,8}$/.test(raw) || (revision && !/^[1-9]\d{0,9}$/.test(revision))) notFound();
   const content = await getPreviewContent(Number(raw), revision ? Number(revision) : undefined);
   if (!content) notFound();
-  if (user.role !== "ADMIN" && !user.columnIds.includes(content.columnId) && content.createdById !== user.id) notFound();
+  if (!canSee(user, content)) notFound();
   const a = t.articlesAdmin;
   const frame = `/preview/articles/${raw}${revision ? `?revision=${revision}` : ""}`;
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiffView } from "@/components/admin/diff-view";
 import { RestoreButton } from "@/components/admin/restore-button";
-import { getArticleForEditor } from "@/lib/articles/admin-queries";
+import { canSee, getArticleForEditor } from "@/lib/articles/admin-queries";
 import { displayTitle } from "@/lib/articles/format";
 import { compareRevisions, listRevisions } from "@/lib/articles/revisions";
 import { can } from "@/lib/auth/permissions";
@@ -26,7 +26,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const found = await getArticleForEditor(Number(raw));
   if (!found) notFound();
   const { article, scope } = found;
-  if (user.role !== "ADMIN" && !user.columnIds.includes(scope.columnId) && scope.createdById !== user.id) notFound();
+  if (!canSee(user, scope)) notFound();
   const query = await searchParams;
   const list = await listRevisions(article.id!, idOf(query.page) ?? 1);
   // By default: the latest save against the one before it.
