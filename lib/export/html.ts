@@ -7,6 +7,7 @@ import { escapeHtml } from "./escape";
 import { fileTypeLabel, formatFileSize } from "./file-info";
 import { imageSources, loadImages, type EmbeddedImage } from "./images";
 import { EXPORT_CSS } from "./html-style";
+import { RICH_TEXT_TAGS } from "@/lib/sanitize/html";
 
 /**
  * 保存 as one self-contained HTML file: styles inline, images as data: URIs, links
@@ -55,8 +56,9 @@ ${corrections(article)}
 /** The stored body with images inlined (or replaced by their alt text) and links made absolute. */
 function rewriteBody(bodyHtml: string, images: Map<string, EmbeddedImage>, baseUrl: string): string {
   return sanitizeHtml(bodyHtml, {
-    // The body was sanitized when it was saved; this pass only rewrites attributes.
-    allowedTags: false,
+    // The body was sanitized when it was saved; this pass rewrites attributes, and keeps
+    // to the same elements (allowing every tag would let a script through, were one stored).
+    allowedTags: RICH_TEXT_TAGS,
     allowedAttributes: false,
     allowedSchemesByTag: { img: ["data"] },
     allowedSchemes: ["http", "https", "mailto"],

@@ -7,12 +7,15 @@ import sanitizeHtml from "sanitize-html";
  */
 const ALIGN = /^(left|center|right|justify)$/;
 
+/** The elements rich text may hold (the downloads' rewrite keeps to them too). */
+export const RICH_TEXT_TAGS = [
+  "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "del", "sub", "sup",
+  "ul", "ol", "li", "blockquote", "hr", "a", "figure", "figcaption", "img",
+  "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col", "span",
+];
+
 const options: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "del", "sub", "sup",
-    "ul", "ol", "li", "blockquote", "hr", "a", "figure", "figcaption", "img",
-    "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col", "span",
-  ],
+  allowedTags: RICH_TEXT_TAGS,
   allowedAttributes: {
     a: ["href", "target", "rel", "title"],
     img: ["src", "alt", "width", "height", "loading", "decoding", "data-media-id", "data-width", "srcset", "sizes", "style"],
