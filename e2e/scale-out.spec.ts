@@ -8,7 +8,8 @@ import { E2E_PORT } from "../playwright.config";
 
 /**
  * Two app instances on one PostgreSQL: what is published through one is served by the
- * other within seconds (each has its own page cache; LISTEN/NOTIFY tells the other).
+ * other within seconds (each has its own page cache, and its app server its in-memory
+ * copies of pages; LISTEN/NOTIFY tells the other).
  */
 const runtime = JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as {
   databaseUrl: string;
@@ -22,7 +23,8 @@ const B = `http://127.0.0.1:${B_PORT}`;
 let second: ChildProcess;
 
 test.beforeAll(async () => {
-  second = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(B_PORT), "-H", "127.0.0.1"], {
+  // The app server as `npm start` runs it (scripts/serve.ts), on the first instance's database.
+  second = spawn(process.execPath, [path.join(runtime.distDir, "gazette-server.mjs")], {
     env: {
       ...process.env,
       DATABASE_URL: runtime.databaseUrl,
@@ -30,6 +32,7 @@ test.beforeAll(async () => {
       NEXT_DIST_DIR: runtime.distDir,
       NEXTAUTH_SECRET: runtime.secret,
       PORT: String(B_PORT),
+      HOSTNAME_BIND: "127.0.0.1",
       NODE_ENV: "production",
       GAZETTE_SCHEDULER: "off", // only instance A publishes in this test
     },

@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --articles 10000] [--duration 10] [--connections 32] [--static] [--reuse]
+ * npm run bench [-- --articles 10000] [--duration 10] [--connections 32] [--static] [--reuse] [--no-build]
+ * (--reuse: the articles an earlier run generated; --no-build: its build too)
  *
  * Builds and starts the production server on a fresh embedded database seeded with N
  * articles, then measures each reading path with a bounded load generator (autocannon,
@@ -72,11 +73,11 @@ async function load(name: string, url: string, init: Partial<autocannon.Options>
 }
 
 async function main() {
-  if (!flag("reuse") || !fs.existsSync(DATA)) {
-    fs.rmSync(DATA, { recursive: true, force: true });
-    run("scripts/build.ts");
-    run("scripts/generate-articles.ts", ["--articles", String(ARTICLES)]);
-  }
+  // --reuse keeps the generated articles of an earlier run; the build is always the current code's.
+  const fresh = !flag("reuse") || !fs.existsSync(DATA);
+  if (fresh) fs.rmSync(DATA, { recursive: true, force: true });
+  if (!flag("no-build")) run("scripts/build.ts");
+  if (fresh) run("scripts/generate-articles.ts", ["--articles", String(ARTICLES)]);
   // Pages an earlier run rendered are still in the build's page cache: "uncached" must mean it.
   fs.rmSync(path.join(DIST, "server", "route-cache"), { recursive: true, force: true });
   const server: ChildProcess = spawn(tsx, ["scripts/serve.ts", "start"], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
@@ -85,7 +86,7 @@ async function main() {
   let peakServerRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, descendantRss(server.pid!));
-    peakServerRss = Math.max(peakServerRss, descendantRss(server.pid!, "next-server"));
+    peakServerRss = Math.max(peakServerRss, descendantRss(server.pid!, "gazette-server"));
   }, 250);
   try {
     await waitForHttp(`${base}/api/health`, 120_000);
@@ -146,7 +147,8 @@ async function main() {
       connections: CONNECTIONS,
       rows: [...rows, ...staticRows],
       uncachedArticleMs: uncached,
-      viewBeacon: { answered: beacon.ok, counted, lost: beacon.ok - counted },
+      // Counted but not answered: in flight when the load generator stopped (never a loss).
+      viewBeacon: { answered: beacon.ok, counted, lost: Math.max(0, beacon.ok - counted), inFlightAtStop: Math.max(0, counted - beacon.ok) },
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       peakServerRssMb: Math.round(peakServerRss / 1024 / 1024),
       articleFirstLoadJsGzipKb: Math.round(js.totalGzip / 102.4) / 10,
@@ -155,8 +157,8 @@ async function main() {
     console.log("| path | req/s | p50 ms | p99 ms | errors | non-2xx |\n|---|---:|---:|---:|---:|---:|");
     for (const r of report.rows) console.log(`| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
     console.log(`\nuncached article render: p50 ${uncached.p50.toFixed(1)} ms, p95 ${uncached.p95.toFixed(1)} ms (${uncached.samples} articles)`);
-    console.log(`view beacon: ${beacon.ok} answered, ${counted} counted, ${beacon.ok - counted} lost`);
-    console.log(`server peak RSS: ${report.peakServerRssMb} MB (the Next.js server); ${report.peakRssMb} MB with its launcher (npm, tsx), without PostgreSQL`);
+    console.log(`view beacon: ${beacon.ok} answered, ${counted} counted, ${report.viewBeacon.lost} lost (${report.viewBeacon.inFlightAtStop} in flight when the load stopped)`);
+    console.log(`server peak RSS: ${report.peakServerRssMb} MB (the app server); ${report.peakRssMb} MB with its launcher (npm, tsx), without PostgreSQL`);
     console.log(`article page first-load JS: ${report.articleFirstLoadJsGzipKb} KB gzipped`);
     fs.mkdirSync("bench/results", { recursive: true });
     const file = path.join("bench/results", `${report.date.replace(/[:.]/g, "-")}-${ARTICLES}.json`);

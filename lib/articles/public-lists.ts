@@ -1,5 +1,6 @@
 import { getTopLevelColumns, type ColumnInfo } from "@/lib/columns/queries";
 import { db, Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { mediaUrl } from "@/lib/media/storage";
 import { toStoredImage, type ImageVariant } from "@/lib/media/stored-image";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
@@ -129,11 +130,11 @@ async function neighbour(article: { id: number; columnId: number; publishedAt: D
   const at = Prisma.sql`${article.publishedAt.toISOString()}::timestamp`;
   const beyond = side === "newer" ? Prisma.sql`(a."publishedAt", a.id) > (${at}, ${article.id})` : Prisma.sql`(a."publishedAt", a.id) < (${at}, ${article.id})`;
   const order = side === "newer" ? Prisma.sql`ORDER BY a."publishedAt" ASC, a.id ASC` : Prisma.sql`ORDER BY a."publishedAt" DESC, a.id DESC`;
-  const rows = await db().$queryRaw<ListRow[]>`
+  const rows = await sqlRows<ListRow>(Prisma.sql`
     SELECT a.id, a."publishedAt", a.pinned, r.title, r."titleTags", r.summary
     FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
     WHERE a."columnId" = ${article.columnId} AND ${publicArticleSql()} AND ${beyond}
-    ${order} LIMIT 1`;
+    ${order} LIMIT 1`);
   return rows[0] ? fromListRow(rows[0]) : null;
 }
 
@@ -151,9 +152,9 @@ export async function listRelated(article: { id: number; columnId: number; title
   const tagged = article.titleTags.length
     ? Prisma.sql`(SELECT ${columns}, 0 AS side ${from} WHERE ${publicRow} AND r."titleTags" && ${article.titleTags}::text[] ${newest}) UNION ALL `
     : Prisma.empty;
-  const rows = await db().$queryRaw<(ListRow & { side: number })[]>`
+  const rows = await sqlRows<ListRow & { side: number }>(Prisma.sql`
     SELECT * FROM (${tagged}(SELECT ${columns}, 1 AS side ${from} WHERE ${publicRow} AND a."columnId" = ${article.columnId} ${newest})) AS related
-    ORDER BY side, "publishedAt" DESC, id DESC`;
+    ORDER BY side, "publishedAt" DESC, id DESC`);
   const seen = new Set<number>();
   return rows.filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit).map(fromListRow);
 }

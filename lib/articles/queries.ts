@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { getColumnPathById, type ColumnInfo } from "@/lib/columns/queries";
 import { db, Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { mediaUrl } from "@/lib/media/storage";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
 import { disclosureOf, parseAttachmentRefs, type ArticleViewData, type AttachmentRef, type AttachmentView } from "./view";
@@ -61,21 +62,59 @@ export async function listLatestArticles(limit = 20): Promise<ArticleListItem[]>
 }
 
 /** A published article with its live content, or null (unknown, draft, scheduled, withdrawn). */
-export async function getPublicArticle(id: number) {
-  const row = await db().article.findFirst({
-    where: { id, ...publicArticleWhere() },
-    include: {
-      // Not the plain text: it exists for the search index, and is as long as the body.
-      liveRevision: { omit: { bodyText: true } },
-      column: { select: { id: true, name: true, slug: true, parentId: true } },
-      corrections: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { note: true, createdAt: true } },
-    },
-  });
-  if (!row?.liveRevision || !row.publishedAt) return null;
-  return { ...row, live: row.liveRevision, publishedAt: row.publishedAt };
+export interface PublicArticle {
+  id: number;
+  columnId: number;
+  publishedAt: Date;
+  viewCount: number;
+  /** The live revision, without its plain text (that exists for the search index). */
+  live: {
+    title: string;
+    titleTags: string[];
+    subtitle: string;
+    author: string;
+    source: string;
+    summary: string;
+    bodyJson: Prisma.JsonValue;
+    bodyHtml: string;
+    attachments: Prisma.JsonValue;
+    /** When this revision was saved. */
+    createdAt: Date;
+    indexNo: string | null;
+    topic: string | null;
+    issuingOrg: string | null;
+    writtenAt: Date | null;
+    docNo: string | null;
+  };
+  corrections: { note: string; createdAt: Date }[];
 }
 
-export type PublicArticle = NonNullable<Awaited<ReturnType<typeof getPublicArticle>>>;
+/**
+ * A public article with its live revision and corrections, in one statement through
+ * node-postgres (lib/db/sql.ts): it is the first query of every uncached article page.
+ */
+export async function getPublicArticle(id: number): Promise<PublicArticle | null> {
+  const rows = await sqlRows<Omit<PublicArticle, "live" | "corrections"> & PublicArticle["live"] & { revisedAt: Date; corrections: { note: string; createdAt: string }[] }>(Prisma.sql`
+    SELECT a.id, a."columnId", a."publishedAt", a."viewCount",
+      r.title, r."titleTags", r.subtitle, r.author, r.source, r.summary, r."bodyJson", r."bodyHtml", r.attachments,
+      r."createdAt" AS "revisedAt", r."indexNo", r.topic, r."issuingOrg", r."writtenAt", r."docNo",
+      COALESCE((SELECT json_agg(json_build_object('note', c.note, 'createdAt', c."createdAt") ORDER BY c."createdAt", c.id)
+                FROM "Correction" c WHERE c."articleId" = a.id), '[]') AS corrections
+    FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
+    WHERE a.id = ${id} AND ${publicArticleSql()}`);
+  const row = rows[0];
+  if (!row) return null;
+  const { id: articleId, columnId, publishedAt, viewCount, revisedAt, corrections, ...live } = row;
+  return {
+    id: articleId,
+    columnId,
+    publishedAt,
+    viewCount,
+    live: { ...live, createdAt: revisedAt },
+    // JSON carries the timestamps as text, in UTC like every timestamp column.
+    corrections: corrections.map((c) => ({ note: c.note, createdAt: new Date(`${c.createdAt}Z`) })),
+  };
+}
 
 /** Everything the article page, its metadata and its downloads need. */
 export interface PublicArticleContent {

@@ -1,10 +1,13 @@
 import { revalidatePath, revalidateTag } from "next/cache";
 import { after } from "next/server";
+import { invalidatePageCache } from "@/lib/server/page-cache";
 
 /**
  * The one way to refresh public pages after a change. Domains say *what* changed
  * (lib/articles/paths.ts and friends); this decides *how*:
- *  1. this instance's Next.js page cache, now;
+ *  1. this instance's Next.js page cache, now, and the copies its app server keeps in
+ *     memory (lib/server/page-cache.ts) — now and again once Next.js has applied the
+ *     revalidations (after the response), so no copy of an old page taken in between stays;
  *  2. the other instances' caches, through LISTEN/NOTIFY (lib/cache/bus.ts);
  *  3. the static snapshot under $DATA_DIR/static (lib/static/snapshot.ts), rewritten
  *     after the response is sent.
@@ -19,6 +22,8 @@ export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [
     safely(() => (type ? revalidatePath(route, type) : revalidatePath(route)));
   }
   for (const tag of tagList) safely(() => revalidateTag(tag, { expire: 0 }));
+  invalidatePageCache();
+  safely(() => after(invalidatePageCache));
   if (options.origin === false) return;
   safely(() =>
     after(async () => {

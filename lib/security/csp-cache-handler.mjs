@@ -36,6 +36,9 @@ export function readyCachedPage(/** @type {any} */ value) {
   return true;
 }
 
+/** Disk writes on their way, by cache key (see set()). */
+const writing = new Map();
+
 export default class CspCacheHandler extends FileSystemCache {
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
@@ -52,6 +55,17 @@ export default class CspCacheHandler extends FileSystemCache {
     // Answered (the response is built from this entry) but not stored: anyone can ask for
     // any number of unknown addresses, and each would otherwise become a file on disk.
     if (data?.status === 404) return;
-    return super.set(key, data, ctx);
+    // Next.js waits for set() before it answers the request that rendered the page. The
+    // parent puts the entry in its memory cache at once, before its first await; the
+    // files it then writes (html, rsc, segments, meta) only serve after a restart or an
+    // eviction, so the reader does not wait for them. One write per key at a time, so
+    // that two renders' files never mix.
+    const previous = writing.get(key);
+    const write = (previous ? previous.then(() => super.set(key, data, ctx)) : super.set(key, data, ctx))
+      .catch((/** @type {Error} */ error) => console.warn(`[cache] ${key} not written to disk:`, error.message))
+      .finally(() => {
+        if (writing.get(key) === write) writing.delete(key);
+      });
+    writing.set(key, write);
   }
 }

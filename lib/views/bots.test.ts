@@ -34,11 +34,12 @@ describe("isBot", () => {
 });
 
 describe("isPrefetch", () => {
+  const headerOf = (headers: Record<string, string>) => (name: string) => new Headers(headers).get(name);
   it("recognises prefetch and prerender requests", () => {
-    expect(isPrefetch(new Headers({ "sec-purpose": "prefetch" }))).toBe(true);
-    expect(isPrefetch(new Headers({ "sec-purpose": "prefetch;prerender" }))).toBe(true);
-    expect(isPrefetch(new Headers({ purpose: "prefetch" }))).toBe(true);
-    expect(isPrefetch(new Headers({ "x-moz": "prefetch" }))).toBe(true);
-    expect(isPrefetch(new Headers({ accept: "*/*" }))).toBe(false);
+    expect(isPrefetch(headerOf({ "sec-purpose": "prefetch" }))).toBe(true);
+    expect(isPrefetch(headerOf({ "sec-purpose": "prefetch;prerender" }))).toBe(true);
+    expect(isPrefetch(headerOf({ purpose: "prefetch" }))).toBe(true);
+    expect(isPrefetch(headerOf({ "x-moz": "prefetch" }))).toBe(true);
+    expect(isPrefetch(headerOf({ accept: "*/*" }))).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ export function isBot(userAgent: string | null | undefined): boolean {
  * Link prefetches and speculative prerenders announce themselves (Sec-Purpose,
  * Purpose, X-Moz: prefetch); they are not views.
  */
-export function isPrefetch(headers: Headers): boolean {
-  const purpose = ["sec-purpose", "purpose", "x-purpose", "x-moz"].map((h) => headers.get(h) ?? "").join(" ");
+export function isPrefetch(header: (name: string) => string | null | undefined): boolean {
+  const purpose = ["sec-purpose", "purpose", "x-purpose", "x-moz"].map((name) => header(name) ?? "").join(" ");
   return /prefetch|prerender/i.test(purpose);
 }

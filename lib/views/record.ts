@@ -1,47 +1,69 @@
-import pg from "pg";
-import { poolConfigFromUrl } from "@/lib/db/connection";
+import { sqlPool } from "@/lib/db/sql";
 
 /**
- * The view counter's own small connection pool. Counting is the busiest write a site
- * has (one per page view) and the least precious: its connections commit without
- * waiting for the disk (synchronous_commit=off), so increments are not queued behind
- * one fsync each — a crash could forget the last fraction of a second of views, never
- * an editor's work, whose connections keep the default. Plain node-postgres: a view
- * is one statement, and the ORM's per-query cost would be most of it.
+ * The view counter's own small node-postgres pool (lib/db/sql.ts). Counting is the
+ * busiest write a site has (one per page view) and the least precious: its connections
+ * commit without waiting for the disk (synchronous_commit=off), so increments are not
+ * queued behind one fsync each — a crash could forget the last fraction of a second of
+ * views, never an editor's work, whose connections keep the default. Plain
+ * node-postgres: a view is one statement, and the ORM's per-query cost would be most of it.
  */
-let current: { url: string; pool: pg.Pool } | undefined;
-
-function pool(): pg.Pool {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set");
-  // A new database (the tests give each file its own) gets a new pool.
-  if (current?.url !== url) {
-    void current?.pool.end().catch(() => {});
-    current = { url, pool: new pg.Pool({ ...poolConfigFromUrl(url), max: 4, options: "-c synchronous_commit=off" }) };
-    // An idle connection the database drops (a restart) is not the process's problem.
-    current.pool.on("error", () => {});
-  }
-  return current.pool;
+function pool() {
+  return sqlPool("views", { max: 4, options: "-c synchronous_commit=off" });
 }
+
+/** publicArticleWhere() in SQL (record.test.ts checks that both agree). */
+const PUBLIC = `live = true AND "publishedAt" <= now() AND "liveRevisionId" IS NOT NULL`;
+
+interface Waiter {
+  resolve(count: number | null): void;
+  reject(error: unknown): void;
+}
+
+/** Views of an article that arrived while its previous update was on its way. */
+const waiting = new Map<number, Waiter[]>();
+const updating = new Set<number>();
 
 /**
  * Counts one view of a public article and returns its new count, or null when the
  * id is not a public article (unknown, draft, scheduled, withdrawn).
  *
- * One statement, so that concurrent views never lose an increment and a view costs a
- * single round trip. updatedAt is deliberately left alone: a view is not an edit.
+ * A popular article's views all want the same row, and one UPDATE per view would make
+ * them queue on its lock one by one. So the views that arrive while an article's
+ * update is on its way go together in its next one (`+ n`), and each caller still gets
+ * its own count. Nothing is held back: an article with no update on its way is
+ * updated at once, and every caller is answered only once its increment is committed.
+ * updatedAt is deliberately left alone: a view is not an edit.
  */
-/** publicArticleWhere() in SQL (record.test.ts checks that both agree). */
-const PUBLIC = `live = true AND "publishedAt" <= now() AND "liveRevisionId" IS NOT NULL`;
+export function recordView(articleId: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const waiters = waiting.get(articleId);
+    if (waiters) waiters.push({ resolve, reject });
+    else waiting.set(articleId, [{ resolve, reject }]);
+    if (!updating.has(articleId)) void update(articleId);
+  });
+}
 
-export async function recordView(articleId: number): Promise<number | null> {
-  const { rows } = await pool().query<{ viewCount: number }>(
-    `UPDATE "Article" SET "viewCount" = "viewCount" + 1
-     WHERE id = $1 AND ${PUBLIC}
-     RETURNING "viewCount"`,
-    [articleId],
-  );
-  return rows[0]?.viewCount ?? null;
+async function update(articleId: number): Promise<void> {
+  const waiters = waiting.get(articleId);
+  if (!waiters) return;
+  waiting.delete(articleId);
+  updating.add(articleId);
+  try {
+    const { rows } = await pool().query<{ viewCount: number }>(
+      `UPDATE "Article" SET "viewCount" = "viewCount" + $2
+       WHERE id = $1 AND ${PUBLIC}
+       RETURNING "viewCount"`,
+      [articleId, waiters.length],
+    );
+    const total = rows[0]?.viewCount;
+    waiters.forEach((waiter, i) => waiter.resolve(total === undefined ? null : total - waiters.length + i + 1));
+  } catch (error) {
+    for (const waiter of waiters) waiter.reject(error);
+  } finally {
+    updating.delete(articleId);
+    if (waiting.has(articleId)) void update(articleId);
+  }
 }
 
 export async function currentViewCount(articleId: number): Promise<number | null> {

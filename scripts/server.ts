@@ -1,0 +1,43 @@
+/**
+ * The app server one instance runs (started by scripts/serve.ts, which owns the
+ * database): Next.js behind a plain Node.js HTTP server that answers the two busiest
+ * requests itself — reading pages it holds in memory (lib/server/page-cache.ts) and the
+ * view beacon (lib/server/view-beacon.ts). Everything else goes to Next.js unchanged.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { PageCache, installPageCache } from "@/lib/server/page-cache";
+import { isViewBeacon, serveViewBeacon } from "@/lib/server/view-beacon";
+
+process.title = "gazette-server";
+const dev = process.env.NODE_ENV !== "production";
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
+
+const app = next({ dev, hostname, port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+// In development every request renders afresh: nothing to keep. GAZETTE_PAGE_CACHE_MB=0 turns it off.
+const pageCacheMb = Number(process.env.GAZETTE_PAGE_CACHE_MB ?? 32);
+const pages = dev || !(pageCacheMb > 0) ? null : new PageCache({ maxBytes: pageCacheMb * 1024 * 1024, ttlMs: 60_000 });
+if (pages) installPageCache(pages);
+
+const server = createServer((req, res) => {
+  if (isViewBeacon(req)) return void serveViewBeacon(req, res);
+  if (pages?.serve(req, res)) return;
+  pages?.record(req, res);
+  void handle(req, res);
+});
+// Next.js's development server reloads the browser through a WebSocket.
+server.on("upgrade", (req, socket, head) => void app.getUpgradeHandler()(req, socket, head));
+server.listen(port, hostname);
+
+async function stop() {
+  server.close();
+  server.closeAllConnections();
+  await app.close().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
