@@ -213,7 +213,7 @@ describe("PageCache", () => {
 describe("isReadingPage", () => {
   it("is true exactly for the reading pages next.config.js gives the public headers", () => {
     const pages = ["/", "/articles/1", "/articles/123456789", "/columns/news", "/columns/news/page/2", "/columns/news/feed.xml", "/sitemap", "/sitemap.xml", "/sitemaps/3.xml", "/feed.xml"];
-    const others = ["/site.js", "/admin", "/search", "/api/views", "/articles/01", "/articles/abc", "/articles/1/download", "/media/a.webp", "/sitemapx", "/no-such-page"];
+    const others = ["/site.js", "/columns/news/../../admin", "/columns/News", "/columns//news", "/sitemaps/x.xml", "/admin", "/search", "/api/views", "/articles/01", "/articles/abc", "/articles/1/download", "/media/a.webp", "/sitemapx", "/no-such-page"];
     const hasPageHeaders = (path: string) => PUBLIC_PAGE_SOURCES.some((source) => pathToRegexp(source).test(path));
     for (const path of pages) expect([isReadingPage(path), hasPageHeaders(path)], path).toEqual([true, true]);
     for (const path of others) expect(isReadingPage(path), path).toBe(false);

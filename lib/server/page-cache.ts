@@ -29,8 +29,12 @@ interface Entry {
   bytes: number;
 }
 
-/** The reading pages (PUBLIC_PAGE_SOURCES without /site.js; page-cache.test.ts checks both agree). */
-const READING_PAGE = /^\/(?:articles\/[1-9]\d*|columns\/[^?#]+|sitemap|sitemap\.xml|sitemaps\/[^?#]+|feed\.xml)?$/;
+/**
+ * The reading pages (PUBLIC_PAGE_SOURCES without /site.js; page-cache.test.ts checks both
+ * agree), in their canonical spelling only: a path Next.js would first normalise
+ * (`/columns/x/../..`) is left to it rather than kept under another name.
+ */
+const READING_PAGE = /^\/(?:articles\/[1-9]\d*|columns\/[a-z0-9-]+(?:\/page\/[1-9]\d*|\/feed\.xml)?|sitemap|sitemap\.xml|sitemaps\/[1-9]\d*\.xml|feed\.xml)?$/;
 
 /** Headers that belong to one response (or that Node.js sets itself), not to the page. */
 const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie"]);
