@@ -80,11 +80,17 @@ function internalToken() {
 
 test("an article published through one instance is served by the other within seconds", async () => {
   const title = `双实例测试${Date.now()}`;
+  // The column's newest article until now: its 上一条 becomes the new one.
+  const [{ id: neighbour }] = await sql<{ id: number }>(
+    `SELECT a.id FROM "Article" a JOIN "Column" c ON c.id = a."columnId"
+     WHERE c.slug = 'wuhai-news' AND a.live AND a."publishedAt" <= now() ORDER BY a."publishedAt" DESC, a.id DESC LIMIT 1`,
+  );
   const id = await dueArticle(title);
-  // Both instances have seen (and may have cached) the home page and the missing article.
+  // Both instances have seen (and may have cached) the home page, the neighbour and the missing article.
   for (const base of [A, B]) {
     expect((await fetch(`${base}/articles/${id}`)).status).toBe(404);
     expect(await (await fetch(`${base}/`)).text()).not.toContain(title);
+    expect(await (await fetch(`${base}/articles/${neighbour}`)).text()).not.toContain(title);
   }
 
   const tick = await fetch(`${A}/api/internal/tick`, { method: "POST", headers: { "x-gazette-internal": internalToken() } });
@@ -93,11 +99,13 @@ test("an article published through one instance is served by the other within se
   for (const base of [A, B]) {
     await expect.poll(async () => (await fetch(`${base}/articles/${id}`)).status, { timeout: 5_000 }).toBe(200);
     await expect.poll(async () => await (await fetch(`${base}/`)).text(), { timeout: 5_000 }).toContain(title);
+    await expect.poll(async () => await (await fetch(`${base}/articles/${neighbour}`)).text(), { timeout: 5_000 }).toMatch(new RegExp(`href="/articles/${id}" rel="prev"`));
   }
-  // And the static snapshot was written by the instance that published.
-  await expect
-    .poll(() => fs.existsSync(path.join(runtime.dataDir, "static", "articles", String(id), "index.html")), { timeout: 5_000 })
-    .toBe(true);
+  // And the static snapshot: the new article written by the instance that published,
+  // at once; its neighbour's file rewritten from the background queue.
+  const staticFile = (articleId: number) => path.join(runtime.dataDir, "static", "articles", String(articleId), "index.html");
+  await expect.poll(() => fs.existsSync(staticFile(id)), { timeout: 5_000 }).toBe(true);
+  await expect.poll(() => (fs.existsSync(staticFile(neighbour)) ? fs.readFileSync(staticFile(neighbour), "utf8") : ""), { timeout: 60_000 }).toContain(title);
 });
 
 test("the internal endpoints refuse callers without the instances' token", async () => {

@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_PORT } from "../playwright.config";
 import { totpCode } from "../lib/security/totp";
 import { loginAs } from "./helpers/login";
 
@@ -161,6 +164,16 @@ test("an admin edits the footer; a bad 政府网站标识码 is refused; the pub
   await expect(footer).toContainText("蒙ICP备05000809号-3");
   await expect(footer).toContainText("1503000002");
   await expect(footer).toContainText("0473-3998509");
+
+  // The static snapshot follows too: the home page at once, every other page (here the
+  // reference article and a column's listing) from the background queue.
+  const { dataDir } = JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as { dataDir: string };
+  const staticFile = (...parts: string[]) => path.join(dataDir, "static", ...parts, "index.html");
+  const fileText = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
+  await expect.poll(() => fileText(staticFile()), { timeout: 5_000 }).toContain("1503000002");
+  for (const file of [staticFile("articles", "1"), staticFile("columns", "wuhai-news")]) {
+    await expect.poll(() => fileText(file), { timeout: 60_000 }).toContain("1503000002");
+  }
 });
 
 test("an admin creates a column and moves it up with the keyboard; the public navigation follows", async ({ page }) => {

@@ -8,17 +8,9 @@ import { prepareRuntime } from "./lib/runtime";
 const only = process.argv.indexOf("--only");
 const runtime = await prepareRuntime();
 const { snapshotPaths } = await import("@/lib/static/snapshot");
-const { db, disconnectDb } = await import("@/lib/db/client");
-let paths: string[];
-if (only >= 0) {
-  paths = process.argv[only + 1].split(",");
-} else {
-  const [articles, columns] = await Promise.all([
-    db().article.findMany({ where: { live: true, publishedAt: { lte: new Date() } }, select: { id: true } }),
-    db().column.findMany({ where: { hidden: false }, select: { slug: true } }),
-  ]);
-  paths = ["/", "/sitemap", "/sitemap.xml", "/feed.xml", ...columns.flatMap((c) => [`/columns/${c.slug}`, `/columns/${c.slug}/feed.xml`]), ...articles.map((a) => `/articles/${a.id}`)];
-}
+const { everyPublicPage } = await import("@/lib/static/queue");
+const { disconnectDb } = await import("@/lib/db/client");
+const paths = only >= 0 ? process.argv[only + 1].split(",") : await everyPublicPage();
 const started = Date.now();
 const CONCURRENCY = 4;
 for (let i = 0; i < paths.length; i += CONCURRENCY) await Promise.all(paths.slice(i, i + CONCURRENCY).map((p) => snapshotPaths([p])));

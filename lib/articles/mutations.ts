@@ -6,7 +6,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { getEditorArticleRow } from "./admin-queries";
 import { prepareContent, sameContent, scopeOf, wordsIn, type PreparedContent } from "./content";
 import type { SaveResult } from "./editor-model";
-import { refreshArticle, type ArticleLocation } from "./paths";
+import { locationInclude, locationOf, refreshArticle } from "./paths";
 import type { ArticleContent } from "./schema";
 
 export interface ArticleActor extends Actor {
@@ -16,17 +16,10 @@ export interface ArticleActor extends Actor {
 /** Statuses whose working copy has been approved: an edit sends it through review again. */
 const REVIEWED = new Set(["APPROVED", "SCHEDULED", "PUBLISHED", "WITHDRAWN"]);
 
-const locationInclude = {
-  column: { select: { slug: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
+const storedInclude = {
+  ...locationInclude,
   attachments: { orderBy: { position: "asc" }, select: { mediaId: true, name: true } },
 } satisfies Prisma.ArticleInclude;
-
-type StoredArticle = Prisma.ArticleGetPayload<{ include: typeof locationInclude }>;
-
-function locationOf(a: StoredArticle): ArticleLocation {
-  const parent = a.column.parent;
-  return { id: a.id, columnSlug: a.column.slug, ancestorSlugs: [parent?.slug, parent?.parent?.slug].filter((s): s is string => !!s) };
-}
 
 async function writeRevision(tx: Prisma.TransactionClient, articleId: number, version: number, prepared: PreparedContent, authorId: number, note: string) {
   await tx.attachment.deleteMany({ where: { articleId } });
@@ -75,7 +68,7 @@ export async function saveArticle(
   options: SaveOptions = {},
 ): Promise<SaveResult> {
   const outcome = await db().$transaction(async (tx) => {
-    const before = await tx.article.findUnique({ where: { id: input.id }, include: locationInclude });
+    const before = await tx.article.findUnique({ where: { id: input.id }, include: storedInclude });
     if (!before) throw new ActionError("not_found", "文章不存在或已被删除。");
     if (!can(actor, "article:edit", scopeOf(before)) && before.status === "IN_REVIEW") {
       throw new ActionError("forbidden", "文章正在审核中，审核完成或退回后才能修改。");
@@ -111,7 +104,7 @@ export async function saveArticle(
       },
       tx,
     );
-    const after = await tx.article.findUniqueOrThrow({ where: { id: input.id }, include: locationInclude });
+    const after = await tx.article.findUniqueOrThrow({ where: { id: input.id }, include: storedInclude });
     return { before, after, unchanged: false as const, backToDraft, prepared };
   });
   const { before, after } = outcome;
@@ -153,7 +146,7 @@ export async function deleteArticle(id: number, actor: ArticleActor): Promise<{ 
 
 /** A new draft with the same content, written by the actor (never published, no schedule). */
 export async function duplicateArticle(id: number, actor: ArticleActor): Promise<SaveResult> {
-  const source = await db().article.findUnique({ where: { id }, include: locationInclude });
+  const source = await db().article.findUnique({ where: { id }, include: storedInclude });
   if (!source) throw new ActionError("not_found", "文章不存在或已被删除。");
   const title = `${source.title}（副本）`.slice(0, 200);
   const copy = await createArticle(

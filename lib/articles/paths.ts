@@ -4,12 +4,15 @@ import { refreshPaths } from "@/lib/cache/refresh";
 export const TAGS = {
   articles: "articles",
   article: (id: number) => `article:${id}`,
+  /** On every article page of the column: its 上一条/下一条 and 相关信息 come from the column. */
+  column: (id: number) => `column:${id}`,
   columns: "columns",
   settings: "settings",
 } as const;
 
 export interface ArticleLocation {
   id: number;
+  columnId: number;
   columnSlug: string;
   /** Ancestors' slugs: their listings show the article too. */
   ancestorSlugs?: string[];
@@ -23,12 +26,25 @@ export function articlePaths(a: ArticleLocation): string[] {
   return [`/articles/${a.id}`, "/", "/sitemap.xml", "/feed.xml", "/search", ...columnPaths, ...routes];
 }
 
+/** The column part of an article query that locationOf() needs. */
+export const locationInclude = {
+  column: { select: { slug: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
+} as const;
+
+export function locationOf(a: { id: number; columnId: number; column: { slug: string; parent: { slug: string; parent: { slug: string } | null } | null } }): ArticleLocation {
+  const parent = a.column.parent;
+  return { id: a.id, columnId: a.columnId, columnSlug: a.column.slug, ancestorSlugs: [parent?.slug, parent?.parent?.slug].filter((s): s is string => !!s) };
+}
+
 /**
  * Refreshes every page the article was on and is on now: after a move the old
- * column's listing must drop it as the new one gains it.
+ * column's listing must drop it as the new one gains it. The other article pages of
+ * both columns follow too (their 上一条/下一条 and 相关信息), through the column's tag.
  */
 export function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): void {
-  const paths = [...(before ? articlePaths(before) : []), ...(after ? articlePaths(after) : [])];
+  const located = [before, after].filter((l): l is ArticleLocation => l !== null);
+  const paths = located.flatMap(articlePaths);
   const id = after?.id ?? before?.id;
-  refreshPaths(paths, id ? [TAGS.articles, TAGS.article(id)] : [TAGS.articles]);
+  const tags = [TAGS.articles, ...(id ? [TAGS.article(id)] : []), ...located.map((l) => TAGS.column(l.columnId))];
+  refreshPaths(paths, tags);
 }

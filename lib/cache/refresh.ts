@@ -9,8 +9,9 @@ import { invalidatePageCache } from "@/lib/server/page-cache";
  *     memory (lib/server/page-cache.ts) — now and again once Next.js has applied the
  *     revalidations (after the response), so no copy of an old page taken in between stays;
  *  2. the other instances' caches, through LISTEN/NOTIFY (lib/cache/bus.ts);
- *  3. the static snapshot under $DATA_DIR/static (lib/static/snapshot.ts), rewritten
- *     after the response is sent.
+ *  3. the static snapshot under $DATA_DIR/static (lib/static/snapshot.ts): the named
+ *     pages rewritten after the response is sent, the pages behind route patterns
+ *     (every page, later listing pages) queued for the background (lib/static/queue.ts).
  * Steps 2 and 3 are done once, by the instance where the change happened.
  */
 export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [], options: { origin?: boolean } = {}): void {
@@ -27,10 +28,15 @@ export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [
   if (options.origin === false) return;
   safely(() =>
     after(async () => {
-      const [{ announce }, { snapshotPaths }] = await Promise.all([import("./bus"), import("@/lib/static/snapshot")]);
+      const [{ announce }, { snapshotPaths }, { enqueueStaticPages, pagesBehind }] = await Promise.all([
+        import("./bus"),
+        import("@/lib/static/snapshot"),
+        import("@/lib/static/queue"),
+      ]);
       await Promise.allSettled([
         announce(pathList, tagList),
         snapshotPaths(pathList.filter((p) => !p.includes("|"))),
+        pagesBehind(pathList, tagList).then(enqueueStaticPages),
       ]).then((results) => {
         for (const r of results) if (r.status === "rejected") console.warn("[cache] after-refresh step failed:", r.reason);
       });

@@ -12,3 +12,14 @@ export function sharedRead<T>(read: () => Promise<T>, key: string, tags: string[
   if (!process.env.NEXT_RUNTIME) return read;
   return unstable_cache(read, [key], { tags, revalidate });
 }
+
+/**
+ * Tags the page being rendered, so that refreshing one of `tags` expires it. Next.js 16
+ * has no cacheTag() outside Cache Components, but a data-cache read records its tags on
+ * the page that makes it; this read is an empty one, shared by every page with the
+ * same tags.
+ */
+export async function tagPage(tags: string[]): Promise<void> {
+  if (!process.env.NEXT_RUNTIME) return;
+  await unstable_cache(async () => true, ["page-tags", ...tags], { tags })();
+}

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/env";
@@ -25,15 +26,31 @@ export function fileForPath(urlPath: string): string | null {
   return path.join(staticRoot(), relative);
 }
 
+export function staticPublishing(): boolean {
+  return process.env.STATIC_PUBLISH !== "off";
+}
+
 export async function snapshotPaths(paths: Iterable<string>): Promise<void> {
-  if (process.env.STATIC_PUBLISH === "off") return;
-  for (const urlPath of new Set(paths)) {
-    const file = fileForPath(urlPath);
-    if (file) await snapshotOne(urlPath, file);
+  if (!staticPublishing()) return;
+  for (const urlPath of new Set(paths)) await snapshotPath(urlPath);
+}
+
+/**
+ * Writes (or, for a page that is gone, removes) one page's file; false when the app
+ * could not give it (an error page, no answer), in which case the old file is kept.
+ */
+export async function snapshotPath(urlPath: string): Promise<boolean> {
+  const file = fileForPath(urlPath);
+  if (!file) return true;
+  try {
+    return await snapshotOne(urlPath, file);
+  } catch (error) {
+    console.warn(`[static] ${urlPath}: ${(error as Error).message}; the old file is kept`);
+    return false;
   }
 }
 
-async function snapshotOne(urlPath: string, file: string): Promise<void> {
+async function snapshotOne(urlPath: string, file: string): Promise<boolean> {
   const response = await fetch(selfUrl(urlPath), {
     headers: { "user-agent": "GazetteStaticPublisher/1.0", "x-gazette-snapshot": "1" },
     redirect: "manual",
@@ -41,18 +58,19 @@ async function snapshotOne(urlPath: string, file: string): Promise<void> {
   });
   if (response.status === 404 || response.status === 410) {
     await fs.promises.rm(file, { force: true });
-    return;
+    return true;
   }
   if (!response.ok) {
     console.warn(`[static] ${urlPath}: the app answered ${response.status}; the old file is kept`);
-    return;
+    return false;
   }
   const body = Buffer.from(await response.arrayBuffer());
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   // Write then rename, so that the web server never serves half a page.
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
   await fs.promises.writeFile(tmp, body);
   await fs.promises.rename(tmp, file);
+  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { callSelf } from "@/lib/internal/token";
 
-const INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS || 10_000);
+export const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS || 10_000);
 let started = false;
 
 export function startScheduler() {
@@ -16,5 +16,5 @@ export function startScheduler() {
     }
   };
   setTimeout(tick, 3_000).unref();
-  setInterval(tick, INTERVAL_MS).unref();
+  setInterval(tick, SCHEDULER_INTERVAL_MS).unref();
 }

@@ -2,7 +2,7 @@ import { ActionError } from "@/lib/actions/errors";
 import { audit } from "@/lib/audit/log";
 import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
-import { refreshArticle, type ArticleLocation } from "@/lib/articles/paths";
+import { locationOf, refreshArticle } from "@/lib/articles/paths";
 import { t } from "@/lib/i18n/zh-CN";
 import { assertNoBlockingWords } from "./word-check";
 import { transition, type WorkflowAction } from "./transitions";
@@ -39,14 +39,6 @@ const articleForWorkflow = {
 
 type WorkflowArticle = Prisma.ArticleGetPayload<{ include: typeof articleForWorkflow }>;
 
-export function locationOf(article: WorkflowArticle): ArticleLocation {
-  const parent = article.column.parent;
-  return {
-    id: article.id,
-    columnSlug: article.column.slug,
-    ancestorSlugs: [parent?.slug, parent?.parent?.slug].filter((s): s is string => !!s),
-  };
-}
 
 /**
  * Moves an article along the workflow in one transaction: lock the row, re-check the

@@ -1,7 +1,7 @@
 import { audit } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
-import { refreshArticle } from "@/lib/articles/paths";
-import { goLive, locationOf } from "./mutations";
+import { locationOf, refreshArticle } from "@/lib/articles/paths";
+import { goLive } from "./mutations";
 
 /** A schedule published more than this after its time was missed (the server was down). */
 export const LATE_AFTER_MS = 2 * 60_000;

@@ -8,15 +8,17 @@ import { PrevNext } from "@/components/site/prev-next";
 import { PrintInfo } from "@/components/site/print-info";
 import { WithdrawnNotice } from "@/components/site/withdrawn-notice";
 import { displayTitle } from "@/lib/articles/format";
+import { TAGS } from "@/lib/articles/paths";
 import { getNeighbours, listRelated } from "@/lib/articles/public-lists";
+import { tagPage } from "@/lib/cache/shared";
 import { getPublicArticleContent, getWithdrawnArticle, type PublicArticleContent } from "@/lib/articles/queries";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
 import { getSiteSettings } from "@/lib/settings/queries";
 
 // Rendered on first request, then cached; publishing, editing and withdrawing refresh
-// it at once (lib/articles/paths.ts). The ten-minute revalidation only catches up
-// 上一条/下一条 and related lists when neighbours change.
+// it at once (lib/articles/paths.ts), and any such change in its column too (the
+// column's tag). The ten-minute revalidation is a safety net.
 export const revalidate = 600;
 export const dynamicParams = true;
 export function generateStaticParams() {
@@ -82,6 +84,8 @@ export default async function ArticlePage({ params }: Props) {
     getNeighbours({ id: view.id, columnId: content.columnId, publishedAt: view.publishedAt }),
     listRelated({ id: view.id, columnId: content.columnId, titleTags: view.titleTags }),
     getSiteSettings(),
+    // 上一条/下一条 and 相关信息 come from the column: a change in it refreshes this page.
+    tagPage([TAGS.column(content.columnId)]),
   ]);
   const base = siteUrl();
   const url = `${base}/articles/${view.id}`;
