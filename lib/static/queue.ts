@@ -9,12 +9,12 @@ import { snapshotPath, staticPublishing } from "./snapshot";
  * 静态发布, the part that cannot be done at once. A change names the pages it affects
  * (lib/articles/paths.ts, lib/cache/refresh.ts); those are written right after the
  * response. But some names stand for many pages — Next.js expires them in one call —
- * and the snapshot needs every file behind them: after a settings or column change every
- * page (its header and footer changed); after a publish every later page of the
- * column's listing, every sitemap part and the column's other articles. Those pages go into this queue, and every
- * instance's scheduler heartbeat drains it a few seconds at a time
- * (app/api/internal/tick), so a whole site is rewritten in the background without
- * holding up readers, and the work survives a restart.
+ * and the snapshot needs every file behind them: after a settings or column change
+ * every page (its header and footer changed); after a publish every later page of the
+ * column's listing, every sitemap part and the column's other articles. Those pages go
+ * into this queue, and every instance's scheduler heartbeat drains it a few seconds at
+ * a time (app/api/internal/tick), so a whole site is rewritten in the background
+ * without holding up readers, and the work survives a restart.
  */
 
 /** The route patterns refreshPaths is given (see lib/articles/paths.ts). */
