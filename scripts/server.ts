@@ -14,23 +14,24 @@ const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
 
-const app = next({ dev, hostname, port, dir: process.cwd() });
-const handle = app.getRequestHandler();
-await app.prepare();
-
 // In development every request renders afresh: nothing to keep. GAZETTE_PAGE_CACHE_MB=0 turns it off.
 const pageCacheMb = Number(process.env.GAZETTE_PAGE_CACHE_MB ?? 32);
 const pages = dev || !(pageCacheMb > 0) ? null : new PageCache({ maxBytes: pageCacheMb * 1024 * 1024, ttlMs: 60_000 });
 if (pages) installPageCache(pages);
 
-const server = createServer((req, res) => {
+const server = createServer();
+// Given the server, Next.js attaches its own WebSocket handling to it (the development
+// server's reloads).
+const app = next({ dev, hostname, port, dir: process.cwd(), httpServer: server });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+server.on("request", (req, res) => {
   if (isViewBeacon(req)) return void serveViewBeacon(req, res);
   if (pages?.serve(req, res)) return;
   pages?.record(req, res);
   void handle(req, res);
 });
-// Next.js's development server reloads the browser through a WebSocket.
-server.on("upgrade", (req, socket, head) => void app.getUpgradeHandler()(req, socket, head));
 server.listen(port, hostname);
 
 async function stop() {
