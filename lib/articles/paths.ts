@@ -6,6 +6,8 @@ export const TAGS = {
   article: (id: number) => `article:${id}`,
   /** On every article page of the column: its 上一条/下一条 and 相关信息 come from the column. */
   column: (id: number) => `column:${id}`,
+  /** On every article page with this title tag (【五大任务】): its 相关信息 lists the others. */
+  titleTag: (tag: string) => `titletag:${encodeURIComponent(tag)}`,
   columns: "columns",
   settings: "settings",
 } as const;
@@ -13,6 +15,8 @@ export const TAGS = {
 export interface ArticleLocation {
   id: number;
   columnId: number;
+  /** The title tags the article is listed under in other articles' 相关信息. */
+  titleTags?: string[];
   columnSlug: string;
   /** Ancestors' slugs: their listings show the article too. */
   ancestorSlugs?: string[];
@@ -31,20 +35,37 @@ export const locationInclude = {
   column: { select: { slug: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
 } as const;
 
-export function locationOf(a: { id: number; columnId: number; column: { slug: string; parent: { slug: string; parent: { slug: string } | null } | null } }): ArticleLocation {
+export function locationOf(a: {
+  id: number;
+  columnId: number;
+  titleTags: string[];
+  column: { slug: string; parent: { slug: string; parent: { slug: string } | null } | null };
+}): ArticleLocation {
   const parent = a.column.parent;
-  return { id: a.id, columnId: a.columnId, columnSlug: a.column.slug, ancestorSlugs: [parent?.slug, parent?.parent?.slug].filter((s): s is string => !!s) };
+  return {
+    id: a.id,
+    columnId: a.columnId,
+    titleTags: a.titleTags,
+    columnSlug: a.column.slug,
+    ancestorSlugs: [parent?.slug, parent?.parent?.slug].filter((s): s is string => !!s),
+  };
 }
 
 /**
  * Refreshes every page the article was on and is on now: after a move the old
  * column's listing must drop it as the new one gains it. The other article pages of
- * both columns follow too (their 上一条/下一条 and 相关信息), through the column's tag.
+ * both columns follow too (their 上一条/下一条 and 相关信息), and those sharing a title
+ * tag (their 相关信息), through the column's and the title tags' cache tags.
  */
 export function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): void {
   const located = [before, after].filter((l): l is ArticleLocation => l !== null);
   const paths = located.flatMap(articlePaths);
   const id = after?.id ?? before?.id;
-  const tags = [TAGS.articles, ...(id ? [TAGS.article(id)] : []), ...located.map((l) => TAGS.column(l.columnId))];
+  const tags = [
+    TAGS.articles,
+    ...(id ? [TAGS.article(id)] : []),
+    ...located.map((l) => TAGS.column(l.columnId)),
+    ...located.flatMap((l) => (l.titleTags ?? []).map(TAGS.titleTag)),
+  ];
   refreshPaths(paths, tags);
 }

@@ -59,6 +59,13 @@ describe("pagesBehind", () => {
     expect(pages).not.toContain(`/articles/${other.id}`);
   });
 
+  it("expands a title tag into the public articles listed under it, in any column", async () => {
+    const series = await createArticle({ columnId: parent.id, authorId, titleTags: ["五大任务"] });
+    const elsewhere = await createArticle({ columnId: (await createColumn()).id, authorId, titleTags: ["媒体解读", "五大任务"] });
+    const pages = await pagesBehind([`/articles/${series.id}`], [`titletag:${encodeURIComponent("五大任务")}`]);
+    expect(pages).toEqual([`/articles/${elsewhere.id}`]);
+  });
+
   it("adds nothing to a refresh of single pages", async () => {
     expect(await pagesBehind([`/articles/${published[0]}`, "/", `/columns/${child.slug}`])).toEqual([]);
   });

@@ -24,8 +24,8 @@ const SITEMAP_PARTS = "/sitemaps/[part]|page";
 
 /**
  * The pages a refresh stands for beyond the ones it names: the pages of the route
- * patterns, and the article pages of a column whose tag (`column:<id>`, TAGS.column)
- * was refreshed — their 上一条/下一条 and 相关信息 changed.
+ * patterns, and the article pages of a column or title tag whose cache tag was
+ * refreshed (TAGS.column, TAGS.titleTag) — their 上一条/下一条 and 相关信息 changed.
  */
 export async function pagesBehind(refreshed: string[], tags: string[] = []): Promise<string[]> {
   const named = new Set(refreshed.filter((p) => !p.includes("|")));
@@ -39,9 +39,11 @@ export async function pagesBehind(refreshed: string[], tags: string[] = []): Pro
     }
     if (refreshed.includes(SITEMAP_PARTS)) pages.push(...(await sitemapParts()));
     const columnIds = tags.flatMap((tag) => /^column:(\d+)$/.exec(tag)?.[1] ?? []).map(Number);
-    if (columnIds.length) {
+    const titleTags = tags.flatMap((tag) => /^titletag:(.+)$/.exec(tag)?.[1] ?? []).map(decodeURIComponent);
+    if (columnIds.length || titleTags.length) {
       const articles = await db().$queryRaw<{ id: number }[]>`
-        SELECT a.id FROM "Article" a WHERE ${publicArticleSql()} AND a."columnId" = ANY(${columnIds}::int[])
+        SELECT a.id FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
+        WHERE ${publicArticleSql()} AND (a."columnId" = ANY(${columnIds}::int[]) OR r."titleTags" && ${titleTags}::text[])
         ORDER BY a."publishedAt" DESC, a.id DESC`;
       pages.push(...articles.map((a) => `/articles/${a.id}`));
     }

@@ -84,8 +84,9 @@ export default async function ArticlePage({ params }: Props) {
     getNeighbours({ id: view.id, columnId: content.columnId, publishedAt: view.publishedAt }),
     listRelated({ id: view.id, columnId: content.columnId, titleTags: view.titleTags }),
     getSiteSettings(),
-    // 上一条/下一条 and 相关信息 come from the column: a change in it refreshes this page.
-    tagPage([TAGS.column(content.columnId)]),
+    // 上一条/下一条 and 相关信息 come from the column and the title tags: a change in
+    // either refreshes this page.
+    tagPage([TAGS.column(content.columnId), ...view.titleTags.map(TAGS.titleTag)]),
   ]);
   const base = siteUrl();
   const url = `${base}/articles/${view.id}`;
