@@ -33,19 +33,21 @@ export function articlePaths(a: ArticleLocation): string[] {
 /** The column part of an article query that locationOf() needs. */
 export const locationInclude = {
   column: { select: { slug: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
+  liveRevision: { select: { titleTags: true } },
 } as const;
 
 export function locationOf(a: {
   id: number;
   columnId: number;
-  titleTags: string[];
   column: { slug: string; parent: { slug: string; parent: { slug: string } | null } | null };
+  liveRevision: { titleTags: string[] } | null;
 }): ArticleLocation {
   const parent = a.column.parent;
   return {
     id: a.id,
     columnId: a.columnId,
-    titleTags: a.titleTags,
+    // The public version's: an edit's new tags count once it is published.
+    titleTags: a.liveRevision?.titleTags ?? [],
     columnSlug: a.column.slug,
     ancestorSlugs: [parent?.slug, parent?.parent?.slug].filter((s): s is string => !!s),
   };
@@ -58,8 +60,13 @@ export function locationOf(a: {
  * tag (their 相关信息), through the column's and the title tags' cache tags.
  */
 export function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): void {
+  const { paths, tags } = articleRefresh(before, after);
+  refreshPaths(paths, tags);
+}
+
+/** What refreshArticle refreshes: the pages by address, the pages that show it by cache tag. */
+export function articleRefresh(before: ArticleLocation | null, after: ArticleLocation | null): { paths: string[]; tags: string[] } {
   const located = [before, after].filter((l): l is ArticleLocation => l !== null);
-  const paths = located.flatMap(articlePaths);
   const id = after?.id ?? before?.id;
   const tags = [
     TAGS.articles,
@@ -67,5 +74,5 @@ export function refreshArticle(before: ArticleLocation | null, after: ArticleLoc
     ...located.map((l) => TAGS.column(l.columnId)),
     ...located.flatMap((l) => (l.titleTags ?? []).map(TAGS.titleTag)),
   ];
-  refreshPaths(paths, tags);
+  return { paths: [...new Set(located.flatMap(articlePaths))], tags: [...new Set(tags)] };
 }

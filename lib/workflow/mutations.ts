@@ -35,6 +35,7 @@ const PERMISSION: Record<TransitionInput["action"], Permission> = {
 
 const articleForWorkflow = {
   column: { select: { slug: true, reviewLevels: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
+  liveRevision: { select: { titleTags: true } },
 } satisfies Prisma.ArticleInclude;
 
 type WorkflowArticle = Prisma.ArticleGetPayload<{ include: typeof articleForWorkflow }>;

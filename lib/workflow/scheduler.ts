@@ -8,6 +8,7 @@ export const LATE_AFTER_MS = 2 * 60_000;
 
 const include = {
   column: { select: { slug: true, reviewLevels: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
+  liveRevision: { select: { titleTags: true } },
 } as const;
 
 /**
