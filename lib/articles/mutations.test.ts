@@ -99,6 +99,17 @@ describe("no silent overwrite", () => {
     expect((await db().article.findUniqueOrThrow({ where: { id } })).title).toBe("编辑二改过的标题");
   });
 
+  it("accepts a save from an older version that is exactly what is stored (it got through before)", async () => {
+    const { id } = await createArticle(content(), editor);
+    await save(id, 1, { bodyJson: doc("会议强调，要压实责任。", "断网时发出的一段。") });
+    // The browser saw that save fail, and sends the same text again from version 1.
+    const again = await save(id, 1, { bodyJson: doc("会议强调，要压实责任。", "断网时发出的一段。") });
+    expect(again).toMatchObject({ version: 2, unchanged: true });
+    expect(await db().articleRevision.count({ where: { articleId: id } })).toBe(2);
+    // Anything else from version 1 is still refused.
+    await expect(save(id, 1, { bodyJson: doc("另一段。") })).rejects.toMatchObject({ code: "conflict" });
+  });
+
   it("lets exactly one of two simultaneous saves of the same version through", async () => {
     const { id } = await createArticle(content(), editor);
     const results = await Promise.allSettled([save(id, 1, { title: "甲" }), save(id, 1, { title: "乙" }, editor2)]);

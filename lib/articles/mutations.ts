@@ -75,9 +75,11 @@ export async function saveArticle(
     }
     assertCan(actor, "article:edit", scopeOf(before));
     if (input.columnId !== before.columnId) assertCan(actor, "article:edit", { ...scopeOf(before), columnId: input.columnId });
-    if (before.version !== input.baseVersion) throw await conflict(tx, input.id);
     const prepared = await prepareContent(tx, input);
+    // Exactly what is stored — even from an older version, as when a save reached the
+    // server although the browser saw it fail: nothing to overwrite, nothing to write.
     if (sameContent(before, prepared)) return { before, after: before, unchanged: true as const, prepared };
+    if (before.version !== input.baseVersion) throw await conflict(tx, input.id);
     const backToDraft = REVIEWED.has(before.status);
     const version = input.baseVersion + 1;
     const { count } = await tx.article.updateMany({
