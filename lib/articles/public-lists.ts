@@ -22,10 +22,20 @@ export interface ArticlePage {
 export async function listColumnArticles(columnIds: number[], page: number, pageSize = COLUMN_PAGE_SIZE): Promise<ArticlePage> {
   const where = { ...publicArticleWhere(), columnId: { in: columnIds } };
   const [total, rows] = await Promise.all([
-    db().article.count({ where }),
+    countColumnArticles(columnIds),
     db().article.findMany({ where, orderBy: listingOrder, skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
   ]);
-  return { items: rows.map(toListItem), page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
+  return { items: rows.map(toListItem), page, pageCount: listingPageCount(total, pageSize), total };
+}
+
+/** How many pages a listing of `total` articles has (an empty listing still has its first page). */
+export function listingPageCount(total: number, pageSize = COLUMN_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** How many public articles a column's listing holds (the column and its descendants). */
+export function countColumnArticles(columnIds: number[]): Promise<number> {
+  return db().article.count({ where: { ...publicArticleWhere(), columnId: { in: columnIds } } });
 }
 
 export interface HomeSection {

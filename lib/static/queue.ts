@@ -1,4 +1,4 @@
-import { COLUMN_PAGE_SIZE } from "@/lib/articles/public-lists";
+import { countColumnArticles, listingPageCount } from "@/lib/articles/public-lists";
 import { publicArticleSql } from "@/lib/articles/queries";
 import { getColumnContext, listVisibleColumns } from "@/lib/columns/queries";
 import { db, Prisma } from "@/lib/db/client";
@@ -67,9 +67,7 @@ export async function everyPublicPage(): Promise<string[]> {
 async function laterListingPages(slug: string): Promise<string[]> {
   const context = await getColumnContext(slug);
   if (!context) return [];
-  const [{ count }] = await db().$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM "Article" a WHERE ${publicArticleSql()} AND a."columnId" = ANY(${context.listedColumnIds}::int[])`;
-  const pageCount = Math.max(1, Math.ceil(count / COLUMN_PAGE_SIZE));
+  const pageCount = listingPageCount(await countColumnArticles(context.listedColumnIds));
   return Array.from({ length: pageCount }, (_, i) => `/columns/${slug}/page/${i + 2}`);
 }
 
@@ -123,17 +121,19 @@ export async function drainStaticQueue({ budgetMs, concurrency = 2, write = snap
     if (batch.length === 0) break;
     await Promise.all(
       batch.map(async (page) => {
-        if (await write(page.path)) {
-          written++;
-          await db().$executeRaw`DELETE FROM "StaticQueue" WHERE path = ${page.path} AND version = ${page.version}`;
-        } else if (page.attempts + 1 >= MAX_ATTEMPTS) {
-          console.warn(`[static] ${page.path}: given up after ${MAX_ATTEMPTS} attempts; \`npm run static:export\` rewrites every page`);
-          await db().$executeRaw`DELETE FROM "StaticQueue" WHERE path = ${page.path} AND version = ${page.version}`;
+        // Only the version taken: one asked for since stays queued.
+        const thisVersion = Prisma.sql`path = ${page.path} AND version = ${page.version}`;
+        const ok = await write(page.path);
+        const givenUp = !ok && page.attempts + 1 >= MAX_ATTEMPTS;
+        if (ok) written++;
+        if (givenUp) console.warn(`[static] ${page.path}: given up after ${MAX_ATTEMPTS} attempts; \`npm run static:export\` rewrites every page`);
+        if (ok || givenUp) {
+          await db().$executeRaw`DELETE FROM "StaticQueue" WHERE ${thisVersion}`;
         } else {
           // Later, and later each time: the app may be starting, or the database busy.
           await db().$executeRaw`
             UPDATE "StaticQueue" SET attempts = attempts + 1, "leasedUntil" = now() + make_interval(secs => ${30 * 2 ** page.attempts}::int)
-            WHERE path = ${page.path} AND version = ${page.version}`;
+            WHERE ${thisVersion}`;
         }
       }),
     );

@@ -19,7 +19,7 @@ const bodySchema = z.object({ id: z.number().int().positive().max(2_147_483_647)
 
 export interface BeaconRequest {
   header(name: string): string | null | undefined;
-  /** The body as text, or null when it is longer than BEACON_BODY_LIMIT. */
+  /** The body as text; null when a reader stopped past BEACON_BODY_LIMIT (any longer text is refused too). */
   text(): Promise<string | null>;
 }
 

@@ -1,4 +1,6 @@
-import { sqlPool } from "@/lib/db/sql";
+import { publicArticleSql } from "@/lib/articles/queries";
+import { Prisma } from "@/lib/db/client";
+import { sqlPool, sqlRows } from "@/lib/db/sql";
 
 /**
  * The view counter's own small node-postgres pool (lib/db/sql.ts). Counting is the
@@ -11,9 +13,6 @@ import { sqlPool } from "@/lib/db/sql";
 function pool() {
   return sqlPool("views", { max: 4, options: "-c synchronous_commit=off" });
 }
-
-/** publicArticleWhere() in SQL (record.test.ts checks that both agree). */
-const PUBLIC = `live = true AND "publishedAt" <= now() AND "liveRevisionId" IS NOT NULL`;
 
 interface Waiter {
   resolve(count: number | null): void;
@@ -50,11 +49,10 @@ async function update(articleId: number): Promise<void> {
   waiting.delete(articleId);
   updating.add(articleId);
   try {
-    const { rows } = await pool().query<{ viewCount: number }>(
-      `UPDATE "Article" SET "viewCount" = "viewCount" + $2
-       WHERE id = $1 AND ${PUBLIC}
-       RETURNING "viewCount"`,
-      [articleId, waiters.length],
+    const rows = await sqlRows<{ viewCount: number }>(
+      Prisma.sql`UPDATE "Article" AS a SET "viewCount" = a."viewCount" + ${waiters.length}
+                 WHERE a.id = ${articleId} AND ${publicArticleSql()} RETURNING a."viewCount"`,
+      pool(),
     );
     const total = rows[0]?.viewCount;
     waiters.forEach((waiter, i) => waiter.resolve(total === undefined ? null : total - waiters.length + i + 1));
@@ -67,9 +65,6 @@ async function update(articleId: number): Promise<void> {
 }
 
 export async function currentViewCount(articleId: number): Promise<number | null> {
-  const { rows } = await pool().query<{ viewCount: number }>(
-    `SELECT "viewCount" FROM "Article" WHERE id = $1 AND ${PUBLIC}`,
-    [articleId],
-  );
+  const rows = await sqlRows<{ viewCount: number }>(Prisma.sql`SELECT a."viewCount" FROM "Article" a WHERE a.id = ${articleId} AND ${publicArticleSql()}`, pool());
   return rows[0]?.viewCount ?? null;
 }
