@@ -10,8 +10,8 @@ import { disclosureOf, parseAttachmentRefs, type ArticleViewData, type Attachmen
  * The one rule for what the public may see: live (published, not withdrawn), due,
  * with a live revision. Every public query starts from it. The working copy's status
  * does not matter: an edit under review keeps the last approved version public.
- * publicArticleSql() below says the same in SQL (lib/views/record.test.ts checks that
- * both agree).
+ * publicArticleSql() below says the same in SQL, and lib/views/record.ts once more
+ * (its test checks that they agree).
  */
 export function publicArticleWhere(now: Date = new Date()): Prisma.ArticleWhereInput {
   return { live: true, publishedAt: { lte: now }, liveRevisionId: { not: null } };

@@ -45,8 +45,8 @@ export function sqlPool(name: string, settings: { max: number; options?: string 
   return pool;
 }
 
-/** The rows of a statement on the public site's hot paths; reads unless another pool is given. */
-export async function sqlRows<T>(query: Prisma.Sql, pool: pg.Pool = sqlPool("reads", { max: 6 })): Promise<T[]> {
-  const { rows } = await pool.query(query.text, query.values);
+/** The rows of a read-only statement on the public site's hot paths. */
+export async function sqlRows<T>(query: Prisma.Sql): Promise<T[]> {
+  const { rows } = await sqlPool("reads", { max: 6 }).query(query.text, query.values);
   return rows as T[];
 }

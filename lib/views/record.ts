@@ -1,6 +1,4 @@
-import { publicArticleSql } from "@/lib/articles/queries";
-import { Prisma } from "@/lib/db/client";
-import { sqlPool, sqlRows } from "@/lib/db/sql";
+import { sqlPool } from "@/lib/db/sql";
 
 /**
  * The view counter's own small node-postgres pool (lib/db/sql.ts). Counting is the
@@ -13,6 +11,14 @@ import { sqlPool, sqlRows } from "@/lib/db/sql";
 function pool() {
   return sqlPool("views", { max: 4, options: "-c synchronous_commit=off" });
 }
+
+/**
+ * publicArticleSql() (lib/articles/queries.ts), repeated: the app server bundles this
+ * module, and must not load the Prisma client and Next.js's cache that one comes with.
+ * record.test.ts checks that both agree. `$1` is now, in UTC — compared as such, as the
+ * stored timestamps are, whatever the database's time zone (now() would not be).
+ */
+const PUBLIC = `live AND "publishedAt" <= $1::timestamp AND "liveRevisionId" IS NOT NULL`;
 
 interface Waiter {
   resolve(count: number | null): void;
@@ -49,10 +55,11 @@ async function update(articleId: number): Promise<void> {
   waiting.delete(articleId);
   updating.add(articleId);
   try {
-    const rows = await sqlRows<{ viewCount: number }>(
-      Prisma.sql`UPDATE "Article" AS a SET "viewCount" = a."viewCount" + ${waiters.length}
-                 WHERE a.id = ${articleId} AND ${publicArticleSql()} RETURNING a."viewCount"`,
-      pool(),
+    const { rows } = await pool().query<{ viewCount: number }>(
+      `UPDATE "Article" SET "viewCount" = "viewCount" + $3
+       WHERE id = $2 AND ${PUBLIC}
+       RETURNING "viewCount"`,
+      [new Date().toISOString(), articleId, waiters.length],
     );
     const total = rows[0]?.viewCount;
     waiters.forEach((waiter, i) => waiter.resolve(total === undefined ? null : total - waiters.length + i + 1));
@@ -65,6 +72,9 @@ async function update(articleId: number): Promise<void> {
 }
 
 export async function currentViewCount(articleId: number): Promise<number | null> {
-  const rows = await sqlRows<{ viewCount: number }>(Prisma.sql`SELECT a."viewCount" FROM "Article" a WHERE a.id = ${articleId} AND ${publicArticleSql()}`, pool());
+  const { rows } = await pool().query<{ viewCount: number }>(
+    `SELECT "viewCount" FROM "Article" WHERE id = $2 AND ${PUBLIC}`,
+    [new Date().toISOString(), articleId],
+  );
   return rows[0]?.viewCount ?? null;
 }

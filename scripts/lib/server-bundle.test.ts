@@ -1,0 +1,21 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildAppServer } from "./server-bundle";
+
+describe("the app server bundle", () => {
+  it("imports only packages Node.js can load as they are: no Prisma client, no Next.js subpath", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gazette-bundle-"));
+    try {
+      const code = fs.readFileSync(await buildAppServer(dir), "utf8");
+      const imports = [...code.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+      expect(imports).toContain("next");
+      // next/cache and the like have no "exports" map: an ES module cannot import them by that name.
+      expect(imports.filter((name) => name.startsWith("next/"))).toEqual([]);
+      expect(code).not.toMatch(/generated\/prisma|PrismaClient/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
