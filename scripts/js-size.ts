@@ -1,16 +1,17 @@
 /**
- * npm run js-size [-- <distDir>]: the article page's first-load JavaScript, from the
- * build — the scripts of an article page in the build's page cache (what readers get;
- * it is there once the built server has served any article, e.g. after `npm run bench`
- * or a visit), with the files they load read from the build. Exits 1 over budget.
+ * npm run js-size [-- <distDir>]: the article page's first-load JavaScript — the scripts
+ * of an article page as readers get it (from the static snapshot, which the built server
+ * writes on publish, or `npm run static:export`), with the files they load read from the
+ * build. Exits 1 over budget.
  */
-import { cachedArticlePage, pageScripts } from "../lib/bench/js-size";
+import { snapshotArticlePage, pageScripts } from "../lib/bench/js-size";
+import { staticRoot } from "../lib/static/snapshot";
 
 const distDir = process.argv[2] || process.env.NEXT_DIST_DIR || ".next";
 const BUDGET = 100 * 1024;
-const page = cachedArticlePage(distDir);
+const page = snapshotArticlePage(staticRoot());
 if (!page) {
-  console.error(`No article page in ${distDir}'s page cache yet: start the built server (npm start) and open any article, or run npm run bench.`);
+  console.error(`No article page in ${staticRoot()} yet: publish an article with the built server running (npm start), or run npm run static:export.`);
   process.exit(2);
 }
 const size = pageScripts(page.html, distDir);

@@ -8,7 +8,7 @@ import { PrintDate } from "./reader-controls";
  * print date (set when printing starts).
  */
 export async function PrintInfo({ url }: { url: string }) {
-  const svg = await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
+  const svg = await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M", maskPattern: 0, color: { dark: "#000000", light: "#ffffff" } });
   const s = t.site;
   return (
     <aside className="print-only print-info">

@@ -84,6 +84,33 @@ describe("related and headlines", () => {
     expect(new Set(both.map((r) => r.id)).size).toBe(both.length);
   });
 
+  it("follow each article's live state through whatever changes it: withdrawn, a new live revision, a 公开日期 to come", async () => {
+    const column = await createColumn();
+    const make = async (title: string, titleTags: string[], f: Partial<Parameters<typeof createArticle>[0]> = {}) =>
+      (await createArticle({ columnId: column.id, authorId, title, titleTags, ...f })).id;
+    const self = await make("本篇", ["专题", "图解"], { publishedAt: day(20) });
+    const older = await make("较早", ["专题"], { publishedAt: day(21) });
+    const both = await make("两个标签", ["专题", "图解"], { publishedAt: day(22) });
+    const newest = await make("最新", ["图解"], { publishedAt: day(23) });
+    await make("明日发布", ["专题"], { state: "future" });
+    await make("已撤稿", ["专题"], { state: "withdrawn", publishedAt: day(24) });
+    const related = async () => titles(await listRelated({ id: self, columnId: parent.id, titleTags: ["专题", "图解"] }, 3));
+    // Newest first across both tags, each article once; never the future or withdrawn ones.
+    expect(await related()).toEqual(["最新", "两个标签", "较早"]);
+
+    await db().article.update({ where: { id: newest }, data: { live: false, withdrawnAt: new Date() } });
+    const retagged = await db().articleRevision.create({
+      data: { articleId: both, version: 2, authorId, title: "两个标签", titleTags: ["其他"], subtitle: "", author: "", source: "", summary: "", bodyJson: {}, bodyHtml: "", bodyText: "", attachments: [] },
+    });
+    await db().article.update({ where: { id: both }, data: { liveRevisionId: retagged.id } });
+    expect(await related()).toEqual(["较早", expect.any(String), expect.any(String)]);
+    expect((await related()).slice(1)).not.toContain("两个标签");
+    expect(await db().publicTitleTag.findMany({ where: { articleId: { in: [older, both, newest] } }, orderBy: { articleId: "asc" } })).toEqual([
+      expect.objectContaining({ tag: "专题", articleId: older }),
+      expect.objectContaining({ tag: "其他", articleId: both }),
+    ]);
+  });
+
   it("list headlines", async () => {
     expect(titles(await listHeadlines())).toEqual(["d4"]);
   });

@@ -155,15 +155,29 @@ async function neighbour(article: { id: number; columnId: number; publishedAt: D
 export async function listRelated(article: { id: number; columnId: number; titleTags: string[] }, limit = 5): Promise<ArticleListItem[]> {
   // One statement (this runs on every uncached article render): the newest tagged and the
   // newest of the column, each at most `limit`; tagged ones first, each article once.
-  const publicRow = Prisma.sql`${publicArticleSql()} AND a.id <> ${article.id}`;
+  const now = new Date();
+  const publicRow = Prisma.sql`${publicArticleSql(now)} AND a.id <> ${article.id}`;
   const columns = Prisma.sql`a.id, a."publishedAt", a.pinned, r.title, r."titleTags", r.summary`;
-  const from = Prisma.sql`FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"`;
+  const from = Prisma.sql`"Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"`;
   const newest = Prisma.sql`ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${limit}`;
+  // Per tag, the newest `limit` from the ordered index of PublicTitleTag (a few index
+  // entries, however many articles share the tag), each article once, then checked
+  // against the public rule.
   const tagged = article.titleTags.length
-    ? Prisma.sql`(SELECT ${columns}, 0 AS side ${from} WHERE ${publicRow} AND r."titleTags" && ${article.titleTags}::text[] ${newest}) UNION ALL `
+    ? Prisma.sql`(SELECT ${columns}, 0 AS side
+        FROM (
+          SELECT DISTINCT t."articleId" FROM unnest(${article.titleTags}::text[]) AS wanted(tag)
+          CROSS JOIN LATERAL (
+            SELECT t."articleId" FROM "PublicTitleTag" t
+            WHERE t.tag = wanted.tag AND t."publishedAt" <= ${now.toISOString()}::timestamp AND t."articleId" <> ${article.id}
+            ORDER BY t."publishedAt" DESC, t."articleId" DESC LIMIT ${limit}
+          ) AS t
+        ) AS tagged
+        JOIN ${from} ON a.id = tagged."articleId"
+        WHERE ${publicRow} ${newest}) UNION ALL `
     : Prisma.empty;
   const rows = await sqlRows<ListRow & { side: number }>(Prisma.sql`
-    SELECT * FROM (${tagged}(SELECT ${columns}, 1 AS side ${from} WHERE ${publicRow} AND a."columnId" = ${article.columnId} ${newest})) AS related
+    SELECT * FROM (${tagged}(SELECT ${columns}, 1 AS side FROM ${from} WHERE ${publicRow} AND a."columnId" = ${article.columnId} ${newest})) AS related
     ORDER BY side, "publishedAt" DESC, id DESC`);
   const seen = new Set<number>();
   return rows.filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit).map(fromListRow);

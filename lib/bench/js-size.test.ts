@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { cachedArticlePage, pageScripts } from "./js-size";
+import { pageScripts, snapshotArticlePage } from "./js-size";
 
 describe("first-load JavaScript of a page", () => {
   it("counts every script the page runs, read from the build, and not its JSON-LD", () => {
@@ -22,11 +22,11 @@ describe("first-load JavaScript of a page", () => {
     expect(size.totalBytes).toBe(chunk.length + "var early=1".length + "document.title='x'".length);
     expect(size.files[0].gzip).toBe(gzipSync(chunk, { level: 9 }).length);
 
-    expect(cachedArticlePage(dist)).toBeNull();
-    const cached = path.join(dist, "server", "route-cache", "APP_PAGE", "build1", "$", "articles");
-    fs.mkdirSync(cached, { recursive: true });
-    fs.writeFileSync(path.join(cached, "12.html"), html);
-    expect(cachedArticlePage(dist)?.html).toBe(html);
+    const snapshot = path.join(root, "static");
+    expect(snapshotArticlePage(snapshot)).toBeNull();
+    fs.mkdirSync(path.join(snapshot, "articles", "12"), { recursive: true });
+    fs.writeFileSync(path.join(snapshot, "articles", "12", "index.html"), html);
+    expect(snapshotArticlePage(snapshot)?.html).toBe(html);
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

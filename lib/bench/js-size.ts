@@ -36,21 +36,16 @@ export function pageScripts(html: string, distDir: string, publicDir = "public")
 }
 
 /**
- * An article page from the build's page cache (Next.js writes each cached page under
- * <dist>/server/route-cache/APP_PAGE/<build>/$/<path>.html the first time it is
- * served): exactly the HTML readers get. Null until an article has been served by
- * this build.
+ * An article page of the static snapshot (静态发布, $DATA_DIR/static/articles/<id>/index.html):
+ * exactly the HTML readers get, written by the built server. Null until an article has
+ * been published by, or exported with (npm run static:export), this installation.
  */
-export function cachedArticlePage(distDir: string): { file: string; html: string } | null {
-  const root = path.join(distDir, "server", "route-cache", "APP_PAGE");
-  if (!fs.existsSync(root)) return null;
-  for (const build of fs.readdirSync(root)) {
-    const dir = path.join(root, build, "$", "articles");
-    const name = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^\d+\.html$/.test(f)) : undefined;
-    if (name) {
-      const file = path.join(dir, name);
-      return { file, html: fs.readFileSync(file, "utf8") };
-    }
+export function snapshotArticlePage(staticDir: string): { file: string; html: string } | null {
+  const dir = path.join(staticDir, "articles");
+  if (!fs.existsSync(dir)) return null;
+  for (const id of fs.readdirSync(dir).filter((name) => /^\d+$/.test(name))) {
+    const file = path.join(dir, id, "index.html");
+    if (fs.existsSync(file)) return { file, html: fs.readFileSync(file, "utf8") };
   }
   return null;
 }

@@ -4,9 +4,9 @@ import { CSP_HEADER, cachedPublicPolicy, trustedInlineScriptHashes } from "./csp
 import { isPlainPage, requestedStatus, withoutFrameworkRuntime } from "./plain-html.mjs";
 
 /**
- * Next.js's own file-system page cache, plus two things. Public reading pages are
- * stored as plain HTML, without the framework runtime (plain-html.mjs). And every cached page carries the
- * Content-Security-Policy that matches its HTML (the hashes of its inline scripts), so
+ * Next.js's own page cache (in memory: next.config.js keeps it off the disk), plus two
+ * things. Public reading pages are stored as plain HTML, without the framework runtime
+ * (plain-html.mjs). And every cached page carries the Content-Security-Policy that matches its HTML (the hashes of its inline scripts), so
  * the public pages stay cached (ISR) and still need no 'unsafe-inline' for scripts.
  * Next.js sends a cached page's stored headers with it on every hit — and on the miss
  * that rendered it, since the response is built from the same entry after set().
@@ -36,9 +36,6 @@ export function readyCachedPage(/** @type {any} */ value) {
   return true;
 }
 
-/** Disk writes on their way, by cache key (see set()). */
-const writing = new Map();
-
 export default class CspCacheHandler extends FileSystemCache {
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
@@ -52,20 +49,9 @@ export default class CspCacheHandler extends FileSystemCache {
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
     readyCachedPage(data);
-    // Answered (the response is built from this entry) but not stored: anyone can ask for
-    // any number of unknown addresses, and each would otherwise become a file on disk.
+    // Answered (the response is built from this entry) but not kept: anyone can ask for
+    // any number of unknown addresses, and each would push a real page out of the cache.
     if (data?.status === 404) return;
-    // Next.js waits for set() before it answers the request that rendered the page. The
-    // parent puts the entry in its memory cache at once, before its first await; the
-    // files it then writes (html, rsc, segments, meta) only serve after a restart or an
-    // eviction, so the reader does not wait for them. One write per key at a time, so
-    // that two renders' files never mix.
-    const previous = writing.get(key);
-    const write = (previous ? previous.then(() => super.set(key, data, ctx)) : super.set(key, data, ctx))
-      .catch((/** @type {Error} */ error) => console.warn(`[cache] ${key} not written to disk:`, error.message))
-      .finally(() => {
-        if (writing.get(key) === write) writing.delete(key);
-      });
-    writing.set(key, write);
+    await super.set(key, data, ctx);
   }
 }

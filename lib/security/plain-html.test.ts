@@ -88,30 +88,4 @@ describe("the page cache", () => {
       Base.set = original;
     }
   });
-
-  it("answers without waiting for the disk, and writes one key's renders one after the other", async () => {
-    const { default: CspCacheHandler } = await import("./csp-cache-handler.mjs");
-    const Base = Object.getPrototypeOf(CspCacheHandler.prototype);
-    const original = Base.set;
-    const log: string[] = [];
-    const pending: (() => void)[] = [];
-    Base.set = (key: string, data: { html: string }) => {
-      log.push(`start ${key} ${data.html.length}`);
-      return new Promise<void>((resolve) => pending.push(() => (log.push(`done ${key} ${data.html.length}`), resolve())));
-    };
-    try {
-      const handler = Object.create(CspCacheHandler.prototype) as { set(key: string, data: unknown, ctx: unknown): Promise<void> };
-      await handler.set("/articles/1", { kind: "APP_PAGE", html: "a", status: 200 }, {});
-      await handler.set("/articles/1", { kind: "APP_PAGE", html: "bb", status: 200 }, {});
-      await handler.set("/articles/2", { kind: "APP_PAGE", html: "c", status: 200 }, {});
-      // Both calls returned while the first write of /articles/1 is still on its way.
-      expect(log).toEqual(["start /articles/1 1", "start /articles/2 1"]);
-      pending.shift()!();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(log).toEqual(["start /articles/1 1", "start /articles/2 1", "done /articles/1 1", "start /articles/1 2"]);
-      for (const finish of pending.splice(0)) finish();
-    } finally {
-      Base.set = original;
-    }
-  });
 });

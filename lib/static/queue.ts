@@ -42,8 +42,9 @@ export async function pagesBehind(refreshed: string[], tags: string[] = []): Pro
     const titleTags = tags.flatMap((tag) => /^titletag:(.+)$/.exec(tag)?.[1] ?? []).map(decodeURIComponent);
     if (columnIds.length || titleTags.length) {
       const articles = await db().$queryRaw<{ id: number }[]>`
-        SELECT a.id FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
-        WHERE ${publicArticleSql()} AND (a."columnId" = ANY(${columnIds}::int[]) OR r."titleTags" && ${titleTags}::text[])
+        SELECT a.id FROM "Article" a
+        WHERE ${publicArticleSql()} AND (a."columnId" = ANY(${columnIds}::int[])
+          OR a.id IN (SELECT "articleId" FROM "PublicTitleTag" WHERE tag = ANY(${titleTags}::text[])))
         ORDER BY a."publishedAt" DESC, a.id DESC`;
       pages.push(...articles.map((a) => `/articles/${a.id}`));
     }

@@ -1,0 +1,8 @@
+export declare interface NextPatch {
+  dir: string;
+  from: RegExp;
+  to: string;
+  done: RegExp;
+}
+export declare const PATCHES: NextPatch[];
+export declare function patchNext(): { patched: number; already: number };
