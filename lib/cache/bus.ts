@@ -25,36 +25,73 @@ export async function announce(paths: string[], tags: string[]): Promise<void> {
 
 let listening = false;
 
-/** Listens for other instances' refreshes, reconnecting after a database outage. */
-export function startRefreshListener(): void {
-  if (listening || !process.env.DATABASE_URL) return;
+/**
+ * Listens for other instances' refreshes, reconnecting after a database outage. After a
+ * reconnection this instance refreshes everything it holds: what was announced while it
+ * was cut off never reaches it. (At start it holds nothing older than itself: the page
+ * cache ignores what was stored before, lib/security/csp-cache-handler.mjs.) Returns a
+ * stop function, for tests: a server listens until it exits.
+ */
+export function startRefreshListener(): () => Promise<void> {
+  if (listening || !process.env.DATABASE_URL) return async () => {};
   listening = true;
   let delay = 1000;
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let connections = 0;
   const connect = async () => {
-    const client = new pg.Client(poolConfigFromUrl(process.env.DATABASE_URL!));
+    if (stopped) return;
+    const current = new pg.Client(poolConfigFromUrl(process.env.DATABASE_URL!));
+    client = current;
     const retry = () => {
-      client.removeAllListeners();
-      client.end().catch(() => {});
+      current.removeAllListeners();
+      current.end().catch(() => {});
+      if (stopped) return;
       setTimeout(connect, delay).unref();
       delay = Math.min(delay * 2, 30_000);
     };
-    client.on("error", retry);
-    client.on("notification", (note) => {
+    current.on("error", retry);
+    current.on("notification", (note) => {
       const message = parse(note.payload);
       if (!message || message.origin === INSTANCE_ID) return;
-      callSelf("/api/internal/refresh", { paths: message.paths, tags: message.tags }).catch((error) =>
+      applyHere(message.paths, message.tags).catch((error) =>
         console.warn("[cache] could not apply a refresh from another instance:", (error as Error).message),
       );
     });
     try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await current.connect();
+      await current.query(`LISTEN ${CHANNEL}`);
       delay = 1000;
     } catch {
-      retry();
+      return retry();
     }
+    if (connections++ === 0) return;
+    const { EVERYTHING } = await import("./refresh");
+    applyHere(EVERYTHING.paths, EVERYTHING.tags, 5).catch((error) =>
+      console.warn("[cache] could not refresh after reconnecting:", (error as Error).message),
+    );
   };
   void connect();
+  return async () => {
+    stopped = true;
+    listening = false;
+    client?.removeAllListeners();
+    await client?.end().catch(() => {});
+  };
+}
+
+/** Refreshes pages in this instance, through itself (revalidation needs a request). */
+async function applyHere(paths: string[], tags: string[], attempts = 1): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await callSelf("/api/internal/refresh", { paths, tags });
+      if (response.ok) return;
+      throw new Error(`answered ${response.status}`);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000).unref());
+    }
+  }
 }
 
 function parse(payload: string | undefined): RefreshMessage | null {

@@ -44,9 +44,15 @@ export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [
   );
 }
 
+/** Every public page, as paths and tags for refreshPaths. */
+export const EVERYTHING = {
+  paths: ["/|layout", "/", "/sitemap", "/sitemap.xml", "/feed.xml"],
+  tags: ["columns", "settings", "articles"],
+};
+
 /** Everything public: after a settings or column change every page shows it. */
 export function refreshEverything(): void {
-  refreshPaths(["/|layout", "/", "/sitemap", "/sitemap.xml", "/feed.xml"], ["columns", "settings", "articles"]);
+  refreshPaths(EVERYTHING.paths, EVERYTHING.tags);
 }
 
 function safely(fn: () => void) {

@@ -36,13 +36,19 @@ export function readyCachedPage(/** @type {any} */ value) {
   return true;
 }
 
+/** When this server began to use the cache: every entry it stored itself is newer. */
+const STARTED_AT = Date.now();
+
 export default class CspCacheHandler extends FileSystemCache {
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
-    // Prerendered at build time, without a request and so without a nonce: its inline
-    // scripts cannot be told from injected ones. Render it again, once, on demand.
-    if (entry && !readyCachedPage(entry.value)) return null;
+    if (!entry) return entry;
+    // Stored before this server started: the build's prerendered pages. The database may
+    // have changed since, and refreshes announced meanwhile never reached this instance.
+    // (Without a request, they also had no nonce: their inline scripts could not be told
+    // from injected ones.) Render it again, once, on demand.
+    if (!(entry.lastModified >= STARTED_AT) || !readyCachedPage(entry.value)) return null;
     return entry;
   }
 

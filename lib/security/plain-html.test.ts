@@ -88,4 +88,23 @@ describe("the page cache", () => {
       Base.set = original;
     }
   });
+
+  it("serves no page stored before the server started (the build's): it renders it again once", async () => {
+    const { default: CspCacheHandler } = await import("./csp-cache-handler.mjs");
+    const Base = Object.getPrototypeOf(CspCacheHandler.prototype);
+    const original = Base.get;
+    const entries: Record<string, { lastModified: number; value: unknown }> = {
+      "/": { lastModified: Date.now() - 3_600_000, value: { kind: "APP_PAGE", html: rendered, status: 200 } },
+      "/sitemap": { lastModified: Date.now() + 1, value: { kind: "APP_PAGE", html: rendered, status: 200 } },
+    };
+    Base.get = async (key: string) => entries[key] ?? null;
+    try {
+      const handler = Object.create(CspCacheHandler.prototype) as { get(key: string, ctx: unknown): Promise<unknown> };
+      expect(await handler.get("/", {})).toBeNull();
+      expect(await handler.get("/sitemap", {})).toBe(entries["/sitemap"]);
+      expect(await handler.get("/feed.xml", {})).toBeNull();
+    } finally {
+      Base.get = original;
+    }
+  });
 });
