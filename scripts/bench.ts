@@ -97,9 +97,15 @@ async function main() {
     // ones (ids follow the demo content; the site map was prerendered at build time, before
     // they existed). Other answers (a draft's 404) are not counted. The first 300 warm the
     // server up (a just-started Node.js compiles its code as it goes, for a few hundred
-    // renders); the next 300 are the figure. Each article is rendered once.
-    const renders = await uncachedRenders(base, 600);
-    const uncached = { ...percentiles(renders.slice(300)), samples: renders.length - 300, afterStart: percentiles(renders.slice(0, 100)) };
+    // renders); the next 300 are the figure. Each article is rendered once. Renders 900 to
+    // 1,200 show the same server once warm (steady), for comparison.
+    const renders = await uncachedRenders(base, 1200);
+    const uncached = {
+      ...percentiles(renders.slice(300, 600)),
+      samples: 300,
+      afterStart: percentiles(renders.slice(0, 100)),
+      steady: percentiles(renders.slice(900)),
+    };
 
     for (const [name, url] of [
       ["article (cached)", `${base}/articles/1`],
@@ -152,6 +158,7 @@ async function main() {
     for (const r of report.rows) console.log(`| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
     console.log(`\nuncached article render: p50 ${uncached.p50.toFixed(1)} ms, p95 ${uncached.p95.toFixed(1)} ms (${uncached.samples} articles, after 300 others)`);
     console.log(`  the first 100 after start: p50 ${uncached.afterStart.p50.toFixed(1)} ms, p95 ${uncached.afterStart.p95.toFixed(1)} ms`);
+    console.log(`  once warm (renders 900 to 1,200): p50 ${uncached.steady.p50.toFixed(1)} ms, p95 ${uncached.steady.p95.toFixed(1)} ms`);
     console.log(`view beacon: ${beacon.ok} answered, ${counted} counted, ${report.viewBeacon.lost} lost (${report.viewBeacon.inFlightAtStop} in flight when the load stopped)`);
     console.log(`server peak RSS: ${report.peakServerRssMb} MB (the app server); ${report.peakRssMb} MB with its launcher (npm, tsx), without PostgreSQL`);
     console.log(`article page first-load JS: ${report.articleFirstLoadJsGzipKb} KB gzipped`);
