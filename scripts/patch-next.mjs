@@ -32,7 +32,7 @@ export const PATCHES = [
 ];
 
 /** Applies the fix; returns how many files it changed and how many already had it. */
-export function patchNext() {
+function patchNext() {
   let patched = 0;
   let already = 0;
   for (const { dir, from, to, done } of PATCHES) {

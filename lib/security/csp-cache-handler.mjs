@@ -6,8 +6,9 @@ import { isPlainPage, requestedStatus, withoutFrameworkRuntime } from "./plain-h
 /**
  * Next.js's own page cache (in memory: next.config.js keeps it off the disk), plus two
  * things. Public reading pages are stored as plain HTML, without the framework runtime
- * (plain-html.mjs). And every cached page carries the Content-Security-Policy that matches its HTML (the hashes of its inline scripts), so
- * the public pages stay cached (ISR) and still need no 'unsafe-inline' for scripts.
+ * (plain-html.mjs). And every cached page carries the Content-Security-Policy that
+ * matches its HTML (the hashes of its inline scripts), so the public pages stay cached
+ * (ISR) and still need no 'unsafe-inline' for scripts.
  * Next.js sends a cached page's stored headers with it on every hit — and on the miss
  * that rendered it, since the response is built from the same entry after set().
  *

@@ -2,7 +2,7 @@ import { ActionError } from "@/lib/actions/errors";
 import { audit } from "@/lib/audit/log";
 import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
-import { locationOf, refreshArticle } from "@/lib/articles/paths";
+import { locationInclude, locationOf, refreshArticle } from "@/lib/articles/paths";
 import { t } from "@/lib/i18n/zh-CN";
 import { assertNoBlockingWords } from "./word-check";
 import { transition, type WorkflowAction } from "./transitions";
@@ -33,13 +33,13 @@ const PERMISSION: Record<TransitionInput["action"], Permission> = {
   withdraw: "article:withdraw",
 };
 
-const articleForWorkflow = {
-  column: { select: { slug: true, reviewLevels: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
-  liveRevision: { select: { titleTags: true } },
+/** An article as the workflow reads it: where it is listed (locationOf) and its column's review levels. */
+export const articleForWorkflow = {
+  ...locationInclude,
+  column: { select: { ...locationInclude.column.select, reviewLevels: true } },
 } satisfies Prisma.ArticleInclude;
 
 type WorkflowArticle = Prisma.ArticleGetPayload<{ include: typeof articleForWorkflow }>;
-
 
 /**
  * Moves an article along the workflow in one transaction: lock the row, re-check the

@@ -1,15 +1,10 @@
 import { audit } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
 import { locationOf, refreshArticle } from "@/lib/articles/paths";
-import { goLive } from "./mutations";
+import { articleForWorkflow, goLive } from "./mutations";
 
 /** A schedule published more than this after its time was missed (the server was down). */
 export const LATE_AFTER_MS = 2 * 60_000;
-
-const include = {
-  column: { select: { slug: true, reviewLevels: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
-  liveRevision: { select: { titleTags: true } },
-} as const;
 
 /**
  * Publishes every scheduled article that is due. Idempotent and safe to run on
@@ -29,12 +24,12 @@ export async function publishDue(now: Date = new Date()): Promise<number[]> {
       const locked = await tx.$queryRaw<{ id: number }[]>`
         SELECT id FROM "Article" WHERE id = ${id} AND status = 'SCHEDULED' AND "scheduledAt" <= ${now} FOR UPDATE SKIP LOCKED`;
       if (locked.length === 0) return null; // published by another instance, or unscheduled meanwhile
-      const article = await tx.article.findUniqueOrThrow({ where: { id }, include });
+      const article = await tx.article.findUniqueOrThrow({ where: { id }, include: articleForWorkflow });
       const late = now.getTime() - article.scheduledAt!.getTime() > LATE_AFTER_MS;
       const updated = await tx.article.update({
         where: { id },
         data: { ...(await goLive(tx, article, now)), status: "PUBLISHED", publishedLate: late },
-        include,
+        include: articleForWorkflow,
       });
       await tx.workflowEvent.create({
         data: {
