@@ -1,4 +1,6 @@
 export declare interface NextPatch {
+  /** What the fix does, as the install log says it. */
+  fix: string;
   dir: string;
   from: RegExp;
   to: string;
