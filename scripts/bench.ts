@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { pageScripts } from "../lib/bench/js-size";
-import { descendantRss, waitForHttp } from "./lib/bench-helpers";
+import { descendantRss, timedGet, waitForHttp } from "./lib/bench-helpers";
 import { startNginx } from "./lib/bench-nginx";
 
 const args = process.argv.slice(2);
@@ -175,10 +175,8 @@ async function uncachedRenders(base: string, count: number): Promise<number[]> {
   const times: number[] = [];
   for (let n = 0; times.length < count && n < count * 10; n++) {
     const id = 100 + ((n * 7919) % ARTICLES);
-    const started = performance.now();
-    const response = await fetch(`${base}/articles/${id}`);
-    await response.arrayBuffer();
-    if (response.status === 200) times.push(performance.now() - started);
+    const { status, ms } = await timedGet(`${base}/articles/${id}`);
+    if (status === 200) times.push(ms);
   }
   return times;
 }

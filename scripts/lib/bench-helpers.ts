@@ -1,6 +1,6 @@
 import fs from "node:fs";
+import http from "node:http";
 
-/** Resident memory (bytes) of a process and all its descendants, except PostgreSQL's. */
 /** Resident memory of rootPid and its descendants, without the database's processes; `only` narrows to processes whose name starts with it. */
 export function descendantRss(rootPid: number, only?: string): number {
   const children = new Map<number, number[]>();
@@ -35,4 +35,25 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+const oneConnection = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/**
+ * One GET over a kept-alive connection, timed from sending to the last byte of the body.
+ * node:http rather than fetch: in Node.js 20, fetch alone adds about 1 ms at p50 and 3 ms
+ * at p95 to every request (measured against a page the server answers from memory in
+ * 0.2 ms), time that is the client's, not the server's.
+ */
+export function timedGet(url: string): Promise<{ status: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    http
+      .get(url, { agent: oneConnection }, (response) => {
+        response.on("data", () => {});
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
 }
