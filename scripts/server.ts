@@ -5,8 +5,10 @@
  * view beacon (lib/server/view-beacon.ts). Everything else goes to Next.js unchanged.
  */
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import next from "next";
 import { PageCache, installPageCache } from "@/lib/server/page-cache";
+import { RenderGate, isPublicRender } from "@/lib/server/render-gate";
 import { isViewBeacon, serveViewBeacon } from "@/lib/server/view-beacon";
 
 process.title = "gazette-server";
@@ -18,6 +20,9 @@ const hostname = process.env.HOSTNAME_BIND || "0.0.0.0";
 const pageCacheMb = Number(process.env.GAZETTE_PAGE_CACHE_MB ?? 32);
 const pages = dev || !(pageCacheMb > 0) ? null : new PageCache({ maxBytes: pageCacheMb * 1024 * 1024, ttlMs: 60_000 });
 if (pages) installPageCache(pages);
+// Public renders at once (lib/server/render-gate.ts): twice the cores by default.
+const renderConcurrency = Number(process.env.GAZETTE_RENDER_CONCURRENCY) || 2 * availableParallelism();
+const renders = dev ? null : new RenderGate({ concurrency: renderConcurrency, maxQueue: 32 * renderConcurrency });
 
 const server = createServer();
 // Given the server, Next.js attaches its own WebSocket handling to it (the development
@@ -30,7 +35,8 @@ server.on("request", (req, res) => {
   if (isViewBeacon(req)) return void serveViewBeacon(req, res);
   if (pages?.serve(req, res)) return;
   pages?.record(req, res);
-  void handle(req, res);
+  if (renders && isPublicRender(req)) renders.admit(res, () => void handle(req, res));
+  else void handle(req, res);
 });
 server.listen(port, hostname);
 

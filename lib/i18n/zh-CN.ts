@@ -16,6 +16,8 @@ export const zhCN = {
     unexpectedError: "系统繁忙，请稍后再试。",
   },
   site: {
+    busyTitle: "访问繁忙",
+    busy: "当前访问人数较多，请稍候几秒后刷新本页。",
     currentLocation: "当前位置：",
     body: "正文",
     publishDate: "公开日期",
