@@ -4,7 +4,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createUser } from "@/test/factories";
 import { createArticle } from "@/test/public-articles";
-import { sqlRows } from "./sql";
+import { sqlRows, statementName } from "./sql";
 
 /** node-postgres reads (lib/db/sql.ts) give back what Prisma does, whatever the server's time zone. */
 setupTestDatabase();
@@ -33,6 +33,28 @@ describe("sqlRows", () => {
       SELECT a."publishedAt", r."writtenAt" FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId" WHERE a.id = ${article.id}`);
     expect(row.publishedAt.toISOString()).toBe("2023-05-06T01:02:03.456Z");
     expect(row.writtenAt.toISOString()).toBe("2023-05-04T00:00:00.000Z");
+  });
+
+  it("prepares each statement by name on its connection and reuses it with other values", async () => {
+    const query = (n: number) => Prisma.sql`SELECT ${n}::int * 2 AS doubled, name FROM pg_prepared_statements WHERE statement LIKE '%doubled%'`;
+    // More calls than the pool has connections, and than PostgreSQL's five custom plans.
+    const rows = await Promise.all(Array.from({ length: 20 }, (_, n) => sqlRows<{ doubled: number; name: string }>(query(n))));
+    expect(rows.map((r) => r[0].doubled)).toEqual(Array.from({ length: 20 }, (_, n) => n * 2));
+    const name = statementName(query(0).text);
+    expect(name).toMatch(/^gazette_read_\d+$/);
+    // The connection that answered had the statement prepared under that name.
+    for (const r of rows) expect(r.map((row) => row.name)).toEqual([name]);
+  });
+
+  it("names one text one statement, and none when turned off for a transaction-mode pooler", () => {
+    expect(statementName("SELECT 1 AS a")).toBe(statementName("SELECT 1 AS a"));
+    expect(statementName("SELECT 2 AS a")).not.toBe(statementName("SELECT 1 AS a"));
+    process.env.DB_PREPARED_STATEMENTS = "false";
+    try {
+      expect(statementName("SELECT 1 AS a")).toBeUndefined();
+    } finally {
+      delete process.env.DB_PREPARED_STATEMENTS;
+    }
   });
 
   it("passes values as parameters, never as SQL", async () => {
