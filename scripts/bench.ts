@@ -14,6 +14,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { pageScripts } from "../lib/bench/js-size";
+import { poolConfigFromUrl } from "../lib/db/connection";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { descendantRss, timedGet, waitForHttp } from "./lib/bench-helpers";
 import { startNginx } from "./lib/bench-nginx";
 
@@ -190,10 +192,9 @@ async function main() {
  * So: vacuum and analyze the tables with changes not yet seen to, then a checkpoint.
  */
 async function settleDatabase(): Promise<void> {
-  const postgres = path.join(DATA, "postgres");
-  const port = Number(fs.readFileSync(path.join(postgres, "postmaster.pid"), "utf8").split("\n")[3]);
-  const password = fs.readFileSync(path.join(DATA, ".postgres-password"), "utf8").trim();
-  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "gazette" });
+  // The server's own embedded database: found running, shared, and left running.
+  const database = await startEmbeddedPostgres({ dir: path.join(DATA, "postgres"), port: Number(env.EMBEDDED_PG_PORT), database: "gazette", log: () => {} });
+  const client = new pg.Client(poolConfigFromUrl(database.url));
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string }>(
