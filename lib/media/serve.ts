@@ -22,6 +22,12 @@ const TYPES: Record<string, string> = {
  * that is the price of immutable caching, and why nothing is public before it is live.)
  */
 export const PUBLIC_MEDIA_CACHE = "public, max-age=31536000, immutable";
+/**
+ * How long nginx's cache in front (docs/deploy.md) keeps a public file: it overrides
+ * the year above for nginx only, so that a withdrawn article's files stop being served
+ * within a minute, like its pages (public, max-age=60).
+ */
+export const PUBLIC_MEDIA_PROXY_SECONDS = 60;
 /** Staff-only files, and every "not found": nothing kept, so a later publication is seen at once. */
 export const PRIVATE_MEDIA_CACHE = "private, no-store";
 
@@ -51,6 +57,7 @@ export async function serveMedia(key: string, viewer: () => Promise<MediaViewer 
       "content-type": type ?? "application/octet-stream",
       "content-length": String(data.length),
       "cache-control": cache,
+      ...(cache === PUBLIC_MEDIA_CACHE ? { "x-accel-expires": String(PUBLIC_MEDIA_PROXY_SECONDS) } : {}),
       "x-content-type-options": "nosniff",
       // Attachments download; images display.
       ...(type?.startsWith("image/") ? {} : { "content-disposition": "attachment" }),
