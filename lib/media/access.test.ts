@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ActionError } from "@/lib/actions/errors";
 import { setupTestDatabase } from "@/test/db";
 import { createArticle as createFixture } from "@/test/public-articles";
 import { createArticle } from "@/lib/articles/mutations";
@@ -41,8 +42,7 @@ async function uploadImage(by: Who) {
   return image;
 }
 
-async function uploadPdf(by: Who, text = "通知") {
-  const data = new TextEncoder().encode(`%PDF-1.7\n${text} ${Math.random()}\n`);
+async function uploadPdf(by: Who, text = "通知", data = new TextEncoder().encode(`%PDF-1.7\n${text} ${Math.random()}\n`)) {
   const file = await storeUpload(uploadInputSchema.parse({ purpose: "attachment", name: "通知.pdf", data }), by);
   if (file.kind !== "attachment") throw new Error("expected an attachment");
   return file;
@@ -152,6 +152,36 @@ describe("what makes a file public", () => {
     expect((await fetchAs(file.href, editor)).status).toBe(404);
     expect((await fetchAs(file.href, null)).status).toBe(404);
     expect((await fetchAs("/media/../nextauth-secret", admin)).status).toBe(404);
+  });
+});
+
+describe("a media id is a guessable number: it grants nothing", () => {
+  it("a cover or attachment picked by the id of another column's draft file is refused", async () => {
+    const secretImage = await uploadImage(editor);
+    const secretFile = await uploadPdf(editor, "内部");
+    const attempt = (extra: object) =>
+      createArticle(articleContentSchema.parse({ title: "借用", columnId: notices, bodyJson: { type: "doc", content: [{ type: "paragraph" }] }, ...extra }), outsider);
+    await expect(attempt({ coverId: secretImage.id })).rejects.toThrow(ActionError);
+    await expect(attempt({ attachments: [{ mediaId: secretFile.id, name: "借用" }] })).rejects.toThrow(/附件已不存在/);
+    expect((await fetchAs(secretFile.href, outsider)).status).toBe(404);
+  });
+
+  it("a body picture's data-media-id does not make that media public: only what the page shows is", async () => {
+    const shown = await uploadImage(outsider);
+    const secret = await uploadImage(editor);
+    const doc: RichTextNode = { type: "doc", content: [figure(shown, secret.id)] };
+    await createFixture({ columnId: notices, authorId: outsider.id, state: "published", doc });
+    expect((await fetchAs(shown.src, null)).status).toBe(200);
+    expect((await fetchAs(secret.src, null)).status).toBe(404);
+    expect((await fetchAs(secret.src, outsider)).status).toBe(404);
+  });
+
+  it("uploading the same bytes as another column's draft file gives a copy, not its address", async () => {
+    const bytes = new TextEncoder().encode("%PDF-1.7\n同一文件\n");
+    const original = await uploadPdf(editor, "", bytes);
+    const copy = await uploadPdf(outsider, "", bytes);
+    expect(copy.href).not.toBe(original.href);
+    expect((await uploadPdf(editor, "", bytes)).href).toBe(original.href);
   });
 });
 

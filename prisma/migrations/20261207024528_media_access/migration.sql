@@ -55,8 +55,10 @@ LANGUAGE sql STABLE AS $fn$
   WHERE m.id = ANY(ids) AND v->>'key' IS NOT NULL
 $fn$;
 
--- The existing media a revision uses: its cover, its attachments, the pictures of its
--- body (by the media id the editor stored, and by the keys the HTML links).
+-- The existing media a revision uses: its cover, its attachments (ids the save checked
+-- the author may use: lib/articles/content.ts), and what its body shows or links — by
+-- the keys in the HTML, never by the body's data-media-id: that is a guessable number
+-- a crafted save could set, while the page shows the picture at its src.
 CREATE FUNCTION gazette_revision_media_ids(rev_id int) RETURNS int[]
 LANGUAGE sql STABLE AS $fn$
   WITH r AS (SELECT * FROM "ArticleRevision" WHERE id = rev_id),
@@ -66,10 +68,6 @@ LANGUAGE sql STABLE AS $fn$
     SELECT (a->>'mediaId')::int
     FROM r, jsonb_array_elements(CASE jsonb_typeof(r.attachments) WHEN 'array' THEN r.attachments ELSE '[]'::jsonb END) a
     WHERE (a->>'mediaId') ~ '^[0-9]{1,9}$'
-    UNION ALL
-    SELECT (v #>> '{}')::int
-    FROM r, jsonb_path_query(r."bodyJson", 'lax $.**.mediaId ? (@.type() == "number")') v
-    WHERE (v #>> '{}') ~ '^[0-9]{1,9}$'
     UNION ALL
     SELECT m.id FROM r, gazette_html_media_keys(r."bodyHtml") k JOIN "Media" m ON m."storageKey" = k
     UNION ALL
