@@ -812,6 +812,7 @@ export const zhCN = {
     mediaFind: "查找",
     mediaNoMatch: "没有找到相符的文件。",
     mediaEmpty: "还没有上传过文件。",
+    mediaScope: "这里列出您上传的文件，以及您负责栏目的文章所用的文件。草稿和已撤稿文章的图片、附件不对公众开放。",
     mediaTotal: "共 {n} 个",
     uploadImages: "上传图片",
     uploadFiles: "上传附件",

@@ -25,6 +25,7 @@ export default async function MediaPage({ searchParams }: Props) {
     <section className="media-page">
       <header className="page-header">
         <h1>{a.media}</h1>
+        {user.role !== "ADMIN" && <p className="muted">{a.mediaScope}</p>}
       </header>
       <form className="list-filters" method="get" role="search" aria-label={a.mediaSearch}>
         <label className="field field-grow">
