@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/actions/errors";
@@ -200,5 +202,25 @@ describe("the media library", () => {
     expect(newsSees).not.toContain(used.id);
     expect(await ids(admin)).toEqual(expect.arrayContaining([mine.id, used.id, unused.id]));
     expect((await listMediaLibrary(reviewer, { pageSize: 100 })).total).toBe(newsSees.length);
+  });
+});
+
+describe("the migration", () => {
+  it("fills the tables for what existed before it exactly as the triggers keep them", async () => {
+    const snapshot = async () => ({
+      uses: await db().$queryRawUnsafe(`SELECT "mediaId", "articleId" FROM "MediaUse" ORDER BY 1, 2`),
+      keys: await db().$queryRawUnsafe(`SELECT key, source, "publishedAt" FROM "PublicMediaKey" ORDER BY 1, 2`),
+    });
+    const logo = await uploadImage(admin);
+    await db().siteSettings.upsert({ where: { id: 1 }, create: { id: 1, siteName: "测试", logoId: logo.id }, update: { logoId: logo.id } });
+    const before = await snapshot();
+    expect((before.keys as unknown[]).length).toBeGreaterThan(5);
+    const dir = path.join(process.cwd(), "prisma", "migrations");
+    const migration = fs.readdirSync(dir).find((d) => d.endsWith("_media_access"))!;
+    const sql = fs.readFileSync(path.join(dir, migration, "migration.sql"), "utf8");
+    const backfill = sql.slice(sql.indexOf("-- What is there already."));
+    await db().$executeRawUnsafe(`TRUNCATE "MediaUse", "PublicMediaKey"`);
+    for (const statement of backfill.split(/;\s*\n/).filter((s) => /INSERT/.test(s))) await db().$executeRawUnsafe(statement);
+    expect(await snapshot()).toEqual(before);
   });
 });
