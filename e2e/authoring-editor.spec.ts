@@ -95,3 +95,37 @@ test("一键排版 tidies indents, blank lines and punctuation, and can be undon
   await page.keyboard.press("Control+z");
   await expect(body(page).locator("p").first()).toHaveText("结合实际 ，制定本方案 。");
 });
+
+test("pictures copied from another ProseMirror editor: readable ones upload, unreadable ones are dropped with the reason, and saving works", async ({ page }) => {
+  await newArticle(page, "粘贴测试：外站编辑器内容");
+  await body(page).press("Control+a");
+  await body(page).press("Delete");
+  const png = (await sharp({ create: { width: 320, height: 200, channels: 3, background: "#3a6b8c" } }).png().toBuffer()).toString("base64");
+  const figure = (src: string) => `<figure class="article-figure"><img src="${src}" alt="现场"><figcaption>图注</figcaption></figure>`;
+  // What a ProseMirror page puts on the clipboard (data-pm-slice): the paste cleaner does not run.
+  const html = [
+    '<meta charset="utf-8"><p data-pm-slice="1 1 []">外站编辑器里的正文。</p>',
+    figure("blob:https://other.example/6f1c2d3e-0000-4000-8000-000000000000"),
+    figure("file:///C:/Users/zhang/AppData/Local/Temp/clip_image002.png"),
+    figure("images/2026/photo.png"),
+    figure("data:image/png;base64,!!!damaged!!!"),
+    figure(`data:image/png;base64,${png}`),
+  ].join("");
+  await pasteHtml(page, html, "外站编辑器里的正文。");
+
+  const editor = body(page);
+  await expect(editor.locator("p", { hasText: "外站编辑器里的正文。" })).toBeVisible();
+  // The one picture whose bytes came along is uploaded; the others are gone, and the editor says why.
+  await expect(editor.locator("figure img")).toHaveCount(1);
+  await expect(editor.locator("figure img")).toHaveAttribute("src", /^\/media\/images\//);
+  const notices = page.getByTestId("editor-notices");
+  await expect(notices).toContainText("4 张图片无法读取，已去掉");
+  await expect(notices).toContainText("1 张在复制来源的电脑上");
+  await expect(notices).toContainText("1 张图片地址不完整");
+
+  await page.keyboard.press("Control+s");
+  await expectSaved(page);
+  await page.reload();
+  await expect(body(page).locator("figure img")).toHaveCount(1);
+  await expect(body(page).locator("figure img")).toHaveAttribute("src", /^\/media\/images\//);
+});

@@ -9,7 +9,7 @@ export function pasteSummary(r: PasteReport): string {
   const list = (items: string[], separator: string) => items.filter(Boolean).join(separator);
   const kept = list([part(r.headings, a.pastedHeadings), part(r.paragraphs, a.pastedParagraphs), part(r.tables, a.pastedTables)], "、");
   const dropped = list([part(r.removed.trackedChanges, a.pastedTracked), part(r.removed.comments, a.pastedComments), part(r.removed.emptyParagraphs, a.pastedEmpty)], "、");
-  const images = list([part(r.images.embedded, a.pastedEmbedded), part(r.images.remote.length, a.pastedRemote), part(r.images.unreadable, a.pastedUnreadable)], "；");
+  const images = list([part(r.images.embedded, a.pastedEmbedded), part(r.images.remote.length, a.pastedRemote), part(r.images.unreadable, a.pastedUnreadable), part(r.images.unusable, a.pastedUnusable)], "；");
   const source = a[`source_${r.source}`];
   const head = fill(a.pasted, { source }) + (kept ? fill(a.pastedKept, { kept }) : "");
   return list([head, dropped && fill(a.pastedDropped, { dropped }), images], "；") + "。";

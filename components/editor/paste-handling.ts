@@ -1,14 +1,18 @@
 import { Extension, type Editor } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { cleanPastedHtml, type PasteReport } from "@/lib/paste/clean";
+import { dropUnusablePastedImages } from "@/lib/paste/foreign-slice";
+import { countDropped, type DroppedImages } from "@/lib/paste/image-sources";
 import { insertBlocks } from "./insert";
-import { localImageSrc } from "./pending-images";
+import { isOwnImageFile, localImageSrc } from "./pending-images";
 
 export interface PasteHandlingOptions {
   /** What the cleanup of a paste from Word, WPS, WeChat or a web page did. */
   onReport: (report: PasteReport) => void;
   /** Files dropped or pasted that are not pictures: candidates for the attachment list. */
   onOtherFiles: (files: File[]) => void;
+  /** Pictures of a paste from another editor that could not be kept, by reason. */
+  onDroppedImages: (dropped: DroppedImages) => void;
 }
 
 /** Inserts local picture files; they show at once and upload in the background. */
@@ -25,7 +29,7 @@ export function insertImageFiles(editor: Editor, files: File[], at?: number): vo
 export const PasteHandling = Extension.create<PasteHandlingOptions>({
   name: "pasteHandling",
   addOptions() {
-    return { onReport: () => {}, onOtherFiles: () => {} };
+    return { onReport: () => {}, onOtherFiles: () => {}, onDroppedImages: () => {} };
   },
   addProseMirrorPlugins() {
     const { options, editor } = this;
@@ -34,8 +38,13 @@ export const PasteHandling = Extension.create<PasteHandlingOptions>({
         key: new PluginKey("pasteHandling"),
         props: {
           transformPastedHTML(html) {
-            // ProseMirror marks what it copied itself: that is already clean.
-            if (html.includes("data-pm-slice")) return html;
+            // ProseMirror marks what it copied (from us or another ProseMirror editor): that is
+            // already clean, but its pictures may point where nothing can be read.
+            if (html.includes("data-pm-slice")) {
+              const kept = dropUnusablePastedImages(html, isOwnImageFile);
+              if (kept.dropped.length) options.onDroppedImages(countDropped(kept.dropped));
+              return kept.html;
+            }
             const cleaned = cleanPastedHtml(html);
             options.onReport(cleaned.report);
             return cleaned.html;

@@ -3,18 +3,23 @@ import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { UploadError, uploadFile } from "./upload-client";
 import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
+import { droppedImagesMessage } from "@/lib/paste/dropped-message";
+import { classifyImageSrc, countDropped, decodeDataImage, type UnusableReason } from "@/lib/paste/image-sources";
 
 /**
  * Pictures pasted or dropped into the editor appear at once (as blob: or data: URLs)
  * and are uploaded in the background; when an upload finishes, every image with that
  * source gets the stored media's URLs. A save waits while any are pending (the server
  * refuses blob:/data: sources). Network failures are retried; a refused file is removed
- * and reported.
+ * and reported. A picture whose address can never be read (lib/paste/image-sources.ts:
+ * another page's blob:, a file on another computer, a damaged data: URL) is removed at
+ * once and reported, however it got here: nothing waits for an upload that cannot come.
  */
 const files = new Map<string, File>();
 
-export function isPendingSrc(src: unknown): boolean {
-  return typeof src === "string" && /^(blob:|data:)/i.test(src);
+/** Is this blob: address one of the files pasted or dropped into this page? */
+export function isOwnImageFile(src: string): boolean {
+  return files.has(src);
 }
 
 /** Shows a local file in the editor now; the uploader picks it up from here. */
@@ -29,22 +34,29 @@ export interface UploaderEvents {
   onChange(pending: number): void;
 }
 
-function pendingSources(doc: ProseMirrorNode): Set<string> {
-  const found = new Set<string>();
+/** The document's pictures still to upload, and those that never can be, by source. */
+function sourcesIn(doc: ProseMirrorNode): { pending: Set<string>; unusable: Map<string, UnusableReason> } {
+  const pending = new Set<string>();
+  const unusable = new Map<string, UnusableReason>();
   doc.descendants((node) => {
-    if (node.type.name === "image" && isPendingSrc(node.attrs.src)) found.add(node.attrs.src);
+    if (node.type.name !== "image") return true;
+    const src = String(node.attrs.src ?? "");
+    const verdict = classifyImageSrc(src, isOwnImageFile);
+    if (verdict.kind === "upload") pending.add(src);
+    else if (verdict.kind === "unusable") unusable.set(src, verdict.reason);
     return true;
   });
-  return found;
+  return { pending, unusable };
 }
 
-async function blobOf(src: string): Promise<{ blob: Blob; name: string }> {
+function blobOf(src: string): { blob: Blob; name: string } {
   const file = files.get(src);
   if (file) return { blob: file, name: file.name || `${t.editor.pastedImage}.png` };
-  if (src.startsWith("blob:")) throw new UploadError(t.editor.imageExpired, false);
-  const blob = await (await fetch(src)).blob();
-  const ext = blob.type.split("/")[1]?.replace("jpeg", "jpg") || "png";
-  return { blob, name: `${t.editor.pastedImage}.${ext}` };
+  // Decoded here, not fetched: a damaged data: URL is refused at once instead of retried for ever.
+  const data = decodeDataImage(src);
+  if (!data) throw new UploadError(t.editor.imageDamaged, false);
+  const ext = data.type.split("/")[1]?.replace("jpeg", "jpg") || "png";
+  return { blob: new Blob([data.bytes as BlobPart], { type: data.type }), name: `${t.editor.pastedImage}.${ext}` };
 }
 
 export class PendingImageUploader {
@@ -58,14 +70,21 @@ export class PendingImageUploader {
   ) {}
 
   pendingCount(): number {
-    return pendingSources(this.editor.state.doc).size;
+    return sourcesIn(this.editor.state.doc).pending.size;
   }
 
-  /** Looks for pictures to upload; called after every change of the document. */
+  /** Looks for pictures to upload, and drops those that cannot be; called after every change of the document. */
   scan(): void {
-    const sources = pendingSources(this.editor.state.doc);
-    this.events.onChange(sources.size);
-    for (const src of sources) {
+    const { pending, unusable } = sourcesIn(this.editor.state.doc);
+    if (unusable.size) {
+      // After the change being handled, not inside it.
+      queueMicrotask(() => {
+        for (const src of unusable.keys()) this.replace(src, null);
+        this.events.onError(droppedImagesMessage(countDropped([...unusable.values()])));
+      });
+    }
+    this.events.onChange(pending.size);
+    for (const src of pending) {
       const retry = this.retryAt.get(src);
       if (this.inFlight.has(src) || (retry && retry.at > Date.now())) continue;
       void this.upload(src);
@@ -75,7 +94,7 @@ export class PendingImageUploader {
   private async upload(src: string): Promise<void> {
     this.inFlight.add(src);
     try {
-      const { blob, name } = await blobOf(src);
+      const { blob, name } = blobOf(src);
       const media = await uploadFile(blob, name, "image");
       if (media.kind !== "image") throw new UploadError(t.editor.notAnImage, false);
       this.replace(src, (attrs) => ({ ...attrs, src: media.src, srcset: media.srcset, mediaId: media.id, alt: attrs.alt || media.alt }));

@@ -5,6 +5,7 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { BubbleMenu } from "@tiptap/react/menus";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { PasteReport } from "@/lib/paste/clean";
+import { droppedImagesMessage } from "@/lib/paste/dropped-message";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 import type { CheckWord } from "@/lib/words/match";
 import { CharacterCount } from "./character-count";
@@ -65,6 +66,7 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
       PasteHandling.configure({
         onReport: (r) => handlers.get().onPasteReport(r),
         onOtherFiles: (f) => handlers.get().onOtherFiles(f),
+        onDroppedImages: (d) => handlers.get().onNotice(droppedImagesMessage(d)),
       }),
       WordHighlight.configure({ words: props.words }),
       EmptyHint.configure({ text: t.editor.placeholder }),

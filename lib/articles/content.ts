@@ -2,6 +2,7 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import type { ArticleScope } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
+import { mediaVisibleTo, type MediaViewer } from "@/lib/media/access";
 import { listCheckWords } from "@/lib/words/queries";
 import { findWords, summarizeMatches } from "@/lib/words/match";
 import { everPublished } from "./admin-queries";
@@ -12,9 +13,14 @@ import type { ArticleContent } from "./schema";
 /**
  * From validated editor input to the rows a save writes: the content both the working
  * copy and its revision hold, the article-only fields, and the attachment list —
- * with every referenced column and media item checked to exist.
+ * with every referenced column and media item checked to exist. The cover and the
+ * attachments must also be media the author may see (lib/media/access.ts): they are
+ * chosen by id, and an id is a guessable number — an article referring to another
+ * column's draft attachment would otherwise hand it to its author (and, once
+ * published, to everyone). Media already on the article are visible to whoever may
+ * edit it, so saving keeps what others attached.
  */
-export async function prepareContent(tx: Prisma.TransactionClient, input: ArticleContent) {
+export async function prepareContent(tx: Prisma.TransactionClient, input: ArticleContent, actor: MediaViewer) {
   let body;
   try {
     body = prepareBody(input.bodyJson);
@@ -24,12 +30,12 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
   const column = await tx.column.findUnique({ where: { id: input.columnId }, select: { id: true } });
   if (!column) throw new ActionError("invalid", "所选栏目不存在，请重新选择。", { fieldErrors: { columnId: ["栏目不存在"] } });
   if (input.coverId !== null) {
-    const cover = await tx.media.findUnique({ where: { id: input.coverId }, select: { kind: true } });
+    const cover = await tx.media.findFirst({ where: { AND: [{ id: input.coverId }, mediaVisibleTo(actor)] }, select: { kind: true } });
     if (cover?.kind !== "IMAGE") throw new ActionError("invalid", "封面图片不存在，请重新选择。", { fieldErrors: { coverId: ["封面不存在"] } });
   }
   const attachments = dedupeAttachments(input.attachments);
   if (attachments.length) {
-    const found = await tx.media.count({ where: { id: { in: attachments.map((a) => a.mediaId) }, kind: "ATTACHMENT" } });
+    const found = await tx.media.count({ where: { AND: [{ id: { in: attachments.map((a) => a.mediaId) }, kind: "ATTACHMENT" }, mediaVisibleTo(actor)] } });
     if (found !== attachments.length) throw new ActionError("invalid", "有附件已不存在，请移除后重新上传。", { fieldErrors: { attachments: ["附件不存在"] } });
   }
   const content = {

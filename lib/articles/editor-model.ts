@@ -1,3 +1,4 @@
+import { classifyImageSrc } from "@/lib/paste/image-sources";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 
 /**
@@ -5,15 +6,31 @@ import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
  * the browser) and the server use. Nothing here may pull server code into the bundle.
  */
 
-/** Images still on their way to the server (pasted, dropped) have a blob: or data: source. */
+/** Images still on their way to the server (pasted, dropped) have a blob: or a data: image source. */
 export function pendingImageCount(doc: RichTextNode): number {
   let count = 0;
   const walk = (n: RichTextNode) => {
-    if (n.type === "image" && !/^(\/(?!\/)|https?:\/\/)/i.test(String(n.attrs?.src ?? ""))) count++;
+    if (n.type === "image" && classifyImageSrc(n.attrs?.src).kind === "upload") count++;
     n.content?.forEach(walk);
   };
   walk(doc);
   return count;
+}
+
+/**
+ * The body without the pictures whose address nothing can read (a file on another
+ * computer, a relative path, a damaged data: URL): the editor drops them with a notice
+ * when they arrive; should one reach a save anyway, it must not block that save for ever.
+ * A container left empty gets an empty paragraph, as the schema wants (a table cell).
+ */
+export function withoutUnusableImages(doc: RichTextNode): RichTextNode {
+  const unusable = (n: RichTextNode) => n.type === "image" && classifyImageSrc(n.attrs?.src).kind === "unusable";
+  const walk = (n: RichTextNode): RichTextNode => {
+    if (!n.content) return n;
+    const content = n.content.filter((c) => !unusable(c)).map(walk);
+    return { ...n, content: content.length || !n.content.length ? content : [{ type: "paragraph" }] };
+  };
+  return walk(doc);
 }
 
 /** Images without a description: the editor asks for one, reviewers see the list. */

@@ -67,7 +67,7 @@ describe("creating and saving", () => {
   it("stores attachments in order and snapshots them in the revision", async () => {
     const media = await Promise.all(
       ["方案.pdf", "名单.xlsx"].map((name, i) =>
-        db().media.create({ data: { kind: "ATTACHMENT", storageKey: `files/t/${i}-${Date.now()}.pdf`, originalName: name, mimeType: "application/pdf", size: 10, sha256: `${i}` } }),
+        db().media.create({ data: { kind: "ATTACHMENT", storageKey: `files/t/${i}-${Date.now()}.pdf`, originalName: name, mimeType: "application/pdf", size: 10, sha256: `${i}`, uploadedById: editor.id } }),
       ),
     );
     const { id } = await createArticle(content({ attachments: [{ mediaId: media[1].id, name: "名单" }, { mediaId: media[0].id, name: "方案" }] }), editor);

@@ -40,7 +40,7 @@ export async function createArticle(input: ArticleContent, actor: ArticleActor, 
   assertCan(actor, "article:create");
   assertCan(actor, "article:edit", { columnId: input.columnId, createdById: actor.id, status: "DRAFT", everPublished: false });
   const created = await db().$transaction(async (tx) => {
-    const prepared = await prepareContent(tx, input);
+    const prepared = await prepareContent(tx, input, actor);
     const row = await tx.article.create({
       data: { ...prepared.content, ...prepared.placement, status: "DRAFT", version: 1, createdById: actor.id, updatedById: actor.id },
     });
@@ -75,7 +75,7 @@ export async function saveArticle(
     }
     assertCan(actor, "article:edit", scopeOf(before));
     if (input.columnId !== before.columnId) assertCan(actor, "article:edit", { ...scopeOf(before), columnId: input.columnId });
-    const prepared = await prepareContent(tx, input);
+    const prepared = await prepareContent(tx, input, actor);
     // Exactly what is stored — even from an older version, as when a save reached the
     // server although the browser saw it fail: nothing to overwrite, nothing to write.
     if (sameContent(before, prepared)) return { before, after: before, unchanged: true as const, prepared };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { richTextDocSchema } from "@/lib/sanitize/tiptap-schema";
-import { pendingImageCount } from "./editor-model";
+import { pendingImageCount, withoutUnusableImages } from "./editor-model";
 
 /** What the editor sends, validated by every article action. */
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 字`);
@@ -35,7 +35,7 @@ export const articleContentSchema = z.object({
   author: text(100, "作者").default(""),
   source: text(100, "来源").default(""),
   summary: text(500, "摘要").default(""),
-  bodyJson: richTextDocSchema.refine((doc) => pendingImageCount(doc) === 0, "还有图片正在上传，请稍候再保存。"),
+  bodyJson: richTextDocSchema.transform(withoutUnusableImages).refine((doc) => pendingImageCount(doc) === 0, "还有图片正在上传，请稍候再保存。"),
   coverId: z.number().int().positive().nullable().default(null),
   publishedAt: nullableDateTime.default(null),
   pinned: z.boolean().default(false),

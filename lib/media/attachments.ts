@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { ATTACHMENT_TYPES, type AttachmentExt } from "./sniff";
 import { mediaStorage, mediaUrl } from "./storage";
 
@@ -14,17 +14,19 @@ export interface StoredAttachment {
 /**
  * Stores an attachment whose type was proven by its bytes (sniffAttachment) under a
  * generated key; the uploaded name is kept only as the display name. The same file
- * uploaded twice is stored once.
+ * uploaded twice is stored once, when the earlier one is among `reuse` (the media the
+ * uploader may see: lib/media/access.ts).
  */
 export async function createAttachmentMedia(input: {
   data: Uint8Array;
   originalName: string;
   ext: AttachmentExt;
   uploadedById: number | null;
+  reuse: Prisma.MediaWhereInput;
 }): Promise<StoredAttachment> {
   const sha256 = crypto.createHash("sha256").update(input.data).digest("hex");
   const name = displayName(input.originalName);
-  const existing = await db().media.findFirst({ where: { sha256, kind: "ATTACHMENT", mimeType: ATTACHMENT_TYPES[input.ext].mime } });
+  const existing = await db().media.findFirst({ where: { AND: [{ sha256, kind: "ATTACHMENT", mimeType: ATTACHMENT_TYPES[input.ext].mime }, input.reuse] } });
   if (existing) return toStoredAttachment(existing, name);
   const key = `files/${new Date().getUTCFullYear()}/${crypto.randomUUID()}.${input.ext}`;
   await mediaStorage().put(key, Buffer.from(input.data));

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
+import { mediaVisibleTo, type MediaViewer } from "./access";
 import { mediaUrl } from "./storage";
 import { toStoredImage, type ImageVariant } from "./stored-image";
 
@@ -56,13 +57,24 @@ function toItem(m: Prisma.MediaGetPayload<{ select: typeof select }>): MediaItem
   };
 }
 
-/** The media library: newest first, searchable by file name and alt text. */
-export async function listMediaLibrary(filter: { kind?: "IMAGE" | "ATTACHMENT"; q?: string; page?: number; pageSize?: number }): Promise<MediaPage> {
+/**
+ * The media library as one user may see it (mediaVisibleTo: admins everything, others
+ * what they uploaded and what the articles of their columns use): newest first,
+ * searchable by file name and alt text. The admin page and the editor's picker both
+ * list through here.
+ */
+export async function listMediaLibrary(
+  viewer: MediaViewer,
+  filter: { kind?: "IMAGE" | "ATTACHMENT"; q?: string; page?: number; pageSize?: number },
+): Promise<MediaPage> {
   const pageSize = Math.min(100, Math.max(1, filter.pageSize ?? MEDIA_PAGE_SIZE));
   const q = filter.q?.trim();
   const where: Prisma.MediaWhereInput = {
-    ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(q ? { OR: [{ originalName: { contains: q, mode: "insensitive" } }, { alt: { contains: q, mode: "insensitive" } }] } : {}),
+    AND: [
+      mediaVisibleTo(viewer),
+      filter.kind ? { kind: filter.kind } : {},
+      q ? { OR: [{ originalName: { contains: q, mode: "insensitive" } }, { alt: { contains: q, mode: "insensitive" } }] } : {},
+    ],
   };
   const total = await db().media.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));

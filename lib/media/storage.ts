@@ -15,11 +15,20 @@ export interface MediaStorage {
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
-export function assertSafeKey(key: string): void {
-  if (!SAFE_KEY.test(key) || key.includes("..") || key.includes("//")) throw new Error(`unsafe media key: ${key}`);
+export function isSafeKey(key: string): boolean {
+  return SAFE_KEY.test(key) && !key.includes("..") && !key.includes("//");
 }
 
+export function assertSafeKey(key: string): void {
+  if (!isSafeKey(key)) throw new Error(`unsafe media key: ${key}`);
+}
+
+/** Errors that mean "no such file here" when resolving or opening a key. */
+const MISSING = new Set(["ENOENT", "ENOTDIR", "ELOOP", "EISDIR"]);
+
 export class LocalMediaStorage implements MediaStorage {
+  private realRoot: string | undefined;
+
   constructor(private readonly root: string) {}
 
   private file(key: string) {
@@ -36,11 +45,30 @@ export class LocalMediaStorage implements MediaStorage {
     await fs.promises.rename(tmp, file);
   }
 
+  /**
+   * The bytes of a regular file stored under the key, and nothing else. Gazette writes
+   * only regular files here; a symbolic link (planted, or restored from a crafted
+   * backup) could point anywhere — /proc/self/environ, the session secret — and the
+   * files here are served to the public. So the real path must be exactly the key
+   * under the real root (no link in any folder of the key), the last step is opened
+   * without following a link (no swap between the check and the open), and it must be
+   * a regular file. The root itself may be a link (a mounted share).
+   */
   async get(key: string) {
+    const file = this.file(key);
     try {
-      return await fs.promises.readFile(this.file(key));
+      this.realRoot ??= await fs.promises.realpath(this.root);
+      const real = await fs.promises.realpath(file);
+      if (real !== path.join(this.realRoot, key)) return refused(key);
+      const handle = await fs.promises.open(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+      try {
+        if (!(await handle.stat()).isFile()) return refused(key);
+        return await handle.readFile();
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      if (MISSING.has((error as NodeJS.ErrnoException).code ?? "")) return null;
       throw error;
     }
   }
@@ -48,6 +76,11 @@ export class LocalMediaStorage implements MediaStorage {
   async remove(key: string) {
     await fs.promises.rm(this.file(key), { force: true });
   }
+}
+
+function refused(key: string): null {
+  console.warn(`[gazette] media: refused ${key}: not a regular file inside the media folder (a symbolic link?)`);
+  return null;
 }
 
 let storage: MediaStorage | undefined;

@@ -84,13 +84,13 @@ describe("attachment uploads", () => {
 
 describe("the media library", () => {
   it("lists newest first and finds by name or alt text", async () => {
-    const all = await listMediaLibrary({});
+    const all = await listMediaLibrary(editor, {});
     expect(all.total).toBeGreaterThanOrEqual(3);
     expect(all.items[0].createdAt >= all.items[all.items.length - 1].createdAt).toBe(true);
-    const found = await listMediaLibrary({ q: "会议", kind: "IMAGE" });
+    const found = await listMediaLibrary(editor, { q: "会议", kind: "IMAGE" });
     expect(found.items.map((i) => i.alt)).toEqual(["会议现场"]);
     expect(found.items[0].thumb).toMatch(/w480\.webp$/);
-    expect((await listMediaLibrary({ kind: "ATTACHMENT" })).items.map((i) => i.name)).toEqual(["实施方案.docx"]);
+    expect((await listMediaLibrary(editor, { kind: "ATTACHMENT" })).items.map((i) => i.name)).toEqual(["实施方案.docx"]);
   });
 });
 

@@ -6,6 +6,7 @@ import { action } from "@/lib/actions/safe-action";
 import { auditBy } from "@/lib/audit/by";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { mediaVisibleTo } from "./access";
 import { createAttachmentMedia, displayName, type StoredAttachment } from "./attachments";
 import { createImageMedia, toStoredImage, type ImageVariant, type StoredImage } from "./mutations";
 import { sniffAttachment, sniffImage } from "./sniff";
@@ -36,11 +37,11 @@ export async function storeUpload(input: z.output<typeof uploadInputSchema>, use
   if (input.purpose === "image") {
     const sniffed = sniffImage(input.data);
     if (!sniffed.ok) throw new ActionError("invalid", sniffed.error);
-    result = { kind: "image", name, ...(await existingImage(input.data)) ?? (await storeImage(input.data, name, input.alt, user.id)) };
+    result = { kind: "image", name, ...(await existingImage(input.data, user)) ?? (await storeImage(input.data, name, input.alt, user.id)) };
   } else {
     const sniffed = sniffAttachment(input.data, name);
     if (!sniffed.ok) throw new ActionError("invalid", sniffed.error);
-    result = { kind: "attachment", ...(await createAttachmentMedia({ data: input.data, originalName: name, ext: sniffed.value, uploadedById: user.id })) };
+    result = { kind: "attachment", ...(await createAttachmentMedia({ data: input.data, originalName: name, ext: sniffed.value, uploadedById: user.id, reuse: mediaVisibleTo(user) })) };
   }
   await auditBy(user, { action: "media.upload",
     targetType: "media",
@@ -62,10 +63,14 @@ async function storeImage(data: Uint8Array, name: string, alt: string, userId: n
   }
 }
 
-/** The same picture pasted or uploaded again is the same media item. */
-async function existingImage(data: Uint8Array): Promise<StoredImage | null> {
+/**
+ * The same picture pasted or uploaded again is the same media item — among those the
+ * uploader may see: another column's draft picture stays theirs (an upload must not
+ * become a way to learn its address, nor to use it), and the uploader gets a copy.
+ */
+async function existingImage(data: Uint8Array, user: Uploader): Promise<StoredImage | null> {
   const sha256 = crypto.createHash("sha256").update(data).digest("hex");
-  const m = await db().media.findFirst({ where: { sha256, kind: "IMAGE" }, orderBy: { id: "asc" } });
+  const m = await db().media.findFirst({ where: { AND: [{ sha256, kind: "IMAGE" }, mediaVisibleTo(user)] }, orderBy: { id: "asc" } });
   if (!m || !m.width || !m.height) return null;
   return toStoredImage(m.id, m.variants as unknown as ImageVariant[], m.width, m.height, m.alt);
 }

@@ -1,3 +1,4 @@
+import { classifyImageSrc } from "./image-sources";
 import { isAllowedHref } from "@/components/editor/extensions";
 import type { PasteReport } from "./report";
 import { collapseHtmlWhitespace, leadingIndent } from "./text";
@@ -177,11 +178,15 @@ export class BlockBuilder {
   }
 
   private image(el: Element): void {
-    const candidates = [el.getAttribute("data-src"), el.getAttribute("data-original"), el.getAttribute("src")].map((s) => (s ?? "").trim());
+    const candidates = [el.getAttribute("data-src"), el.getAttribute("data-original"), el.getAttribute("src")].map((s) => (s ?? "").trim()).filter(Boolean);
     // WeChat's src is a 1×1 SVG placeholder until the picture scrolls into view; data-src is the picture.
-    const src = candidates.find((s) => /^(https?:\/\/|data:image\/(png|jpe?g|gif|webp);base64,|\/(?!\/))/i.test(s));
+    // A blob: in pasted HTML belongs to the page it was copied from: never readable here.
+    const verdicts = candidates.map((s) => ({ s, verdict: classifyImageSrc(s, () => false) }));
+    const src = verdicts.find((c) => c.verdict.kind !== "unusable")?.s;
     if (!src) {
-      if (candidates.some((s) => /^file:|^[a-z]:\\/i.test(s))) this.report.images.unreadable++;
+      const reasons = verdicts.flatMap((c) => (c.verdict.kind === "unusable" ? [c.verdict.reason] : []));
+      if (reasons.includes("local-file")) this.report.images.unreadable++;
+      else if (reasons.length) this.report.images.unusable++;
       return;
     }
     if (src.startsWith("data:")) this.report.images.embedded++;

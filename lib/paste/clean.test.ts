@@ -90,7 +90,7 @@ describe("paste from Word", () => {
 
   it("drops empty paragraphs and reports the picture the clipboard could not carry", () => {
     expect(find(doc, "paragraph").every((p) => richTextToPlainText(p).trim() !== "")).toBe(true);
-    expect(report.images).toEqual({ embedded: 0, remote: [], unreadable: 1 });
+    expect(report.images).toEqual({ embedded: 0, remote: [], unreadable: 1, unusable: 0 });
     expect(find(doc, "image")).toHaveLength(0);
   });
 });

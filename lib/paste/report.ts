@@ -14,6 +14,8 @@ export interface PasteReport {
     remote: string[];
     /** Pointing into the copying computer (file://): the clipboard does not carry them. */
     unreadable: number;
+    /** With an address nothing can fetch (another page's blob:, a damaged data: URL, a relative path): dropped. */
+    unusable: number;
   };
   removed: { trackedChanges: number; comments: number; emptyParagraphs: number };
 }
@@ -24,7 +26,7 @@ export function emptyReport(source: PasteSource): PasteReport {
     paragraphs: 0,
     headings: 0,
     tables: 0,
-    images: { embedded: 0, remote: [], unreadable: 0 },
+    images: { embedded: 0, remote: [], unreadable: 0, unusable: 0 },
     removed: { trackedChanges: 0, comments: 0, emptyParagraphs: 0 },
   };
 }

@@ -60,5 +60,5 @@ export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = listSchema.safeParse(params);
   if (!parsed.success) return error(400, "查询参数无效。");
-  return Response.json({ ok: true, data: await listMediaLibrary(parsed.data) }, { headers: { "cache-control": "private, no-store" } });
+  return Response.json({ ok: true, data: await listMediaLibrary(user, parsed.data) }, { headers: { "cache-control": "private, no-store" } });
 }

@@ -13,18 +13,19 @@ export const metadata: Metadata = { title: t.articlesAdmin.media };
 type Props = { searchParams: Promise<{ q?: string; kind?: string; page?: string }> };
 
 export default async function MediaPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const a = t.articlesAdmin;
   const query = await searchParams;
   const kind = query.kind === "IMAGE" || query.kind === "ATTACHMENT" ? query.kind : undefined;
   const q = (query.q ?? "").slice(0, 100);
   const page = Math.max(1, Number(query.page) || 1);
-  const data = await listMediaLibrary({ kind, q, page, pageSize: 36 });
+  const data = await listMediaLibrary(user, { kind, q, page, pageSize: 36 });
   const href = (p: number) => `/admin/media?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { kind } : {}), page: String(p) })}`;
   return (
     <section className="media-page">
       <header className="page-header">
         <h1>{a.media}</h1>
+        {user.role !== "ADMIN" && <p className="muted">{a.mediaScope}</p>}
       </header>
       <form className="list-filters" method="get" role="search" aria-label={a.mediaSearch}>
         <label className="field field-grow">
