@@ -1,7 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { internalToken } from "@/lib/internal/token";
 import { RenderGate, isPublicRender } from "./render-gate";
+
+vi.stubEnv("NEXTAUTH_SECRET", "render-gate-test-secret");
 
 /**
  * The gate in a real HTTP server whose "renders" finish only when the test says so: the
@@ -131,7 +134,8 @@ describe("the render gate", () => {
 });
 
 describe("isPublicRender", () => {
-  const request = (method: string, url: string, headers: http.IncomingHttpHeaders = {}) => ({ method, url, headers }) as http.IncomingMessage;
+  const request = (method: string, url: string, headers: http.IncomingHttpHeaders = {}, remoteAddress = "127.0.0.1") =>
+    ({ method, url, headers, socket: { remoteAddress } }) as unknown as http.IncomingMessage;
 
   it("holds the reading pages and search", () => {
     for (const url of ["/", "/articles/12", "/articles/12?from=wechat", "/columns/news", "/columns/news/page/3", "/sitemap", "/feed.xml", "/search?q=生态"]) {
@@ -145,6 +149,16 @@ describe("isPublicRender", () => {
       expect(isPublicRender(request("GET", url)), url).toBe(false);
     }
     expect(isPublicRender(request("POST", "/search"))).toBe(false);
-    expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": "1" }))).toBe(false);
+    expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": internalToken() }))).toBe(false);
+    expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": internalToken() }, "::ffff:127.0.0.1"))).toBe(false);
+  });
+
+  it("holds a client that only claims to be the static publisher: without the token, or not from this machine", () => {
+    for (const claim of ["1", "", internalToken().toUpperCase(), `${internalToken()} `]) {
+      expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": claim })), claim).toBe(true);
+    }
+    for (const address of ["203.0.113.7", "::ffff:10.0.0.2", "fe80::1", ""]) {
+      expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": internalToken() }, address)), String(address)).toBe(true);
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { t } from "@/lib/i18n/zh-CN";
 import { staticApiHeaders } from "@/lib/security/headers.mjs";
 import { isReadingPage } from "./page-cache";
+import { isSnapshotRequest } from "./snapshot-request";
 
 /**
  * Admission for the public renders Next.js does on this instance: at most `concurrency`
@@ -69,7 +70,7 @@ export class RenderGate {
 
 /** A public page rendered by Next.js (a reading page missing from the page cache, or search); not the static publisher. */
 export function isPublicRender(req: IncomingMessage): boolean {
-  if ((req.method !== "GET" && req.method !== "HEAD") || req.headers["x-gazette-snapshot"]) return false;
+  if ((req.method !== "GET" && req.method !== "HEAD") || isSnapshotRequest(req)) return false;
   const url = req.url ?? "";
   const query = url.indexOf("?");
   const path = query < 0 ? url : url.slice(0, query);
