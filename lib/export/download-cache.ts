@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { dataDir } from "@/lib/env";
 
 /**
@@ -22,7 +23,7 @@ import { dataDir } from "@/lib/env";
  * the server removes the folders of other builds (pruneOtherBuilds).
  */
 export interface CachedFile {
-  file: string;
+  body: ReadableStream<Uint8Array>;
   size: number;
 }
 
@@ -55,31 +56,38 @@ export function downloadKey(inputs: unknown): string {
 }
 
 /** Renders of the same file under way in this process: the second asker waits for the first. */
-const inFlight = new Map<string, Promise<CachedFile>>();
+const inFlight = new Map<string, Promise<Uint8Array>>();
 
 /**
- * The file for (article, format, key): from the cache, or rendered now with `render`
- * and kept. Files are written under a temporary name and renamed, so no reader (on this
- * instance or another) ever sees half a file.
+ * The file for (article, format, key): from the cache (streamed from disk, the heap
+ * holds no copy), or rendered now with `render` and kept. Files are written under a
+ * temporary name and renamed, so no reader (on this instance or another) ever sees half
+ * a file; a file is opened before it is answered, so a newer one replacing it meanwhile
+ * does not cut the answer short.
  */
 export async function cachedDownload(articleId: number, format: string, key: string, render: () => Promise<Uint8Array>): Promise<CachedFile> {
   const dir = articleDir(articleId);
   const file = path.join(dir, `${key}.${format}`);
-  const existing = await fs.promises.stat(file).catch(() => null);
-  if (existing) return { file, size: existing.size };
-  const pending = inFlight.get(file);
-  if (pending) return pending;
-  const job = (async () => {
-    const body = await render();
-    await fs.promises.mkdir(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
-    await fs.promises.writeFile(tmp, body);
-    await fs.promises.rename(tmp, file);
-    await removeOlder(dir, format, path.basename(file));
-    return { file, size: body.byteLength };
-  })().finally(() => inFlight.delete(file));
-  inFlight.set(file, job);
-  return job;
+  const handle = await fs.promises.open(file, "r").catch(() => null);
+  if (handle) {
+    const { size } = await handle.stat();
+    return { body: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, size };
+  }
+  let job = inFlight.get(file);
+  if (!job) {
+    job = (async () => {
+      const body = await render();
+      await fs.promises.mkdir(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
+      await fs.promises.writeFile(tmp, body);
+      await fs.promises.rename(tmp, file);
+      await removeOlder(dir, format, path.basename(file));
+      return body;
+    })().finally(() => inFlight.delete(file));
+    inFlight.set(file, job);
+  }
+  const body = await job;
+  return { body: new Blob([body as BlobPart]).stream(), size: body.byteLength };
 }
 
 /** The article's other files of this format: made from content that is no longer live. */

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import { Readable } from "node:stream";
 import { displayTitle } from "@/lib/articles/format";
 import { getPublicArticleContent, getWithdrawnArticle } from "@/lib/articles/queries";
 import { siteUrl } from "@/lib/env";
@@ -45,14 +43,13 @@ export async function buildDownload(id: number, format: DownloadFormat): Promise
   };
   // Everything the file is made of: a new live revision, a correction or a renamed site is a new key.
   const key = downloadKey({ format, article, modifiedAt: content.modifiedAt });
-  const { file, size } = await cachedDownload(id, format, key, async () =>
+  const { body, size } = await cachedDownload(id, format, key, async () =>
     format === "html" ? new TextEncoder().encode(await renderArticleHtml(article)) : new Uint8Array(await renderArticleDocx(article)),
   );
   const name = fileBaseName(displayTitle(content.view.title, content.view.titleTags), `article-${id}`);
   return {
     kind: "file",
-    // Streamed from disk: the heap holds no copy. A newer file replacing it meanwhile does not cut this one short.
-    body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>,
+    body,
     headers: {
       "content-type": TYPES[format],
       "content-length": String(size),
