@@ -1,6 +1,7 @@
 /**
  * Runs once when a Gazette server starts. Listens for other instances' cache
- * refreshes, puts the built assets next to the static snapshot, and starts the
+ * refreshes, puts the built assets next to the static snapshot, drops downloads
+ * rendered by other builds, and starts the
  * scheduler's heartbeat: every few
  * seconds the instance asks itself to publish what is due (see app/api/internal/tick).
  * Every instance does this; publishDue claims each article once, so that is safe, and
@@ -13,6 +14,9 @@ export async function register() {
   startRefreshListener();
   const { copyBuildAssets } = await import("./lib/static/snapshot");
   await copyBuildAssets(process.env.NEXT_DIST_DIR || ".next").catch((e) => console.warn("[static] assets not copied:", e));
+  // Downloads rendered by an earlier build would differ from this one's.
+  const { pruneOtherBuilds } = await import("./lib/export/download-cache");
+  await pruneOtherBuilds().catch((e) => console.warn("[downloads] old files not removed:", e));
   if (process.env.GAZETTE_SCHEDULER === "off") return;
   const { startScheduler } = await import("./lib/workflow/heartbeat");
   startScheduler();

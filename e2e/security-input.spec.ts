@@ -1,4 +1,9 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { E2E_PORT } from "../playwright.config";
 import { loginAs } from "./helpers/login";
 
 /** Oversized bodies are refused before any work is done. */
@@ -27,4 +32,96 @@ test("an oversized upload is refused with a clear message", async ({ page }) => 
   });
   expect(response.status()).toBe(413);
   expect((await response.json()).error).toMatch(/文件不能超过 \d+ MB/);
+});
+
+/**
+ * Text typed into an article's fields stays text where readers meet it: in a feed
+ * reader (which renders titles and descriptions as HTML) and in the page's status.
+ * The articles are written straight to the database as approved and due, and
+ * published by the scheduler's tick, as e2e/scale-out.spec.ts does.
+ */
+const runtime = () => JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as { databaseUrl: string; secret: string };
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
+  const url = new URL(runtime().databaseUrl);
+  const client = new pg.Client({ host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** An article approved and due a moment ago (or already withdrawn), with the given title, summary and stored body. */
+async function insertArticle(title: string, summary: string, bodyText: string, withdrawn = false) {
+  const [{ id: columnId }] = await sql<{ id: number }>(`SELECT id FROM "Column" WHERE slug = 'wuhai-news'`);
+  const [{ id: userId }] = await sql<{ id: number }>(`SELECT id FROM "User" WHERE role = 'ADMIN' LIMIT 1`);
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: bodyText }] }] };
+  // What the sanitizer stores for that text: "<" and "&" escaped, quotes as typed.
+  const bodyHtml = `<p>${bodyText.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</p>`;
+  const [{ id }] = await sql<{ id: number }>(
+    `INSERT INTO "Article" (title, summary, "columnId", "bodyJson", "bodyHtml", "bodyText", status, "reviewLevel", "scheduledAt", "createdById", "updatedById", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, 'SCHEDULED', 1, now() - interval '1 second', $7, $7, now()) RETURNING id`,
+    [title, summary, columnId, JSON.stringify(body), bodyHtml, bodyText, userId],
+  );
+  const [{ id: revisionId }] = await sql<{ id: number }>(
+    `INSERT INTO "ArticleRevision" ("articleId", version, title, "titleTags", subtitle, author, source, summary, "bodyJson", "bodyHtml", "bodyText", "authorId")
+     VALUES ($1, 1, $2, '{}', '', $3, '', $4, $5, $6, $7, $8) RETURNING id`,
+    [id, title, summary, summary, JSON.stringify(body), bodyHtml, bodyText, userId],
+  );
+  if (withdrawn) {
+    await sql(
+      `UPDATE "Article" SET status = 'WITHDRAWN', live = false, "scheduledAt" = NULL, "publishedAt" = now() - interval '1 day', "withdrawnAt" = now(), "withdrawnReason" = '测试', "liveRevisionId" = $2 WHERE id = $1`,
+      [id, revisionId],
+    );
+  }
+  return id;
+}
+
+async function publishDue(baseURL: string) {
+  const token = crypto.createHmac("sha256", runtime().secret).update("gazette-internal-v1").digest("base64url");
+  expect((await fetch(`${baseURL}/api/internal/tick`, { method: "POST", headers: { "x-gazette-internal": token } })).status).toBe(200);
+}
+
+test("a title typed as markup is shown as text in a feed reader", async ({ page, baseURL }) => {
+  const vector = `<img src=x onerror="window.__xss=1">标题${Date.now()}`;
+  const id = await insertArticle(vector, `<script>window.__xss=2</script>摘要`, "正文。");
+  await publishDue(baseURL!);
+  const feedUrl = `${baseURL}/feed.xml`;
+  await expect.poll(async () => (await (await fetch(feedUrl)).text()).includes(`/articles/${id}<`), { timeout: 10_000 }).toBe(true);
+  const xml = await (await fetch(feedUrl)).text();
+  await page.goto("/");
+  // As a reader does: parse the XML, then put each field into the page as HTML.
+  const shown = await page.evaluate(
+    ({ xml, id }) => {
+      const doc = new DOMParser().parseFromString(xml, "application/xml");
+      const item = [...doc.querySelectorAll("item")].find((i) => i.querySelector("link")?.textContent?.endsWith(`/articles/${id}`))!;
+      return ["title", "description"].map((tag) => {
+        const view = document.createElement("div");
+        view.innerHTML = item.getElementsByTagName(tag)[0].textContent ?? "";
+        document.body.append(view);
+        return { elements: view.querySelectorAll("*").length, text: view.textContent };
+      });
+    },
+    { xml, id },
+  );
+  expect(shown).toEqual([
+    { elements: 0, text: vector },
+    { elements: 0, text: `<script>window.__xss=2</script>摘要` },
+  ]);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test("an article whose text names a status is served 200; a withdrawn one is 410", async ({ request, baseURL }) => {
+  const id = await insertArticle(`状态测试${Date.now()}`, "", '正文 data-http-status="410" 与 data-http-status="404"');
+  const gone = await insertArticle(`撤回测试${Date.now()}`, "", "正文。", true);
+  await publishDue(baseURL!);
+  await expect.poll(async () => (await request.get(`/articles/${id}`)).status(), { timeout: 10_000 }).toBe(200);
+  // Again, from the page cache.
+  const again = await request.get(`/articles/${id}`);
+  expect(again.status()).toBe(200);
+  expect(await again.text()).toContain('data-http-status="410"');
+  expect((await request.get(`/articles/${gone}`)).status()).toBe(410);
+  expect((await request.get(`/articles/${gone}`)).status()).toBe(410);
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { EditorArticle, SaveResult } from "@/lib/articles/editor-model";
+import { richTextBoundProblems } from "@/lib/sanitize/rich-text-bounds";
 import { ArticleSaver, type DraftStore, type SaveTransport } from "./article-saver";
 
 const article = (over: Partial<EditorArticle> = {}): EditorArticle => ({
@@ -107,6 +108,19 @@ describe("ArticleSaver", () => {
     await vi.advanceTimersByTimeAsync(3000);
     expect(calls).toHaveLength(2);
     expect(saver.getSnapshot().fieldErrors).toEqual({});
+  });
+
+  it("keeps the body and its local copy when the server refuses a number in it, and says which", async () => {
+    const { saver, answers, drafts } = setup();
+    const body = { type: "doc", content: [{ type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: 100_000 }, content: [{ type: "paragraph" }] }] }] }] };
+    const [message] = richTextBoundProblems(body);
+    answers.push({ ok: false, code: "invalid", error: "提交的内容有误", fieldErrors: { bodyJson: [message] } });
+    saver.update({ bodyJson: body });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(message).toContain("colspan");
+    expect(saver.getSnapshot()).toMatchObject({ status: { kind: "error", reason: message, retrying: false } });
+    expect(saver.getSnapshot().article.bodyJson).toEqual(body);
+    expect(JSON.stringify(drafts.get("7"))).toContain("100000");
   });
 
   it("creates a new article only once it has a title and a column, then saves it by id", async () => {

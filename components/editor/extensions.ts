@@ -1,8 +1,9 @@
 import { Extension, mergeAttributes, type Extensions } from "@tiptap/core";
 import Image from "@tiptap/extension-image";
-import { TableKit } from "@tiptap/extension-table";
+import { TableCell, TableHeader, TableKit } from "@tiptap/extension-table";
 import TextAlign from "@tiptap/extension-text-align";
 import StarterKit from "@tiptap/starter-kit";
+import { HEADING_LEVELS, RICH_TEXT_BOUNDS, boundedColwidth, boundedImageSize, boundedInteger } from "@/lib/sanitize/rich-text-bounds";
 
 /**
  * The one list of editor extensions. The browser editor and the server renderer
@@ -44,8 +45,9 @@ export const Figure = Image.extend({
       src: fromImg("src"),
       alt: fromImg("alt"),
       title: fromImg("title"),
-      width: fromImg("width"),
-      height: fromImg("height"),
+      // Pasted sizes past the bounds (lib/sanitize/rich-text-bounds.ts) are left out rather than refused at save.
+      width: { default: null, parseHTML: (el: HTMLElement) => boundedImageSize(img(el)?.getAttribute("width")) },
+      height: { default: null, parseHTML: (el: HTMLElement) => boundedImageSize(img(el)?.getAttribute("height")) },
       srcset: {
         default: null,
         parseHTML: (el) => img(el)?.getAttribute("srcset") ?? null,
@@ -112,10 +114,37 @@ export const ParagraphIndent = Extension.create({
   },
 });
 
+/**
+ * Table cells read from pasted HTML keep their spans and widths only within the bounds
+ * (lib/sanitize/rich-text-bounds.ts): a colspan of 100000 in a paste would freeze the
+ * editor, and the server refuses to save it anyway.
+ */
+function boundedCellAttributes() {
+  const span = (name: string) => ({ default: 1, parseHTML: (el: HTMLElement) => boundedInteger(el.getAttribute(name), 1, RICH_TEXT_BOUNDS.span) ?? 1 });
+  return {
+    colspan: span("colspan"),
+    rowspan: span("rowspan"),
+    colwidth: {
+      default: null,
+      parseHTML: (el: HTMLElement) => boundedColwidth(el.getAttribute("colwidth"), boundedInteger(el.getAttribute("colspan"), 1, RICH_TEXT_BOUNDS.span) ?? 1),
+    },
+  };
+}
+const BoundedTableCell = TableCell.extend({
+  addAttributes() {
+    return { ...this.parent?.(), ...boundedCellAttributes() };
+  },
+});
+const BoundedTableHeader = TableHeader.extend({
+  addAttributes() {
+    return { ...this.parent?.(), ...boundedCellAttributes() };
+  },
+});
+
 export function editorExtensions(): Extensions {
   return [
     StarterKit.configure({
-      heading: { levels: [2, 3, 4] },
+      heading: { levels: [...HEADING_LEVELS] },
       code: false,
       codeBlock: false,
       link: {
@@ -131,6 +160,8 @@ export function editorExtensions(): Extensions {
     TextAlign.configure({ types: ["heading", "paragraph"], alignments: ["left", "center", "right", "justify"] }),
     ParagraphIndent,
     Figure,
-    TableKit.configure({ table: { resizable: false } }),
+    TableKit.configure({ table: { resizable: false }, tableCell: false, tableHeader: false }),
+    BoundedTableCell,
+    BoundedTableHeader,
   ];
 }

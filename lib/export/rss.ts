@@ -1,5 +1,5 @@
 import { displayTitle } from "@/lib/articles/format";
-import { escapeXml } from "./escape";
+import { escapeHtml, escapeXml } from "./escape";
 
 export interface FeedItem {
   id: number;
@@ -30,19 +30,31 @@ function describe(item: FeedItem): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
+/**
+ * Text for a feed element that readers display. Feed readers decode the XML and then
+ * render titles and descriptions as HTML (RSS never said which they are), so text
+ * escaped once as XML — `&lt;img onerror=…&gt;` — would become live markup in every
+ * subscriber's reader. Escaped for HTML, then for XML, it reaches the reader's HTML as
+ * `&lt;img…` and is shown as the text that was typed. (A reader that shows the field as
+ * plain text shows the entity for "&", "<", quotes — the price of the safe reading.)
+ */
+function text(value: string): string {
+  return escapeXml(escapeHtml(value));
+}
+
 /** RSS 2.0 with dates in RFC 822 (UTC), as the specification asks. */
 export function renderRss(channel: FeedChannel): string {
   const items = channel.items.map((item) => {
     const url = `${channel.baseUrl}/articles/${item.id}`;
     return [
       "<item>",
-      `<title>${escapeXml(displayTitle(item.title, item.titleTags))}</title>`,
+      `<title>${text(displayTitle(item.title, item.titleTags))}</title>`,
       `<link>${escapeXml(url)}</link>`,
       `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
       `<pubDate>${item.publishedAt.toUTCString()}</pubDate>`,
-      item.author ? `<dc:creator>${escapeXml(item.author)}</dc:creator>` : "",
-      `<category>${escapeXml(item.columnName)}</category>`,
-      `<description>${escapeXml(describe(item))}</description>`,
+      item.author ? `<dc:creator>${text(item.author)}</dc:creator>` : "",
+      `<category>${text(item.columnName)}</category>`,
+      `<description>${text(describe(item))}</description>`,
       "</item>",
     ].join("");
   });
@@ -50,10 +62,10 @@ export function renderRss(channel: FeedChannel): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel>
-<title>${escapeXml(channel.title)}</title>
+<title>${text(channel.title)}</title>
 <link>${escapeXml(channel.link)}</link>
 <atom:link href="${escapeXml(channel.self)}" rel="self" type="application/rss+xml"/>
-<description>${escapeXml(channel.description)}</description>
+<description>${text(channel.description)}</description>
 <language>zh-CN</language>
 <lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>
 ${items.join("\n")}

@@ -13,9 +13,14 @@ export function internalToken(): string {
 }
 
 export function isInternalRequest(request: Request): boolean {
-  const given = request.headers.get("x-gazette-internal") ?? "";
-  const expected = internalToken();
-  return given.length === expected.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  return isInternalToken(request.headers.get("x-gazette-internal") ?? "");
+}
+
+/** Is `given` this deployment's internal token? Compared in constant time. */
+export function isInternalToken(given: string): boolean {
+  const expected = Buffer.from(internalToken());
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
 }
 
 /** This instance's own base URL, for calls to itself. */

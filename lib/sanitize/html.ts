@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { RICH_TEXT_BOUNDS, boundedColwidth, boundedImageSize, boundedInteger } from "./rich-text-bounds";
 
 /**
  * The allowlist every stored or rendered rich text passes through. Anything not
@@ -6,6 +7,34 @@ import sanitizeHtml from "sanitize-html";
  * javascript:/data: URLs — is dropped.
  */
 const ALIGN = /^(left|center|right|justify)$/;
+/** A pixel width in a style: at most the widest table (50 columns of 2000 px). */
+const PIXELS = /^\d{1,6}px$/;
+
+/**
+ * Numeric attributes past their bounds (rich-text-bounds.ts) are dropped, as any other
+ * unsafe attribute: pasted and stored HTML pass through here, and a colspan of 100000
+ * is a denial of service, not formatting.
+ */
+function boundNumbers(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const next: sanitizeHtml.Attributes = { ...attribs };
+  const keep = (name: string, ok: boolean) => {
+    if (name in next && !ok) delete next[name];
+  };
+  const S = RICH_TEXT_BOUNDS;
+  if (tagName === "td" || tagName === "th") {
+    keep("colspan", boundedInteger(next.colspan, 1, S.span) !== null);
+    keep("rowspan", boundedInteger(next.rowspan, 1, S.span) !== null);
+    keep("colwidth", boundedColwidth(next.colwidth, boundedInteger(next.colspan, 1, S.span) ?? 1) !== null);
+  }
+  if (tagName === "col") keep("span", boundedInteger(next.span, 1, S.span) !== null);
+  if (tagName === "ol") keep("start", boundedInteger(next.start, 1, S.listStart) !== null);
+  if (tagName === "img") {
+    keep("width", boundedImageSize(next.width) !== null);
+    keep("height", boundedImageSize(next.height) !== null);
+  }
+  return next;
+}
+const bounded: sanitizeHtml.Transformer = (tagName, attribs) => ({ tagName, attribs: boundNumbers(tagName, attribs) });
 
 /** The elements rich text may hold (the downloads' rewrite keeps to them too). */
 export const RICH_TEXT_TAGS = [
@@ -37,8 +66,8 @@ const options: sanitizeHtml.IOptions = {
     h2: { "text-align": [ALIGN] },
     h3: { "text-align": [ALIGN] },
     h4: { "text-align": [ALIGN] },
-    col: { width: [/^\d+px$/], "min-width": [/^\d+px$/] },
-    table: { width: [/^\d+px$/], "min-width": [/^\d+px$/] },
+    col: { width: [PIXELS], "min-width": [PIXELS] },
+    table: { width: [PIXELS], "min-width": [PIXELS] },
   },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: ["http", "https"] },
@@ -47,6 +76,11 @@ const options: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "template", "iframe", "object", "embed"],
   transformTags: {
+    td: bounded,
+    th: bounded,
+    col: bounded,
+    ol: bounded,
+    img: bounded,
     a: (tagName, attribs) => {
       const next: Record<string, string> = { ...attribs };
       if (next.target && next.target !== "_blank") delete next.target;

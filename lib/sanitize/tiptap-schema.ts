@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { richTextBoundProblems } from "./rich-text-bounds";
 
 /**
  * Rich text arrives as the editor's JSON. It is checked by shape, rendered to HTML
@@ -37,9 +38,12 @@ export const richTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
     .strict(),
 );
 
-export const richTextDocSchema = richTextNodeSchema.refine((doc) => doc.type === "doc" && depth(doc) <= MAX_DEPTH, {
-  message: "正文格式无效",
-});
+export const richTextDocSchema = richTextNodeSchema
+  .refine((doc) => doc.type === "doc" && depth(doc) <= MAX_DEPTH, { message: "正文格式无效", abort: true })
+  // Numbers decide the cost of a render (rich-text-bounds.ts): past a bound, the save is refused, saying which.
+  .superRefine((doc, ctx) => {
+    for (const message of richTextBoundProblems(doc)) ctx.addIssue({ code: "custom", message });
+  });
 
 function depth(node: RichTextNode): number {
   return 1 + Math.max(0, ...(node.content ?? []).map(depth));

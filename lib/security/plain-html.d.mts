@@ -5,3 +5,4 @@ export declare function isKeptScript(attributes: string, body: string): boolean;
 export declare function withoutFrameworkRuntime(html: string): string;
 export declare const HTTP_STATUS_ATTRIBUTE: "data-http-status";
 export declare function requestedStatus(html: string): number | undefined;
+export declare const STATUS_NOTICE_TAG: "section";

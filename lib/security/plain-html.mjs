@@ -18,14 +18,19 @@ export const PLAIN_PAGE_ATTRIBUTE = "data-plain-page";
 
 /**
  * A page cannot set its HTTP status (App Router pages answer 200 or 404); a plain page
- * that must answer otherwise — a withdrawn article, 410 Gone — carries this attribute
- * and is stored in the page cache with that status. Article bodies cannot forge it:
- * the sanitizer drops unknown attributes and text is escaped.
+ * that must answer otherwise — a withdrawn article, 410 Gone — renders the status
+ * notice (components/site/status-notice.tsx), whose element opens with this attribute,
+ * and is stored in the page cache with that status.
+ * Only that element's opening tag counts: `<section data-http-status="…"` as its first
+ * attribute. Text anywhere on the page (an approved body saying data-http-status="410")
+ * has its "<" escaped, and the sanitizer lets no <section> and no data-http-status
+ * attribute through, so no content can ask for a status.
  */
 export const HTTP_STATUS_ATTRIBUTE = "data-http-status";
-const HTTP_STATUS = new RegExp(`\\s${HTTP_STATUS_ATTRIBUTE}="(4\\d\\d)"`);
+export const STATUS_NOTICE_TAG = "section";
+const HTTP_STATUS = new RegExp(`<${STATUS_NOTICE_TAG} ${HTTP_STATUS_ATTRIBUTE}="(4\\d\\d)"`);
 
-/** The status a plain page asks for, if any. */
+/** The status a plain page's status notice asks for, if any. */
 export function requestedStatus(/** @type {string} */ html) {
   const match = HTTP_STATUS.exec(html);
   return match ? Number(match[1]) : undefined;

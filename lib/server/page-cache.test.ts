@@ -1,10 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { pathToRegexp } from "next/dist/compiled/path-to-regexp";
 import { PUBLIC_PAGE_SOURCES } from "@/lib/security/headers.mjs";
+import { internalToken } from "@/lib/internal/token";
 import { PageCache, invalidatePageCache, installPageCache, isReadingPage } from "./page-cache";
+
+vi.stubEnv("NEXTAUTH_SECRET", "page-cache-test-secret");
 
 /**
  * The app server's in-memory copies of reading pages, in front of a stand-in for
@@ -163,7 +166,7 @@ describe("PageCache", () => {
       ["/admin", {}],
       ["/articles/1", { rsc: "1" }],
       ["/articles/1", { "next-router-prefetch": "1" }],
-      ["/articles/1", { "x-gazette-snapshot": "1" }],
+      ["/articles/1", { "x-gazette-snapshot": internalToken() }],
       ["/articles/1", {}, "POST"],
     ];
     for (const [path, headers, method] of cases) {
@@ -172,6 +175,17 @@ describe("PageCache", () => {
     }
     expect(reached).toHaveLength(cases.length * 2);
     expect(cache.size).toBe(0);
+  });
+
+  it("serves its copy to a client that only claims to be the static publisher", async () => {
+    for (const claim of ["1", "true", internalToken().slice(1), `${internalToken()}x`]) {
+      await get("/articles/9", { "x-gazette-snapshot": claim });
+      await get("/articles/9", { "x-gazette-snapshot": claim });
+    }
+    expect(reached).toHaveLength(1);
+    // The publisher itself (loopback, with the token) still gets the real thing.
+    await get("/articles/9", { "x-gazette-snapshot": internalToken() });
+    expect(reached).toHaveLength(2);
   });
 
   it("keeps a page served over HTTPS apart, since it carries HSTS", async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import zlib from "node:zlib";
+import { isSnapshotRequest } from "./snapshot-request";
 
 /**
  * The reading pages this instance served last, held in memory and answered before
@@ -174,14 +175,14 @@ export class PageCache {
 /**
  * The cache key, or null for a request that is not for a reading page as every
  * reader gets it: with a query (search, tracking parameters), a Next.js router request,
- * or the static publisher asking for the real thing. Over HTTPS the page carries HSTS.
+ * or the static publisher asking for the real thing (only it: lib/server/snapshot-request.ts). Over HTTPS the page carries HSTS.
  */
 function keyOf(req: IncomingMessage): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "";
   if (!READING_PAGE.test(url)) return null;
   const headers = req.headers;
-  if (headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["x-gazette-snapshot"]) return null;
+  if (headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || isSnapshotRequest(req)) return null;
   return headers["x-forwarded-proto"] === "https" ? `https:${url}` : url;
 }
 

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/env";
 import { publicPageHeaders } from "@/lib/security/headers.mjs";
-import { selfUrl } from "@/lib/internal/token";
+import { internalToken, selfUrl } from "@/lib/internal/token";
+import { SNAPSHOT_HEADER } from "@/lib/server/snapshot-request";
 
 /**
  * 静态发布: public pages written as plain files under $DATA_DIR/static, so that any
@@ -52,7 +53,8 @@ export async function snapshotPath(urlPath: string): Promise<boolean> {
 
 async function snapshotOne(urlPath: string, file: string): Promise<boolean> {
   const response = await fetch(selfUrl(urlPath), {
-    headers: { "user-agent": "GazetteStaticPublisher/1.0", "x-gazette-snapshot": "1" },
+    // The token proves the request is ours: a client that merely sends the header is served like any reader.
+    headers: { "user-agent": "GazetteStaticPublisher/1.0", [SNAPSHOT_HEADER]: internalToken() },
     redirect: "manual",
     signal: AbortSignal.timeout(30_000),
   });

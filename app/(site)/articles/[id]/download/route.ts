@@ -16,5 +16,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const result = await buildDownload(Number(id), query.data.format);
   if (result.kind === "not-found") return text(t.site.articleMissing, 404);
   if (result.kind === "gone") return text(t.site.withdrawnTitle, 410);
-  return new Response(result.body as BodyInit, { headers: result.headers });
+  return new Response(result.body, { headers: result.headers });
 }

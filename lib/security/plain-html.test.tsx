@@ -1,5 +1,9 @@
 import crypto from "node:crypto";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { StatusNotice } from "@/components/site/status-notice";
+import { sanitizeRichHtml } from "@/lib/sanitize/html";
+import { renderRichText } from "@/lib/sanitize/tiptap";
 import { readyCachedPage } from "./csp-cache-handler.mjs";
 import { isPlainPage, withoutFrameworkRuntime } from "./plain-html.mjs";
 import { EARLY_PREFS_SCRIPT } from "./reader-prefs.mjs";
@@ -78,7 +82,7 @@ describe("the page cache", () => {
     Base.set = async (key: string) => void stored.push(key);
     try {
       const handler = Object.create(CspCacheHandler.prototype) as { set(key: string, data: unknown, ctx: unknown): Promise<void> };
-      const missing = { kind: "APP_PAGE", html: rendered.replace("<main>", '<main data-http-status="404">'), status: 200 };
+      const missing = { kind: "APP_PAGE", html: rendered.replace("<main>", '<main><section data-http-status="404" class="sheet not-found"></section>'), status: 200 };
       await handler.set("/articles/999999", missing, {});
       expect(missing.status).toBe(404);
       expect(missing.html).not.toContain("__next_f");
@@ -106,5 +110,45 @@ describe("the page cache", () => {
     } finally {
       Base.get = original;
     }
+  });
+});
+
+describe("a page's HTTP status", () => {
+  const page = (inside: string) => `<html><body><div class="site-root" data-plain-page="">${inside}</div></body></html>`;
+  const statusOf = (html: string) => {
+    const entry: { kind: string; html: string; status?: number } = { kind: "APP_PAGE", html, status: 200 };
+    readyCachedPage(entry);
+    return entry.status;
+  };
+
+  it("is not set by an article body that carries the attribute's text, or tries it as an attribute", () => {
+    const text = (value: string) => ({ type: "text", text: value });
+    const body = renderRichText({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [text('正文 data-http-status="410"')] },
+        { type: "paragraph", content: [text(' <section data-http-status="404">')] },
+      ],
+    });
+    const pasted = sanitizeRichHtml('<p data-http-status="410">a</p><section data-http-status="404">b</section><img alt=\'x" data-http-status="410"\' src="https://a.example/x.png">');
+    for (const html of [body, pasted]) {
+      const article = renderToStaticMarkup(<article className="article-body" dangerouslySetInnerHTML={{ __html: html }} />);
+      expect(statusOf(page(`<main>${article}</main>`)), html).toBe(200);
+    }
+  });
+
+  it("is set by the status notice itself", () => {
+    const notice = renderToStaticMarkup(
+      <StatusNotice status={410} title="已撤回">
+        正文
+      </StatusNotice>,
+    );
+    expect(statusOf(page(notice))).toBe(410);
+    const missing = renderToStaticMarkup(
+      <StatusNotice status={404} title="未找到">
+        正文
+      </StatusNotice>,
+    );
+    expect(statusOf(page(missing))).toBe(404);
   });
 });
