@@ -1,8 +1,10 @@
 import pg from "pg";
-import { beforeAll, describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminUrlOf, setupTestDatabase } from "@/test/db";
 import { poolConfigFromUrl } from "./connection";
-import { AUDIT_OWNER } from "./roles";
+import { migrate } from "./migrate";
+import { APP_ROLE, AUDIT_OWNER, describeConnectedRole, prepareAppRole } from "./roles";
 
 /**
  * The app reaches PostgreSQL as its own role (as `npm start` does: test/global-setup.ts
@@ -70,10 +72,71 @@ describe("the app's database role", () => {
   });
 });
 
+describe("a database set up by an older Gazette (everything the superuser's)", () => {
+  it("is handed over on the next start: the tables to the app, the audit log to its owner", async () => {
+    const admin = adminUrlOf(databaseUrl());
+    await withClient(admin, (c) => c.query(`ALTER TABLE "Article" OWNER TO CURRENT_USER; ALTER TABLE "AuditEntry" OWNER TO CURRENT_USER; GRANT ALL ON "AuditEntry" TO ${APP_ROLE}`));
+    await prepareAppRole(admin, APP_ROLE);
+    const owners = await withClient(admin, async (c) => (await c.query(`SELECT relname, pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname IN ('Article', 'AuditEntry', 'AuditEntry_id_seq') ORDER BY 1`)).rows);
+    expect(owners).toEqual([
+      { relname: "Article", owner: APP_ROLE },
+      { relname: "AuditEntry", owner: AUDIT_OWNER },
+      { relname: "AuditEntry_id_seq", owner: AUDIT_OWNER },
+    ]);
+    const before = await count();
+    await withClient(databaseUrl(), (c) => expect(c.query(`DELETE FROM "AuditEntry"`)).rejects.toThrow(/permission denied/));
+    expect(await count()).toBe(before);
+  });
+});
+
 describe("the audit log's own rules", () => {
   it("refuse TRUNCATE even from its owner (the statement trigger)", async () => {
     const before = await count();
     await withClient(adminUrlOf(databaseUrl()), (c) => expect(c.query(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/append-only/));
     expect(await count()).toBe(before);
   });
+});
+
+describe("an external PostgreSQL set up as docs/deploy.md shows (no superuser anywhere)", () => {
+  const id = crypto.randomBytes(3).toString("hex");
+  const [adminRole, appRole, database] = [`ext_admin_${id}`, `ext_app_${id}`, `ext_${id}`];
+  const superuserUrl = process.env.TEST_DATABASE_SERVER_URL!;
+  const urlFor = (role: string) => {
+    const url = new URL(superuserUrl.replace(/\/postgres$/, `/${database}`));
+    url.username = role;
+    url.password = "secret-for-tests";
+    return url.toString();
+  };
+
+  afterAll(async () => {
+    await withClient(superuserUrl, async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await c.query(`DROP ROLE IF EXISTS "${appRole}"`);
+      await c.query(`DROP ROLE IF EXISTS "${adminRole}"`);
+    });
+  });
+
+  it("migrates as the administrator, and leaves the app its tables and only reading and appending for the audit log", async () => {
+    await withClient(superuserUrl, async (c) => {
+      await c.query(`CREATE ROLE "${adminRole}" LOGIN PASSWORD 'secret-for-tests'`);
+      await c.query(`CREATE ROLE "${appRole}" LOGIN PASSWORD 'secret-for-tests'`);
+      await c.query(`GRANT "${appRole}", ${AUDIT_OWNER} TO "${adminRole}"`);
+      await c.query(`CREATE DATABASE "${database}" OWNER "${adminRole}"`);
+    });
+    await migrate(urlFor(adminRole), () => {});
+    await prepareAppRole(urlFor(adminRole), appRole);
+
+    const app = urlFor(appRole);
+    await withClient(app, async (c) => {
+      await c.query(`INSERT INTO "AuditEntry" (action) VALUES ('test.external')`);
+      await c.query(`INSERT INTO "Column" (name, slug, "updatedAt") VALUES ('栏目', 'external', now())`);
+      for (const sql of [`TRUNCATE "AuditEntry"`, `DELETE FROM "AuditEntry"`, `ALTER TABLE "AuditEntry" DISABLE TRIGGER ALL`]) {
+        await expect(c.query(sql)).rejects.toThrow();
+      }
+      expect((await c.query(`SELECT count(*)::int AS n FROM "AuditEntry"`)).rows[0].n).toBe(1);
+    });
+    expect(await describeConnectedRole(app)).toEqual([]);
+    expect((await describeConnectedRole(superuserUrl)).join("\n")).toMatch(/WARNING: .*superuser/);
+    expect((await describeConnectedRole(urlFor(adminRole))).join("\n")).toMatch(/owns the audit log/);
+  }, 60_000);
 });

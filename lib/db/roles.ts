@@ -38,6 +38,9 @@ export async function grantToAppRole(client: pg.Client | pg.PoolClient, appRole:
   await ensureAuditOwner(client);
   const app = quote(appRole);
   await client.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
+  // An administrator who is no superuser may hand a table only to a role that could have created it there.
+  const superuser = (await client.query<{ s: boolean }>("SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user")).rows[0]?.s;
+  if (!superuser) await client.query(`GRANT CREATE ON SCHEMA public TO ${app}, ${quote(AUDIT_OWNER)}`);
   // Relations not owned through a table (an identity column's sequence follows its table).
   const { rows } = await client.query<{ name: string; kind: string; owner: string }>(`
     SELECT c.relname AS name, c.relkind::text AS kind, pg_get_userbyid(c.relowner) AS owner
