@@ -15,6 +15,8 @@ export class ArchiveRefused extends Error {}
 
 const BLOCK = 512;
 const CHUNK = 1024 * 1024;
+/** Extended headers hold a name or two: anything bigger is not from a backup. */
+const META_LIMIT = 64 * 1024;
 
 const REFUSED_TYPES: Record<string, string> = {
   "1": "a hard link",
@@ -132,7 +134,11 @@ export async function extractArchive(archive: string, dest: string, root: string
       if (block.every((b) => b === 0)) break;
       if (!checksumOk(block)) throw new ArchiveRefused("The archive is damaged or is not a tar archive (a header checksum does not match).");
       const type = String.fromCharCode(block[156] || 0x30);
-      const size = pending.size ?? numeric(block, 124, 12);
+      const meta = type === "x" || type === "L" || type === "g" || type === "K";
+      // A pax size describes the member after it, never another pax header.
+      const size = meta ? numeric(block, 124, 12) : (pending.size ?? numeric(block, 124, 12));
+      if (meta && size > META_LIMIT) throw new ArchiveRefused("The archive is refused: it has an oversized extended header.");
+      if (!Number.isSafeInteger(size) || size < 0) throw new ArchiveRefused("The archive is damaged: a member has an impossible size.");
       const ustarPrefix = block.subarray(257, 263).toString("latin1") === "ustar\0" ? text(block, 345, 155) : "";
       const name = pending.path ?? (ustarPrefix ? `${ustarPrefix}/${text(block, 0, 100)}` : text(block, 0, 100));
       const body = async (onPiece: (piece: Buffer) => void | Promise<void>) => {
