@@ -71,6 +71,8 @@ export async function prepareAppRole(adminUrl: string, appRole: string) {
   await client.connect();
   try {
     await client.query("BEGIN");
+    // Instances starting together would otherwise GRANT at once ("tuple concurrently updated").
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('gazette.roles'))");
     await grantToAppRole(client, appRole);
     await client.query("COMMIT");
   } catch (error) {
