@@ -9,6 +9,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** An external PostgreSQL. Unset: the launcher starts an embedded one and sets it. */
   DATABASE_URL: z.string().url().optional(),
+  /** With DATABASE_URL: the administrator's connection, for migrations, backup and restore (docs/deploy.md, "PostgreSQL roles"). */
+  DATABASE_ADMIN_URL: z.string().url().optional(),
+  /** Signs backups (HMAC-SHA256); restore then refuses archives not signed with it. Kept outside the archives. */
+  BACKUP_KEY: z.string().min(32, "BACKUP_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   /** Where the embedded database, media, static snapshot and secrets live. */
   DATA_DIR: z.string().default("data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

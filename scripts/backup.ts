@@ -1,9 +1,13 @@
 /**
  * npm run backup [-- --out <file>]        one .tar.gz: database dump + media (+ generated secret)
- * npm run restore -- <file> [--force]     into an empty site; --force replaces the current one
+ * npm run restore -- <file> [--force] [--trust-unsigned]
+ *                                         into an empty site; --force replaces the current one
  *
- * Works on the embedded database (DATA_DIR) or DATABASE_URL. Stop Gazette before a
- * restore; a backup can be taken while it runs (the dump is one consistent snapshot).
+ * Works on the embedded database (DATA_DIR) or DATABASE_URL (DATABASE_ADMIN_URL when
+ * set: a restore replaces the audit log, which the app's own role cannot). Stop Gazette
+ * before a restore; a backup can be taken while it runs (one consistent snapshot).
+ * With BACKUP_KEY set, backups are signed and restore accepts only archives signed with
+ * it, unless --trust-unsigned.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -11,11 +15,17 @@ import { dataDirPath, prepareRuntime } from "./lib/runtime";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: "string" }, force: { type: "boolean", default: false } },
+  options: { out: { type: "string" }, force: { type: "boolean", default: false }, "trust-unsigned": { type: "boolean", default: false } },
 });
 const [command, file] = positionals;
 if ((command !== "backup" && command !== "restore") || (command === "restore" && !file)) {
-  console.error("usage: npm run backup [-- --out <file>]\n       npm run restore -- <file> [--force]");
+  console.error("usage: npm run backup [-- --out <file>]\n       npm run restore -- <file> [--force] [--trust-unsigned]");
+  process.exit(2);
+}
+
+const backupKey = process.env.BACKUP_KEY || undefined;
+if (backupKey && backupKey.length < 32) {
+  console.error("[gazette] BACKUP_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`).");
   process.exit(2);
 }
 
@@ -25,7 +35,9 @@ const secretFromEnv = !!process.env.NEXTAUTH_SECRET;
 const runtime = await prepareRuntime({ migrate: command === "backup" });
 const { createBackup, restoreBackup } = await import("@/lib/backup/archive");
 const site = {
-  databaseUrl: runtime.databaseUrl,
+  databaseUrl: runtime.adminUrl,
+  appRole: runtime.appRole,
+  backupKey,
   mediaDir: process.env.MEDIA_DIR || dataDirPath("media"),
   secretFile: dataDirPath("nextauth-secret"),
   secretFromEnv,
@@ -39,7 +51,7 @@ try {
     await createBackup(site, out, log);
     log(`backup written to ${out} (mode 600: it holds password hashes and secrets)`);
   } else {
-    await restoreBackup(site, file!, { force: values.force ?? false, log });
+    await restoreBackup(site, file!, { force: values.force ?? false, trustUnsigned: values["trust-unsigned"] ?? false, log });
     log("restore complete: start Gazette (npm start); it applies any newer migrations.");
   }
 } catch (error) {

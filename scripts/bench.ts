@@ -194,7 +194,8 @@ async function main() {
 async function settleDatabase(): Promise<void> {
   // The server's own embedded database: found running, shared, and left running.
   const database = await startEmbeddedPostgres({ dir: path.join(DATA, "postgres"), port: Number(env.EMBEDDED_PG_PORT), database: "gazette", log: () => {} });
-  const client = new pg.Client(poolConfigFromUrl(database.url));
+  // As the superuser: VACUUM needs the owner of every table (the audit log is not the app's) and CHECKPOINT a superuser.
+  const client = new pg.Client(poolConfigFromUrl(database.adminUrl));
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string }>(

@@ -9,13 +9,15 @@ import { disconnectDb } from "@/lib/db/client";
 /**
  * Call at the top of an integration test file: the file gets its own database, cloned
  * from the migrated template, and its own DATA_DIR (media), both thrown away afterwards.
- * Returns a getter for the database URL.
+ * Returns a getter for the database URL, which connects as the app's own role, as
+ * `npm start` does (adminUrlOf gives the administrator's, for backup and restore).
  */
 export function setupTestDatabase(): () => string {
   const name = `test_${crypto.randomBytes(6).toString("hex")}`;
   const serverUrl = process.env.TEST_DATABASE_SERVER_URL;
-  if (!serverUrl) throw new Error("TEST_DATABASE_SERVER_URL is not set: run the tests through vitest (test/global-setup.ts)");
-  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
+  const appServerUrl = process.env.TEST_DATABASE_APP_URL;
+  if (!serverUrl || !appServerUrl) throw new Error("TEST_DATABASE_SERVER_URL is not set: run the tests through vitest (test/global-setup.ts)");
+  const url = appServerUrl.replace(/\/postgres$/, `/${name}`);
   const dataDir = path.join(process.env.TEST_DATA_ROOT ?? "/tmp", name);
 
   beforeAll(async () => {
@@ -44,4 +46,10 @@ export function setupTestDatabase(): () => string {
       await client.end();
     }
   }
+}
+
+/** The same test database, reached as the cluster's administrator (the embedded superuser). */
+export function adminUrlOf(url: string): string {
+  const name = new URL(url).pathname.slice(1);
+  return process.env.TEST_DATABASE_SERVER_URL!.replace(/\/postgres$/, `/${name}`);
 }

@@ -1,15 +1,19 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { CHECKSUMS_FILE, SIGNATURE_FILE, checksumsFile, sign, verifyArchive } from "./checksums";
 import { dumpDatabase } from "./dump";
 import { RestoreError, databaseIsEmpty, restoreDatabase, verifyDump } from "./restore";
+import { ArchiveRefused, extractArchive } from "./tar-read";
+import { TarWriter } from "./tar-write";
 
 /**
  * One archive (.tar.gz, mode 600) with everything a Gazette site is: the database dump
  * (dump.ts), the media folder and — when Gazette generated it — the session secret,
- * which also encrypts the two-factor secrets. The archive holds password hashes and
- * that secret: keep it as carefully as the server itself.
+ * which also encrypts the two-factor secrets; then the checksum of every file, signed
+ * when BACKUP_KEY is set (checksums.ts). The archive holds password hashes and that
+ * secret: keep it as carefully as the server itself. A restore treats it as input from
+ * outside: only files and folders (tar-read.ts), only the migrations this version ships.
  */
 export interface SitePaths {
   databaseUrl: string;
@@ -19,19 +23,31 @@ export interface SitePaths {
   /** NEXTAUTH_SECRET was given in the environment (not generated into secretFile). */
   secretFromEnv: boolean;
   migrationsDir: string;
+  /** BACKUP_KEY: signs new archives; restore then accepts only archives signed with it. */
+  backupKey?: string;
+  /** The app's own database role, given back the tables a restore recreates (lib/db/roles.ts). */
+  appRole?: string;
 }
 
 const ROOT = "gazette-backup";
-
-function tar(args: string[]) {
-  const result = spawnSync("tar", args, { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`tar ${args[0]} failed: ${result.stderr || result.error?.message}`);
-}
 
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gazette-backup-"));
   fs.chmodSync(dir, 0o700);
   return dir;
+}
+
+/** Every file under `dir`, as paths relative to it; anything but files and folders is refused. */
+function mediaFiles(dir: string, under = ""): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(dir, under), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const relative = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(`${relative}/`, ...mediaFiles(dir, relative));
+    else if (entry.isFile()) out.push(relative);
+    else throw new Error(`${path.join(dir, relative)} is not a regular file or folder (a link?): a backup holds only those. Replace it with the file itself.`);
+  }
+  return out;
 }
 
 function countFiles(dir: string): { files: number; bytes: number } {
@@ -49,45 +65,74 @@ function countFiles(dir: string): { files: number; bytes: number } {
 export async function createBackup(site: SitePaths, out: string, log: (m: string) => void = () => {}) {
   const work = tempDir();
   const root = path.join(work, ROOT);
+  const target = path.resolve(out);
+  let writer: TarWriter | undefined;
   try {
     fs.mkdirSync(root);
     const manifest = await dumpDatabase(site.databaseUrl, root, site.migrationsDir);
     fs.writeFileSync(path.join(root, "db", "manifest.json"), JSON.stringify(manifest, null, 2));
     log(`database: ${manifest.tables.reduce((n, t) => n + t.rows, 0)} row(s) in ${manifest.tables.length} table(s), PostgreSQL ${manifest.serverVersion}`);
     const withSecret = !site.secretFromEnv && fs.existsSync(site.secretFile);
-    if (withSecret) fs.copyFileSync(site.secretFile, path.join(root, "nextauth-secret"));
-    // The media folder goes in as it is (a symlink followed by tar -h), not copied first.
-    fs.mkdirSync(site.mediaDir, { recursive: true });
-    fs.symlinkSync(path.resolve(site.mediaDir), path.join(root, "media"));
-    const media = countFiles(site.mediaDir);
-    fs.writeFileSync(path.join(root, "backup.json"), JSON.stringify({ format: "gazette-backup/1", createdAt: manifest.createdAt, media, secret: withSecret }, null, 2));
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    // Created empty with mode 600 first: the archive holds password hashes.
-    fs.writeFileSync(out, "", { mode: 0o600 });
-    fs.chmodSync(out, 0o600);
-    tar(["-czhf", path.resolve(out), "-C", work, ROOT]);
-    log(`media: ${media.files} file(s), ${(media.bytes / 1024 / 1024).toFixed(1)} MiB`);
-    return { manifest, media, secret: withSecret };
+    const media = mediaFiles(site.mediaDir);
+    const counted = countFiles(site.mediaDir);
+
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.rmSync(target, { force: true });
+    writer = new TarWriter(target);
+    const hashes = new Map<string, string>();
+    await writer.directory(ROOT);
+    await writer.directory(`${ROOT}/db`);
+    await writer.directory(`${ROOT}/db/data`);
+    hashes.set("db/manifest.json", await writer.file(`${ROOT}/db/manifest.json`, path.join(root, "db", "manifest.json")));
+    for (const table of manifest.tables) hashes.set(table.file, await writer.file(`${ROOT}/${table.file}`, path.join(root, table.file)));
+    if (withSecret) hashes.set("nextauth-secret", await writer.file(`${ROOT}/nextauth-secret`, site.secretFile));
+    await writer.directory(`${ROOT}/media`);
+    for (const file of media) {
+      if (file.endsWith("/")) await writer.directory(`${ROOT}/media/${file}`);
+      else hashes.set(`media/${file}`, await writer.file(`${ROOT}/media/${file}`, path.join(site.mediaDir, file)));
+    }
+    const info = JSON.stringify({ format: "gazette-backup/1", createdAt: manifest.createdAt, media: counted, secret: withSecret }, null, 2);
+    hashes.set("backup.json", await writer.buffer(`${ROOT}/backup.json`, info));
+    const checksums = checksumsFile(hashes);
+    await writer.buffer(`${ROOT}/${CHECKSUMS_FILE}`, checksums);
+    if (site.backupKey) await writer.buffer(`${ROOT}/${SIGNATURE_FILE}`, sign(checksums, site.backupKey));
+    await writer.finish();
+    fs.chmodSync(target, 0o600);
+    log(`media: ${counted.files} file(s), ${(counted.bytes / 1024 / 1024).toFixed(1)} MiB`);
+    log(site.backupKey ? "signed with BACKUP_KEY" : "not signed (set BACKUP_KEY to sign backups)");
+    return { manifest, media: counted, secret: withSecret };
+  } catch (error) {
+    if (writer) {
+      await writer.abort();
+      fs.rmSync(target, { force: true });
+    }
+    throw error;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-export async function restoreBackup(site: SitePaths, archive: string, options: { force: boolean; log?: (m: string) => void }) {
+export async function restoreBackup(
+  site: SitePaths,
+  archive: string,
+  options: { force: boolean; trustUnsigned?: boolean; log?: (m: string) => void },
+) {
   const log = options.log ?? (() => {});
   if (!fs.existsSync(archive)) throw new RestoreError(`No such archive: ${archive}`);
   const work = tempDir();
   try {
-    // GNU tar refuses members with ".." or absolute paths; only our root folder is read.
-    tar(["-xzf", path.resolve(archive), "-C", work, "--no-same-owner", ROOT]);
+    // Unpacked and checked in full before anything of the site is touched.
+    const hashes = await extractArchive(path.resolve(archive), work, ROOT);
     const root = path.join(work, ROOT);
-    const manifest = verifyDump(root);
+    if (!fs.existsSync(path.join(root, "db", "manifest.json"))) throw new ArchiveRefused("This is not a Gazette backup: it has no db/manifest.json.");
+    verifyArchive(root, hashes, { key: site.backupKey, trustUnsigned: options.trustUnsigned, log });
+    const manifest = verifyDump(root, site.migrationsDir);
     const mediaTaken = countFiles(site.mediaDir).files > 0;
     // Refuse before touching anything, so a mistake leaves the site as it was.
     if (!options.force && (mediaTaken || !(await databaseIsEmpty(site.databaseUrl)))) {
       throw new RestoreError("The target site is not empty (database or media). Restore into an empty site, or pass --force to replace it (the old media folder is kept beside it).");
     }
-    await restoreDatabase(site.databaseUrl, root, { force: options.force, log });
+    await restoreDatabase(site.databaseUrl, root, { force: options.force, log, migrationsDir: site.migrationsDir, appRole: site.appRole });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     if (fs.existsSync(site.mediaDir)) {
       if (mediaTaken) {
@@ -97,7 +142,9 @@ export async function restoreBackup(site: SitePaths, archive: string, options: {
       } else fs.rmSync(site.mediaDir, { recursive: true, force: true });
     }
     fs.mkdirSync(path.dirname(path.resolve(site.mediaDir)), { recursive: true });
-    fs.cpSync(path.join(root, "media"), site.mediaDir, { recursive: true });
+    // Holds only files and folders: extractArchive made every one of them itself.
+    if (fs.existsSync(path.join(root, "media"))) fs.cpSync(path.join(root, "media"), site.mediaDir, { recursive: true });
+    else fs.mkdirSync(site.mediaDir, { recursive: true });
     const media = countFiles(site.mediaDir);
     log(`media: ${media.files} file(s) restored`);
     restoreSecret(path.join(root, "nextauth-secret"), site, stamp, log);

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/test/db";
+import { adminUrlOf, setupTestDatabase } from "@/test/db";
 import { db, disconnectDb } from "@/lib/db/client";
+import { APP_ROLE } from "@/lib/db/roles";
 import { seed } from "@/lib/seed/seed";
 import { createBackup, restoreBackup, type SitePaths } from "./archive";
 import { connect, ident } from "./dump";
@@ -45,7 +46,7 @@ function mediaHashes(dir: string): Record<string, string> {
 
 async function wipe() {
   await disconnectDb();
-  const client = await connect(databaseUrl());
+  const client = await connect(adminUrlOf(databaseUrl()));
   await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
   await client.end();
   fs.rmSync(site.mediaDir, { recursive: true, force: true });
@@ -54,7 +55,9 @@ async function wipe() {
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "gazette-backup-test-"));
   site = {
-    databaseUrl: databaseUrl(),
+    // Backup and restore run as the administrator (npm run backup / restore do the same).
+    databaseUrl: adminUrlOf(databaseUrl()),
+    appRole: APP_ROLE,
     mediaDir: process.env.MEDIA_DIR!,
     secretFile: path.join(work, "nextauth-secret"),
     secretFromEnv: false,
@@ -90,9 +93,12 @@ describe("backup and restore", () => {
     expect(fs.readFileSync(site.secretFile, "utf8")).toContain("backed-up-secret");
     expect(fs.statSync(site.secretFile).mode & 0o777).toBe(0o600);
 
-    // The schema came back whole: the audit log is still append-only, ids continue after the restored ones.
+    // The schema came back whole: the audit log is still append-only and still not the app's, ids continue after the restored ones.
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "test.entry" } });
     await expect(db().auditEntry.update({ where: { id: entry.id }, data: { action: "changed" } })).rejects.toThrow();
+    await expect(db().$executeRawUnsafe(`ALTER TABLE "AuditEntry" DISABLE TRIGGER ALL`)).rejects.toThrow(/owner/);
+    await expect(db().$executeRawUnsafe(`TRUNCATE "AuditEntry"`)).rejects.toThrow();
+    await db().auditEntry.create({ data: { action: "test.after-restore" } });
     const column = await db().column.create({ data: { name: "新栏目", slug: "after-restore" } });
     expect(column.id).toBeGreaterThan(Math.max(...before.data.Column.map((j) => JSON.parse(j).id)));
     await disconnectDb();

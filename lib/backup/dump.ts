@@ -7,11 +7,11 @@ import { poolConfigFromUrl } from "@/lib/db/connection";
 /**
  * A logical dump of Gazette's database that needs no pg_dump (Debian's is older than
  * the embedded PostgreSQL 18 and refuses newer servers): the schema is the list of
- * applied migrations (their SQL travels with the dump), the data is every table's rows
- * as JSON lines, read in one REPEATABLE READ snapshot — consistent like pg_dump's — and
- * the sequences' positions. Restore (restore.ts) replays the migrations, loads the rows
- * through json_populate_recordset (PostgreSQL converts every type itself) and checks
- * every foreign key at the end.
+ * applied migrations (by name: restore runs its own copy of their SQL, never SQL from
+ * an archive), the data is every table's rows as JSON lines, read in one REPEATABLE
+ * READ snapshot — consistent like pg_dump's — and the sequences' positions. Restore
+ * (restore.ts) replays those migrations, loads the rows through json_populate_recordset
+ * (PostgreSQL converts every type itself) and checks every foreign key at the end.
  */
 export const DUMP_FORMAT = "gazette-dump/1";
 const BATCH = 2000;
@@ -50,10 +50,7 @@ export async function dumpDatabase(databaseUrl: string, dir: string, migrationsD
       await client.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name")
     ).rows.map((r: { migration_name: string }) => r.migration_name);
     for (const name of migrations) {
-      const source = path.join(migrationsDir, name, "migration.sql");
-      if (!fs.existsSync(source)) throw new Error(`The database has migration ${name}, which this copy of Gazette does not know: back up with the Gazette version that runs this database.`);
-      fs.mkdirSync(path.join(dir, "db", "schema", name), { recursive: true });
-      fs.copyFileSync(source, path.join(dir, "db", "schema", name, "migration.sql"));
+      if (!fs.existsSync(path.join(migrationsDir, name, "migration.sql"))) throw new Error(`The database has migration ${name}, which this copy of Gazette does not know: back up with the Gazette version that runs this database.`);
     }
     const tableNames = (
       await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")

