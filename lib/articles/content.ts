@@ -23,9 +23,11 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
   }
   const column = await tx.column.findUnique({ where: { id: input.columnId }, select: { id: true } });
   if (!column) throw new ActionError("invalid", "所选栏目不存在，请重新选择。", { fieldErrors: { columnId: ["栏目不存在"] } });
+  let coverAlt = "";
   if (input.coverId !== null) {
-    const cover = await tx.media.findUnique({ where: { id: input.coverId }, select: { kind: true } });
+    const cover = await tx.media.findUnique({ where: { id: input.coverId }, select: { kind: true, alt: true } });
     if (cover?.kind !== "IMAGE") throw new ActionError("invalid", "封面图片不存在，请重新选择。", { fieldErrors: { coverId: ["封面不存在"] } });
+    coverAlt = cover.alt;
   }
   const attachments = dedupeAttachments(input.attachments);
   if (attachments.length) {
@@ -49,9 +51,27 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
     writtenAt: input.writtenAt,
     docNo: input.docNo,
   };
-  const placement = { columnId: input.columnId, publishedAt: input.publishedAt, pinned: input.pinned, headline: input.headline };
-  return { content, placement, attachments };
+  const placement: Placement = { columnId: input.columnId, publishedAt: input.publishedAt, pinned: input.pinned, headline: input.headline };
+  // The revision keeps the cover's alt text as it is now: the live page shows what was reviewed.
+  return { content, placement, attachments, coverAlt };
 }
+
+/** Where an article is shown on the public site: kept on the article row, not in revisions. */
+export interface Placement {
+  columnId: number;
+  publishedAt: Date | null;
+  pinned: boolean;
+  headline: boolean;
+}
+
+export const placementOf = (row: Placement): Placement => ({ columnId: row.columnId, publishedAt: row.publishedAt, pinned: row.pinned, headline: row.headline });
+
+export function samePlacement(a: Placement, b: Placement): boolean {
+  return a.columnId === b.columnId && a.pinned === b.pinned && a.headline === b.headline && a.publishedAt?.getTime() === b.publishedAt?.getTime();
+}
+
+/** For the audit log: the placement in plain values. */
+export const placementDetail = (p: Placement) => ({ ...p, publishedAt: p.publishedAt?.toISOString() ?? null });
 
 export type PreparedContent = Awaited<ReturnType<typeof prepareContent>>;
 
