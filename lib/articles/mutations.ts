@@ -112,7 +112,7 @@ export async function saveArticle(
       if (count === 0) throw await conflict(tx, input.id);
       await auditPlacement(tx, actor, input.id, before, prepared.placement);
       const after = await tx.article.findUniqueOrThrow({ where: { id: input.id }, include: storedInclude });
-      return { before, after, unchanged: false as const, backToDraft: false, prepared };
+      return { before, after, unchanged: false as const, backToDraft: false, restart: false, prepared };
     }
 
     const backToDraft = REVIEWED.has(before.status);
@@ -151,7 +151,7 @@ export async function saveArticle(
     );
     if (liveMove) await auditPlacement(tx, actor, input.id, before, prepared.placement);
     const after = await tx.article.findUniqueOrThrow({ where: { id: input.id }, include: storedInclude });
-    return { before, after, unchanged: false as const, backToDraft, prepared };
+    return { before, after, unchanged: false as const, backToDraft, restart, prepared };
   });
   const { before, after } = outcome;
   // The public sees the live revision; only the article's own placement fields change public pages.
@@ -159,6 +159,7 @@ export async function saveArticle(
   return result(after.id, after.version, after.status, after.updatedAt, {
     unchanged: outcome.unchanged,
     backToDraft: !outcome.unchanged && outcome.backToDraft,
+    reviewRestarted: !outcome.unchanged && outcome.restart,
     words: await wordsIn(outcome.prepared.content),
   });
 }

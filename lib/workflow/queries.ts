@@ -23,7 +23,7 @@ export async function getWorkflowOptions(articleId: number, actor: Actor) {
   const article = await db().article.findUnique({
     where: { id: articleId },
     select: {
-      id: true, status: true, reviewLevel: true, live: true, columnId: true, createdById: true, version: true,
+      id: true, status: true, reviewLevel: true, live: true, columnId: true, createdById: true,
       liveRevisionId: true, scheduledAt: true, withdrawnReason: true, column: { select: { reviewLevels: true } },
     },
   });
