@@ -203,6 +203,18 @@ describe("every approval is bound to the version it approved", () => {
     expect(await statusOf(draft.id)).toBe("DRAFT");
     await expect(run(draft.id, "publish", reviewer)).rejects.toMatchObject({ code: "conflict" });
   });
+
+  it("publishes only the version the last approval approved, whatever path changed the article", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    // A change that bypassed saveArticle: the approval was for version 1.
+    await db().articleRevision.create({ data: { articleId: draft.id, version: 2, title: "未经审核", titleTags: [], subtitle: "", author: "", source: "", summary: "", bodyJson: {}, bodyHtml: "", bodyText: "", authorId: editor.id } });
+    await db().article.update({ where: { id: draft.id }, data: { version: 2 } });
+    await expect(run(draft.id, "publish", reviewer)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("第 1 版") });
+    await expect(run(draft.id, "schedule", reviewer, { scheduledAt: new Date(Date.now() + 600_000) })).rejects.toMatchObject({ code: "conflict" });
+    expect(await getPublicArticle(draft.id)).toBeNull();
+  });
 });
 
 describe("撤回 and 撤稿", () => {

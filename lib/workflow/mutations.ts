@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
 import { locationInclude, locationOf, refreshArticle } from "@/lib/articles/paths";
 import { t } from "@/lib/i18n/zh-CN";
-import { assertMayApprove, assertMayRecall } from "./round";
+import { assertApprovedVersion, assertMayApprove, assertMayRecall } from "./round";
 import { assertNoBlockingWords } from "./word-check";
 import { ACTION_PERMISSION, transition, type UserAction } from "./transitions";
 
@@ -80,6 +80,7 @@ export async function runTransition(input: TransitionInput) {
         await assertMayApprove(tx, article, actor);
         break;
       case "schedule":
+        await assertApprovedVersion(tx, article);
         if (!input.scheduledAt || input.scheduledAt.getTime() <= now.getTime()) {
           throw new ActionError("invalid", "定时发布时间须晚于当前时间。");
         }
@@ -89,6 +90,7 @@ export async function runTransition(input: TransitionInput) {
         data.scheduledAt = null;
         break;
       case "publish":
+        await assertApprovedVersion(tx, article);
         Object.assign(data, await goLive(tx, article, now));
         if (input.correction?.trim() && article.live) {
           await tx.correction.create({ data: { articleId: article.id, note: input.correction.trim(), createdAt: now } });

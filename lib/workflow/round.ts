@@ -64,6 +64,18 @@ export async function assertMayRecall(tx: Client, articleId: number, actor: Acto
 }
 
 /**
+ * Publication publishes the version the last approval approved, and no other. Every save
+ * after approval already sends the article back (lib/articles/mutations.ts); this is the
+ * rule itself, for any path that might not. Approvals recorded before versions were (null) pass.
+ */
+export async function assertApprovedVersion(tx: Client, article: { id: number; version: number }): Promise<void> {
+  const last = await tx.workflowEvent.findFirst({ where: { articleId: article.id, action: "approve" }, orderBy: { id: "desc" }, select: { version: true } });
+  if (last?.version != null && last.version !== article.version) {
+    throw new ActionError("conflict", `审核通过的是第 ${last.version} 版，文章现在是第 ${article.version} 版：请重新送审后再发布。`);
+  }
+}
+
+/**
  * An edit of an article in review: the round begins again at level 0, the approvals
  * given so far are void, and the history says so.
  */
