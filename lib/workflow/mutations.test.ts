@@ -158,6 +158,9 @@ describe("every approval is bound to the version it approved", () => {
     expect(saved).toMatchObject({ status: "IN_REVIEW", version: 2 });
     const last = await db().workflowEvent.findFirstOrThrow({ where: { articleId: draft.id }, orderBy: { id: "desc" } });
     expect(last).toMatchObject({ action: "restart", actorId: reviewer.id, fromStatus: "IN_REVIEW", toStatus: "IN_REVIEW", level: 0, version: 2 });
+    // Typing on (autosaves) is the same restart: one entry in the history.
+    await edit(draft.id, reviewer, "审核人员又改了一句。");
+    expect(await db().workflowEvent.count({ where: { articleId: draft.id, action: "restart" } })).toBe(1);
     await expect(run(draft.id, "approve", reviewer)).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("修改过") });
     await expect(run(draft.id, "approve", admin)).resolves.toMatchObject({ status: "APPROVED" });
   });

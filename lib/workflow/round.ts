@@ -77,12 +77,15 @@ export async function assertApprovedVersion(tx: Client, article: { id: number; v
 
 /**
  * An edit of an article in review: the round begins again at level 0, the approvals
- * given so far are void, and the history says so.
+ * given so far are void, and the history says so — once per person editing in a row,
+ * not at every autosave (the audit log keeps every save).
  */
 export async function restartRound(
   tx: Prisma.TransactionClient,
   input: { articleId: number; actorId: number; version: number; reviewLevelBefore: number; now?: Date },
 ): Promise<void> {
+  const last = await tx.workflowEvent.findFirst({ where: { articleId: input.articleId }, orderBy: { id: "desc" }, select: { action: true, actorId: true } });
+  if (last?.action === "restart" && last.actorId === input.actorId) return;
   await tx.workflowEvent.create({
     data: {
       articleId: input.articleId,
