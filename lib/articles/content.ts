@@ -7,6 +7,7 @@ import { findWords, summarizeMatches } from "@/lib/words/match";
 import { everPublished } from "./admin-queries";
 import { prepareBody } from "./body";
 import { stableJson, type SaveResult } from "./editor-model";
+import type { Placement } from "./placement";
 import type { ArticleContent } from "./schema";
 
 /**
@@ -55,23 +56,6 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
   // The revision keeps the cover's alt text as it is now: the live page shows what was reviewed.
   return { content, placement, attachments, coverAlt };
 }
-
-/** Where an article is shown on the public site: kept on the article row, not in revisions. */
-export interface Placement {
-  columnId: number;
-  publishedAt: Date | null;
-  pinned: boolean;
-  headline: boolean;
-}
-
-export const placementOf = (row: Placement): Placement => ({ columnId: row.columnId, publishedAt: row.publishedAt, pinned: row.pinned, headline: row.headline });
-
-export function samePlacement(a: Placement, b: Placement): boolean {
-  return a.columnId === b.columnId && a.pinned === b.pinned && a.headline === b.headline && a.publishedAt?.getTime() === b.publishedAt?.getTime();
-}
-
-/** For the audit log: the placement in plain values. */
-export const placementDetail = (p: Placement) => ({ ...p, publishedAt: p.publishedAt?.toISOString() ?? null });
 
 export type PreparedContent = Awaited<ReturnType<typeof prepareContent>>;
 

@@ -5,9 +5,10 @@ import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
 import { getEditorArticleRow } from "./admin-queries";
 import { restartRound } from "@/lib/workflow/round";
-import { placementDetail, placementOf, prepareContent, sameContent, samePlacement, scopeOf, wordsIn, type Placement, type PreparedContent } from "./content";
+import { prepareContent, sameContent, scopeOf, wordsIn, type PreparedContent } from "./content";
 import type { SaveResult } from "./editor-model";
 import { locationInclude, locationOf, refreshArticle } from "./paths";
+import { assertMayMoveLive, auditPlacement, placementOf, samePlacement } from "./placement";
 import type { ArticleContent } from "./schema";
 
 export interface ArticleActor extends Actor {
@@ -162,32 +163,6 @@ export async function saveArticle(
     reviewRestarted: !outcome.unchanged && outcome.restart,
     words: await wordsIn(outcome.prepared.content),
   });
-}
-
-/**
- * A live article's placement is the public site's: it never leaves the site by a save
- * (only 撤稿 takes it down, with a reason), and only who may publish moves it.
- */
-function assertMayMoveLive(actor: ArticleActor, before: Placement & Parameters<typeof scopeOf>[0], next: Placement, now: Date) {
-  const dateMoved = before.publishedAt?.getTime() !== next.publishedAt?.getTime();
-  if (dateMoved && (!next.publishedAt || next.publishedAt.getTime() > now.getTime())) {
-    throw new ActionError(
-      "invalid",
-      "这篇文章已在网站上公开，公开日期不能清空或改到将来（那样文章会从网站上消失）。如需下线，请使用“撤稿”并填写原因。",
-      { fieldErrors: { publishedAt: ["已公开文章的公开日期不能晚于当前时间"] } },
-    );
-  }
-  const scope = scopeOf(before);
-  if (!can(actor, "article:publish", scope) || !can(actor, "article:publish", { ...scope, columnId: next.columnId })) {
-    throw new ActionError(
-      "forbidden",
-      "这篇文章已在网站上公开：调整栏目、公开日期、置顶或头条会立即改变网站，须由有发布权限的人员操作。请只修改内容后送审，或请审核人员调整。",
-    );
-  }
-}
-
-async function auditPlacement(tx: Prisma.TransactionClient, actor: ArticleActor, id: number, before: Placement, after: Placement) {
-  await auditBy(actor, { action: "article.placement", targetType: "article", targetId: id, detail: { before: placementDetail(placementOf(before)), after: placementDetail(after) } }, tx);
 }
 
 async function conflict(tx: Prisma.TransactionClient, id: number): Promise<ActionError> {
