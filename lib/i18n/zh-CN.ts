@@ -658,6 +658,7 @@ export const zhCN = {
     docNo: "发文字号",
     writtenAt: "成文日期",
     cover: "封面图片",
+    coverAlt: "封面图片说明",
     noCover: "未设置封面",
     chooseCover: "选择封面",
     changeCover: "更换封面",
