@@ -7,6 +7,7 @@ import { getPublicArticle } from "@/lib/articles/queries";
 import { articleContentSchema } from "@/lib/articles/schema";
 import { withdrawSchema } from "./schema";
 import { runTransition, type TransitionInput } from "./mutations";
+import { getWorkflowOptions } from "./queries";
 import { publishDue } from "./scheduler";
 
 setupTestDatabase();
@@ -162,6 +163,8 @@ describe("every approval is bound to the version it approved", () => {
     await edit(draft.id, reviewer, "审核人员又改了一句。");
     expect(await db().workflowEvent.count({ where: { articleId: draft.id, action: "restart" } })).toBe(1);
     await expect(run(draft.id, "approve", reviewer)).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("修改过") });
+    expect((await getWorkflowOptions(draft.id, reviewer))?.actions).toEqual(["reject"]);
+    expect((await getWorkflowOptions(draft.id, admin))?.actions).toEqual(["approve", "reject"]);
     await expect(run(draft.id, "approve", admin)).resolves.toMatchObject({ status: "APPROVED" });
   });
 
@@ -224,6 +227,8 @@ describe("撤回 and 撤稿", () => {
   it("lets the submitter take back their submission before the first approval", async () => {
     const draft = await createDraft(editor.id, column.id);
     await run(draft.id, "submit", editor);
+    expect((await getWorkflowOptions(draft.id, editor))?.actions).toEqual(["recall"]);
+    expect((await getWorkflowOptions(draft.id, reviewer))?.actions).toEqual(["approve", "reject"]);
     await expect(run(draft.id, "recall", reviewer)).rejects.toMatchObject({ code: "forbidden" });
     await run(draft.id, "recall", editor);
     expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", reviewLevel: 0 });
