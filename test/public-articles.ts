@@ -48,8 +48,10 @@ export async function createArticle(f: ArticleFixture) {
   const row = await db().article.create({
     data: { ...content, columnId: f.columnId, createdById: f.authorId, updatedById: f.authorId, pinned: f.pinned ?? false, headline: f.headline ?? false },
   });
+  // As a save does: the revision keeps the cover's alt text of the moment.
+  const coverAlt = f.coverId ? ((await db().media.findUnique({ where: { id: f.coverId }, select: { alt: true } }))?.alt ?? "") : "";
   const revision = await db().articleRevision.create({
-    data: { ...content, articleId: row.id, version: 1, authorId: f.authorId, attachments: (f.attachments ?? []) as object },
+    data: { ...content, coverAlt, articleId: row.id, version: 1, authorId: f.authorId, attachments: (f.attachments ?? []) as object },
   });
   const wasPublic = state === "published" || state === "withdrawn" || state === "future";
   return db().article.update({

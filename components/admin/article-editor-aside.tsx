@@ -5,7 +5,7 @@ import type { EditorArticle, SaveResult } from "@/lib/articles/editor-model";
 import type { MediaItem } from "@/lib/media/library";
 import { ArticleSaver } from "./article-saver";
 import { AttachmentsField, type AttachmentUpload } from "./attachments-field";
-import { MetaFields, type ColumnChoice } from "./article-fields";
+import { MetaFields, type ColumnChoice, type PlacementMode } from "./article-fields";
 import { CoverField } from "./cover-field";
 import { EditorChecks } from "./editor-checks";
 import { t } from "@/lib/i18n/zh-CN";
@@ -15,6 +15,7 @@ interface Props {
   saver: ArticleSaver;
   errors: Record<string, string[]>;
   readOnly: boolean;
+  placement?: PlacementMode;
   columns: ColumnChoice[];
   zoneOffset: string;
   media: Record<number, MediaItem>;
@@ -38,7 +39,7 @@ export function ArticleFieldsAside(p: Props) {
     <aside className="editor-side" aria-label={a.settings}>
       <section className="side-card">
         <h2>{a.publishing}</h2>
-        <MetaFields article={p.article} update={update} errors={p.errors} disabled={p.readOnly} columns={p.columns} zoneOffset={p.zoneOffset} />
+        <MetaFields article={p.article} update={update} errors={p.errors} disabled={p.readOnly} columns={p.columns} zoneOffset={p.zoneOffset} placement={p.placement} />
       </section>
       <section className="side-card">
         <h2>{a.cover}</h2>

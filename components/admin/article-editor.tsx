@@ -21,7 +21,7 @@ import { readLocalDraft, withoutDeadImages, type LocalDraft } from "./local-draf
 import { Notices, type Notice } from "./notices";
 import { pasteSummary } from "./paste-summary";
 import { SaveStatusText } from "./save-status";
-import { TitleFields, type ColumnChoice } from "./article-fields";
+import { TitleFields, type ColumnChoice, type PlacementMode } from "./article-fields";
 import { useArticleSaver } from "./use-article-saver";
 import type { AttachmentUpload } from "./attachments-field";
 import "./authoring.css";
@@ -35,6 +35,8 @@ export interface ArticleEditorProps {
   zoneOffset: string;
   /** Set when this user may look but not change (e.g. the article is under review). */
   readOnlyReason?: string;
+  /** How the placement fields of a live article behave for this user (lib/articles/mutations.ts decides). */
+  placement?: PlacementMode;
   /** The review and publishing panel (server-rendered), for saved articles. */
   workflow?: React.ReactNode;
 }
@@ -43,7 +45,7 @@ let noticeId = 0;
 const a = t.articlesAdmin;
 
 /** The article editor page: fields, body, media, saving, recovery and conflicts. */
-export function ArticleEditor({ initial, columns, media: initialMedia, words, zoneOffset, readOnlyReason, workflow }: ArticleEditorProps) {
+export function ArticleEditor({ initial, columns, media: initialMedia, words, zoneOffset, readOnlyReason, placement, workflow }: ArticleEditorProps) {
   const { saver, article, status, conflict, fieldErrors, lastResult } = useArticleSaver(initial);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [media, setMedia] = useState(initialMedia);
@@ -65,8 +67,8 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
     saver.onSaved = (result, previousId) => {
       // A new article gets its own address without reloading the editor.
       if (previousId === null) window.history.replaceState(null, "", `/admin/articles/${result.id}`);
-      if (result.backToDraft) {
-        notify(a.backToDraft, "warning");
+      if (result.backToDraft || result.reviewRestarted) {
+        notify(result.backToDraft ? a.backToDraft : a.reviewRestarted, "warning");
         // The review panel (server-rendered) shows the new state; this editor keeps its own.
         router.refresh();
       }
@@ -245,6 +247,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
           saver={saver}
           errors={fieldErrors}
           readOnly={readOnly}
+          placement={placement}
           columns={columns}
           zoneOffset={zoneOffset}
           media={media}

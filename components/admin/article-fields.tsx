@@ -84,16 +84,36 @@ function publishedAtFromInput(value: string, offset: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
+/**
+ * Where a live article is shown (its placement) is the public site's, not a draft:
+ * "locked" for who may not publish, "live" (changes take effect at once) for who may.
+ */
+export type PlacementMode = "draft" | "locked" | "live";
+
 /** Column, 公开日期, flags, author, source, summary and the 政务公开 fields. */
-export function MetaFields({ article, update, errors, disabled, columns, zoneOffset }: FieldsProps & { columns: ColumnChoice[]; zoneOffset: string }) {
+export function MetaFields({
+  article,
+  update,
+  errors,
+  disabled,
+  columns,
+  zoneOffset,
+  placement = "draft",
+}: FieldsProps & { columns: ColumnChoice[]; zoneOffset: string; placement?: PlacementMode }) {
   const a = t.articlesAdmin;
+  const placementDisabled = disabled || placement === "locked";
   return (
     <div className="meta-fields">
+      {placement !== "draft" && (
+        <p className="field-hint" data-testid="placement-note">
+          {placement === "locked" ? a.placementLocked : a.placementLive}
+        </p>
+      )}
       <label className="field">
         <span>
           {a.column} <span className="gov-required">*</span>
         </span>
-        <select value={article.columnId ?? ""} disabled={disabled} onChange={(e) => update({ columnId: e.target.value ? Number(e.target.value) : null })} {...invalid(errors, "columnId")}>
+        <select value={article.columnId ?? ""} disabled={placementDisabled} onChange={(e) => update({ columnId: e.target.value ? Number(e.target.value) : null })} {...invalid(errors, "columnId")}>
           <option value="">{a.chooseColumn}</option>
           <ColumnOptions columns={columns} />
         </select>
@@ -104,7 +124,7 @@ export function MetaFields({ article, update, errors, disabled, columns, zoneOff
         <input
           type="datetime-local"
           value={toLocalInput(article.publishedAt, zoneOffset)}
-          disabled={disabled}
+          disabled={placementDisabled}
           onChange={(e) => update({ publishedAt: publishedAtFromInput(e.target.value, zoneOffset) })}
           {...invalid(errors, "publishedAt")}
         />
@@ -113,11 +133,11 @@ export function MetaFields({ article, update, errors, disabled, columns, zoneOff
       </label>
       <div className="check-row">
         <label className="check">
-          <input type="checkbox" checked={article.pinned} disabled={disabled} onChange={(e) => update({ pinned: e.target.checked })} />
+          <input type="checkbox" checked={article.pinned} disabled={placementDisabled} onChange={(e) => update({ pinned: e.target.checked })} />
           {a.pinned}
         </label>
         <label className="check">
-          <input type="checkbox" checked={article.headline} disabled={disabled} onChange={(e) => update({ headline: e.target.checked })} />
+          <input type="checkbox" checked={article.headline} disabled={placementDisabled} onChange={(e) => update({ headline: e.target.checked })} />
           {a.headline}
         </label>
       </div>

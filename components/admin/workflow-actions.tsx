@@ -7,41 +7,45 @@ import { fromLocalInput } from "@/lib/format/zone";
 import {
   approveArticle,
   publishArticle,
+  recallArticle,
   rejectArticle,
   scheduleArticle,
   submitArticle,
   unscheduleArticle,
   withdrawArticle,
 } from "@/lib/workflow/actions";
-import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/transitions";
+import { ACTION_LABELS, type UserAction } from "@/lib/workflow/transitions";
 
-type Props = { articleId: number; actions: WorkflowAction[]; wasLive: boolean; zoneOffset: string };
+/** `version`: the version shown on this page — an approval holds for exactly that one. */
+type Props = { articleId: number; version: number; actions: UserAction[]; wasLive: boolean; zoneOffset: string };
 
 /** What each action asks for before it runs. */
-const FORM: Partial<Record<WorkflowAction, { field: "comment" | "reason" | "correction" | "scheduledAt"; label: string; required: boolean }>> = {
+const FORM: Partial<Record<UserAction, { field: "comment" | "reason" | "correction" | "scheduledAt"; label: string; required: boolean }>> = {
   submit: { field: "comment", label: "提交说明（可选）", required: false },
+  recall: { field: "comment", label: "撤回说明（可选）", required: false },
   approve: { field: "comment", label: "审核意见（可选）", required: false },
   reject: { field: "comment", label: "退回意见（必填）", required: true },
   schedule: { field: "scheduledAt", label: "发布时间", required: true },
   withdraw: { field: "reason", label: "撤稿原因（必填，将被记录）", required: true },
 };
 
-export function WorkflowActions({ articleId, actions, wasLive, zoneOffset }: Props) {
+export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffset }: Props) {
   const router = useRouter();
-  const [open, setOpen] = useState<WorkflowAction | null>(null);
+  const [open, setOpen] = useState<UserAction | null>(null);
   const [value, setValue] = useState("");
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
 
   if (actions.length === 0) return <p className="muted">当前没有您可以执行的审核或发布操作。</p>;
 
-  function run(act: WorkflowAction) {
+  function run(act: UserAction) {
     setError("");
     startTransition(async () => {
       let result: ActionResult<unknown>;
       switch (act) {
         case "submit": result = await submitArticle({ articleId, comment: value }); break;
-        case "approve": result = await approveArticle({ articleId, comment: value }); break;
+        case "recall": result = await recallArticle({ articleId, comment: value }); break;
+        case "approve": result = await approveArticle({ articleId, version, comment: value }); break;
         case "reject": result = await rejectArticle({ articleId, comment: value }); break;
         case "publish": result = await publishArticle({ articleId, correction: value }); break;
         case "schedule": result = await scheduleArticle({ articleId, scheduledAt: value ? fromLocalInput(value, zoneOffset).toISOString() : "" }); break;
@@ -68,7 +72,7 @@ export function WorkflowActions({ articleId, actions, wasLive, zoneOffset }: Pro
           <button
             key={act}
             type="button"
-            className={`button ${act === "reject" || act === "withdraw" ? "button-danger" : "button-primary"}`}
+            className={`button ${act === "reject" || act === "withdraw" || act === "recall" ? "button-danger" : "button-primary"}`}
             aria-expanded={open === act}
             disabled={pending}
             onClick={() => {

@@ -8,8 +8,11 @@ import { WorkflowActions } from "./workflow-actions";
 
 const LEVEL_NAMES = ["", "一审", "二审", "三审"];
 
-/** Status, the actions this user may take now, and the article's history. */
-export async function WorkflowPanel({ articleId, user }: { articleId: number; user: SessionUser }) {
+/**
+ * Status, the actions this user may take now, and the article's history. `version` is
+ * the one the page shows: an approval from here approves that version and no other.
+ */
+export async function WorkflowPanel({ articleId, version, user }: { articleId: number; version: number; user: SessionUser }) {
   const [options, history] = await Promise.all([getWorkflowOptions(articleId, user), getWorkflowHistory(articleId)]);
   if (!options) return null;
   const { article, reviewLevels, actions } = options;
@@ -32,7 +35,7 @@ export async function WorkflowPanel({ articleId, user }: { articleId: number; us
         <p>定时发布：{formatDateTime(article.scheduledAt)}</p>
       )}
       {article.status === "WITHDRAWN" && article.withdrawnReason && <p>撤稿原因：{article.withdrawnReason}</p>}
-      <WorkflowActions articleId={articleId} actions={actions} wasLive={article.live} zoneOffset={zoneOffset()} />
+      <WorkflowActions articleId={articleId} version={version} actions={actions} wasLive={article.live} zoneOffset={zoneOffset()} />
       <h3>流转记录</h3>
       {history.length === 0 ? (
         <p className="muted">尚无记录。</p>
@@ -42,7 +45,8 @@ export async function WorkflowPanel({ articleId, user }: { articleId: number; us
             <li key={event.id}>
               <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>{" "}
               <strong>{event.actor?.name ?? "系统"}</strong> {ACTION_LABELS[event.action as WorkflowAction] ?? event.action}
-              {event.action === "approve" && `（${LEVEL_NAMES[event.level]}）`}
+              {event.action === "approve" && `（${LEVEL_NAMES[event.level]}${event.version ? `，第 ${event.version} 版` : ""}）`}
+              {event.action === "restart" && event.version && `（第 ${event.version} 版）`}
               {event.comment && event.action !== "schedule" && <q>{event.comment}</q>}
               {event.action === "schedule" && event.comment && `：${formatDateTime(new Date(event.comment))}`}
             </li>

@@ -8,6 +8,7 @@ import { findWords, summarizeMatches } from "@/lib/words/match";
 import { everPublished } from "./admin-queries";
 import { prepareBody } from "./body";
 import { stableJson, type SaveResult } from "./editor-model";
+import type { Placement } from "./placement";
 import type { ArticleContent } from "./schema";
 
 /**
@@ -29,9 +30,11 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
   }
   const column = await tx.column.findUnique({ where: { id: input.columnId }, select: { id: true } });
   if (!column) throw new ActionError("invalid", "所选栏目不存在，请重新选择。", { fieldErrors: { columnId: ["栏目不存在"] } });
+  let coverAlt = "";
   if (input.coverId !== null) {
-    const cover = await tx.media.findFirst({ where: { AND: [{ id: input.coverId }, mediaVisibleTo(actor)] }, select: { kind: true } });
+    const cover = await tx.media.findFirst({ where: { AND: [{ id: input.coverId }, mediaVisibleTo(actor)] }, select: { kind: true, alt: true } });
     if (cover?.kind !== "IMAGE") throw new ActionError("invalid", "封面图片不存在，请重新选择。", { fieldErrors: { coverId: ["封面不存在"] } });
+    coverAlt = cover.alt;
   }
   const attachments = dedupeAttachments(input.attachments);
   if (attachments.length) {
@@ -55,8 +58,9 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
     writtenAt: input.writtenAt,
     docNo: input.docNo,
   };
-  const placement = { columnId: input.columnId, publishedAt: input.publishedAt, pinned: input.pinned, headline: input.headline };
-  return { content, placement, attachments };
+  const placement: Placement = { columnId: input.columnId, publishedAt: input.publishedAt, pinned: input.pinned, headline: input.headline };
+  // The revision keeps the cover's alt text as it is now: the live page shows what was reviewed.
+  return { content, placement, attachments, coverAlt };
 }
 
 export type PreparedContent = Awaited<ReturnType<typeof prepareContent>>;

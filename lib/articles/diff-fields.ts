@@ -12,6 +12,8 @@ export interface ComparableContent {
   source?: string;
   summary?: string;
   coverId?: number | null;
+  /** The cover's alt text saved with a revision (the public sees the live revision's). */
+  coverAlt?: string;
   publishedAt?: string | Date | null;
   pinned?: boolean;
   headline?: boolean;
@@ -38,6 +40,7 @@ const LABELS: Record<keyof ComparableContent, string> = {
   source: a.source,
   summary: a.summary,
   coverId: a.cover,
+  coverAlt: a.coverAlt,
   publishedAt: a.publishedAt,
   pinned: a.pinned,
   headline: a.headline,

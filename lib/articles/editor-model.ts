@@ -101,6 +101,8 @@ export interface SaveResult {
   unchanged: boolean;
   /** An approved / published / scheduled / withdrawn article went back to draft: it must be reviewed again. */
   backToDraft: boolean;
+  /** An article in review was changed: its review round began again, earlier approvals are void. */
+  reviewRestarted?: boolean;
   /** 敏感词 / 错别字 found in the saved text (blocking first). */
   words: { word: string; blocking: boolean; replacement: string; count: number }[];
 }

@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 import type { ConflictDetails } from "./editor-model";
 import { createArticle, deleteArticle, duplicateArticle, saveArticle, type ArticleActor } from "./mutations";
+import { listHeadlines } from "./public-lists";
+import { publicArticleWhere } from "./queries";
 import { articleContentSchema, saveArticleSchema, type ArticleContentInput } from "./schema";
 
 setupTestDatabase();
@@ -133,7 +135,7 @@ describe("saving reviewed and published articles", () => {
 
   it("sends an edit of a published article back to draft while the public keeps the approved version", async () => {
     const { id, liveRevisionId } = await published();
-    const saved = await save(id, 1, { title: "修改后的标题" });
+    const saved = await save(id, 1, { title: "修改后的标题", publishedAt: new Date("2024-01-02T03:04:05Z") });
     expect(saved).toMatchObject({ status: "DRAFT", backToDraft: true, version: 2 });
     const row = await db().article.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "DRAFT", reviewLevel: 0, scheduledAt: null, live: true, liveRevisionId, title: "修改后的标题" });
@@ -153,6 +155,58 @@ describe("saving reviewed and published articles", () => {
     await db().article.update({ where: { id }, data: { status: "IN_REVIEW" } });
     await expect(save(id, 1, { title: "改" })).rejects.toThrow("文章正在审核中，审核完成或退回后才能修改。");
     expect(await save(id, 1, { title: "审核人员改" }, reviewer)).toMatchObject({ status: "IN_REVIEW", version: 2 });
+  });
+});
+
+describe("placement of a live article", () => {
+  const publishedAt = new Date("2024-01-02T03:04:05Z");
+  async function live() {
+    const { id } = await createArticle(content({ publishedAt }), editor);
+    const revision = await db().articleRevision.findFirstOrThrow({ where: { articleId: id } });
+    await db().article.update({ where: { id }, data: { status: "PUBLISHED", live: true, liveRevisionId: revision.id, reviewLevel: 1 } });
+    return id;
+  }
+  const publicRow = (id: number) => db().article.findFirstOrThrow({ where: { id, ...publicArticleWhere() }, select: { columnId: true, pinned: true, headline: true, publishedAt: true } });
+
+  it("never lets a save move its 公开日期 into the future or clear it: only 撤稿 takes it down", async () => {
+    const id = await live();
+    await expect(save(id, 1, { publishedAt: new Date(Date.now() + 86_400_000) }, reviewer)).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("撤稿") });
+    await expect(save(id, 1, { publishedAt: null }, reviewer)).rejects.toMatchObject({ code: "invalid" });
+    await expect(save(id, 1, { publishedAt: new Date(Date.now() + 86_400_000) })).rejects.toBeInstanceOf(ActionError);
+    expect(await publicRow(id)).toMatchObject({ publishedAt });
+  });
+
+  it("refuses an editor's change of column, 头条 or 置顶 of a live article: the public site stays as it is", async () => {
+    const id = await live();
+    const wide = await user("wide@test.local", "EDITOR", [news, other]);
+    for (const change of [{ headline: true }, { pinned: true }, { columnId: other }, { publishedAt: new Date("2023-01-01T00:00:00Z") }]) {
+      await expect(save(id, 1, { publishedAt, ...change }, wide), JSON.stringify(change)).rejects.toMatchObject({ code: "forbidden" });
+    }
+    expect(await publicRow(id)).toMatchObject({ columnId: news, pinned: false, headline: false, publishedAt });
+    expect(await db().auditEntry.count({ where: { action: "article.placement", targetId: String(id) } })).toBe(0);
+  });
+
+  it("lets a publisher change it at once, audited with before and after, without touching the review state", async () => {
+    const id = await live();
+    const saved = await save(id, 1, { publishedAt, pinned: true, headline: true }, reviewer);
+    expect(saved).toMatchObject({ status: "PUBLISHED", backToDraft: false });
+    expect(await publicRow(id)).toMatchObject({ pinned: true, headline: true });
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "article.placement", targetId: String(id) } });
+    expect(entry.detail).toMatchObject({
+      before: { columnId: news, pinned: false, headline: false, publishedAt: publishedAt.toISOString() },
+      after: { columnId: news, pinned: true, headline: true, publishedAt: publishedAt.toISOString() },
+    });
+  });
+
+  it("shows the cover's alt text stored with the live revision, not the media library's current one", async () => {
+    const cover = await db().media.create({ data: { kind: "IMAGE", storageKey: `images/t/${Date.now()}.jpg`, originalName: "c.jpg", mimeType: "image/jpeg", size: 10, sha256: "c", alt: "审核过的说明" } });
+    const { id } = await createArticle(content({ coverId: cover.id, headline: true, publishedAt }), editor);
+    const revision = await db().articleRevision.findFirstOrThrow({ where: { articleId: id } });
+    expect(revision.coverAlt).toBe("审核过的说明");
+    await db().article.update({ where: { id }, data: { status: "PUBLISHED", live: true, liveRevisionId: revision.id, reviewLevel: 1 } });
+    await db().media.update({ where: { id: cover.id }, data: { alt: "没人审核过的说明" } });
+    const headline = (await listHeadlines(50)).find((h) => h.id === id);
+    expect(headline?.image?.alt).toBe("审核过的说明");
   });
 });
 

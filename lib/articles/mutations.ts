@@ -4,9 +4,11 @@ import { auditBy } from "@/lib/audit/by";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
 import { getEditorArticleRow } from "./admin-queries";
+import { restartRound } from "@/lib/workflow/round";
 import { prepareContent, sameContent, scopeOf, wordsIn, type PreparedContent } from "./content";
 import type { SaveResult } from "./editor-model";
 import { locationInclude, locationOf, refreshArticle } from "./paths";
+import { assertMayMoveLive, auditPlacement, placementOf, samePlacement } from "./placement";
 import type { ArticleContent } from "./schema";
 
 export interface ArticleActor extends Actor {
@@ -27,7 +29,15 @@ async function writeRevision(tx: Prisma.TransactionClient, articleId: number, ve
     await tx.attachment.createMany({ data: prepared.attachments.map((a, position) => ({ articleId, mediaId: a.mediaId, name: a.name, position })) });
   }
   await tx.articleRevision.create({
-    data: { ...prepared.content, articleId, version, authorId, note, attachments: prepared.attachments as unknown as Prisma.InputJsonValue },
+    data: {
+      ...prepared.content,
+      coverAlt: prepared.coverAlt,
+      articleId,
+      version,
+      authorId,
+      note,
+      attachments: prepared.attachments as unknown as Prisma.InputJsonValue,
+    },
   });
 }
 
@@ -61,12 +71,19 @@ export interface SaveOptions {
  * Saves the editor's copy as the next version — only if nobody saved since the version
  * it started from (optimistic lock: a conditional update on id + version). A refused
  * save carries the stored copy so the editor can show the difference.
+ *
+ * Review binds to versions: saving an article in review restarts its round (approvals
+ * void, lib/workflow/round.ts); saving an approved or published one sends it back to draft.
+ * The placement of a live article (column, 公开日期, 置顶, 头条) is what the public sees
+ * now, not a draft: only a user with the publish permission changes it, at once, audited
+ * as "article.placement" with before and after; its 公开日期 never moves into the future.
  */
 export async function saveArticle(
   input: ArticleContent & { id: number; baseVersion: number },
   actor: ArticleActor,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
+  const now = new Date();
   const outcome = await db().$transaction(async (tx) => {
     const before = await tx.article.findUnique({ where: { id: input.id }, include: storedInclude });
     if (!before) throw new ActionError("not_found", "文章不存在或已被删除。");
@@ -76,11 +93,31 @@ export async function saveArticle(
     assertCan(actor, "article:edit", scopeOf(before));
     if (input.columnId !== before.columnId) assertCan(actor, "article:edit", { ...scopeOf(before), columnId: input.columnId });
     const prepared = await prepareContent(tx, input, actor);
+    const stored = await tx.articleRevision.findUnique({
+      where: { articleId_version: { articleId: input.id, version: before.version } },
+      select: { coverAlt: true },
+    });
+    const placementChanged = !samePlacement(before, prepared.placement);
+    // The cover's alt text is part of what is reviewed: a new one in the media library is a change.
+    const contentChanged = !sameContent(before, { ...prepared, placement: placementOf(before) }) || (stored?.coverAlt ?? "") !== prepared.coverAlt;
     // Exactly what is stored — even from an older version, as when a save reached the
     // server although the browser saw it fail: nothing to overwrite, nothing to write.
-    if (sameContent(before, prepared)) return { before, after: before, unchanged: true as const, prepared };
+    if (!contentChanged && !placementChanged) return { before, after: before, unchanged: true as const, prepared };
     if (before.version !== input.baseVersion) throw await conflict(tx, input.id);
+    const liveMove = before.live && placementChanged;
+    if (liveMove) assertMayMoveLive(actor, before, prepared.placement, now);
+
+    if (!contentChanged) {
+      // Only a live article's placement: nothing for review, no new version.
+      const { count } = await tx.article.updateMany({ where: { id: input.id, version: input.baseVersion }, data: { ...prepared.placement, updatedById: actor.id } });
+      if (count === 0) throw await conflict(tx, input.id);
+      await auditPlacement(tx, actor, input.id, before, prepared.placement);
+      const after = await tx.article.findUniqueOrThrow({ where: { id: input.id }, include: storedInclude });
+      return { before, after, unchanged: false as const, backToDraft: false, restart: false, prepared };
+    }
+
     const backToDraft = REVIEWED.has(before.status);
+    const restart = before.status === "IN_REVIEW";
     const version = input.baseVersion + 1;
     const { count } = await tx.article.updateMany({
       where: { id: input.id, version: input.baseVersion },
@@ -91,35 +128,39 @@ export async function saveArticle(
         updatedById: actor.id,
         // Back through review; `live` and `liveRevisionId` stay, so the public keeps the approved version.
         ...(backToDraft ? { status: "DRAFT" as const, reviewLevel: 0, scheduledAt: null } : {}),
+        ...(restart ? { reviewLevel: 0 } : {}),
       },
     });
     // Another save committed between our read and our update.
     if (count === 0) throw await conflict(tx, input.id);
     await writeRevision(tx, input.id, version, prepared, actor.id, options.note ?? (options.autosave ? "自动保存" : ""));
+    if (restart) await restartRound(tx, { articleId: input.id, actorId: actor.id, version, reviewLevelBefore: before.reviewLevel, now });
     await auditBy(
       actor,
       {
         action: options.auditAction ?? "article.save",
         targetType: "article",
         targetId: input.id,
-        detail: { version, autosave: !!options.autosave, ...(backToDraft ? { statusFrom: before.status, statusTo: "DRAFT" } : {}) },
+        detail: {
+          version,
+          autosave: !!options.autosave,
+          ...(backToDraft ? { statusFrom: before.status, statusTo: "DRAFT" } : {}),
+          ...(restart ? { reviewRestarted: true, reviewLevelFrom: before.reviewLevel } : {}),
+        },
       },
       tx,
     );
+    if (liveMove) await auditPlacement(tx, actor, input.id, before, prepared.placement);
     const after = await tx.article.findUniqueOrThrow({ where: { id: input.id }, include: storedInclude });
-    return { before, after, unchanged: false as const, backToDraft, prepared };
+    return { before, after, unchanged: false as const, backToDraft, restart, prepared };
   });
   const { before, after } = outcome;
   // The public sees the live revision; only the article's own placement fields change public pages.
-  const placementChanged =
-    before.columnId !== after.columnId ||
-    before.pinned !== after.pinned ||
-    before.headline !== after.headline ||
-    before.publishedAt?.getTime() !== after.publishedAt?.getTime();
-  if (after.live && placementChanged) refreshArticle(locationOf(before), locationOf(after));
+  if (after.live && !samePlacement(before, after)) refreshArticle(locationOf(before), locationOf(after));
   return result(after.id, after.version, after.status, after.updatedAt, {
     unchanged: outcome.unchanged,
     backToDraft: !outcome.unchanged && outcome.backToDraft,
+    reviewRestarted: !outcome.unchanged && outcome.restart,
     words: await wordsIn(outcome.prepared.content),
   });
 }

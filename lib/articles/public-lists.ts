@@ -66,36 +66,39 @@ export interface Headline extends ArticleListItem {
 /**
  * 头条: articles marked as headlines, newest first, each with its picture: the cover the
  * editors chose, else the first picture of the body. Both come from the live revision,
- * like the rest of what the public sees (a new cover waiting for review is not shown yet).
+ * like the rest of what the public sees (a new cover waiting for review is not shown yet),
+ * and so does the cover's alt text: the one saved with that revision, not the media
+ * library's current one (which anyone may edit at any time).
  */
 export async function listHeadlines(limit = 5): Promise<Headline[]> {
   const rows = await db().article.findMany({
     where: { ...publicArticleWhere(), headline: true },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { ...listSelect, liveRevision: { select: { title: true, titleTags: true, summary: true, bodyJson: true, coverId: true } } },
+    select: { ...listSelect, liveRevision: { select: { title: true, titleTags: true, summary: true, bodyJson: true, coverId: true, coverAlt: true } } },
   });
   const covers = await loadCovers(rows.flatMap((row) => (row.liveRevision?.coverId ? [row.liveRevision.coverId] : [])));
   return rows.map((row) => {
-    const cover = row.liveRevision?.coverId ? covers.get(row.liveRevision.coverId) : undefined;
+    const found = row.liveRevision?.coverId ? covers.get(row.liveRevision.coverId) : undefined;
+    const cover = found && { ...found, alt: row.liveRevision!.coverAlt };
     const doc = row.liveRevision?.bodyJson as unknown as RichTextNode | undefined;
     const image = cover ?? (doc ? firstImageWithSrcset(doc) : null);
     return { ...toListItem(row), image };
   });
 }
 
-/** Cover images by media id, as uploaded images are shown everywhere (JPEG src, WebP srcset). A deleted one is simply missing. */
-async function loadCovers(ids: number[]): Promise<Map<number, NonNullable<Headline["image"]>>> {
+/** Cover images by media id, as uploaded images are shown everywhere (JPEG src, WebP srcset). A deleted one is simply missing. Alt text: the caller's. */
+async function loadCovers(ids: number[]): Promise<Map<number, Omit<NonNullable<Headline["image"]>, "alt">>> {
   if (ids.length === 0) return new Map();
   const media = await db().media.findMany({
     where: { id: { in: [...new Set(ids)] }, kind: "IMAGE" },
-    select: { id: true, storageKey: true, variants: true, width: true, height: true, alt: true },
+    select: { id: true, storageKey: true, variants: true, width: true, height: true },
   });
   return new Map(
     media.map((m) => {
       const variants = (m.variants ?? []) as unknown as ImageVariant[];
-      const image = variants.length && m.width && m.height ? toStoredImage(m.id, variants, m.width, m.height, m.alt) : null;
-      return [m.id, { src: image?.src ?? mediaUrl(m.storageKey), srcset: image?.srcset ?? "", alt: m.alt }];
+      const image = variants.length && m.width && m.height ? toStoredImage(m.id, variants, m.width, m.height, "") : null;
+      return [m.id, { src: image?.src ?? mediaUrl(m.storageKey), srcset: image?.srcset ?? "" }];
     }),
   );
 }

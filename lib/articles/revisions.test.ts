@@ -60,6 +60,18 @@ describe("revisions", () => {
     await expect(restoreRevision({ articleId: id, revisionId: first.id, baseVersion: 1 }, editor)).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("shows a change of the cover's alt text as the revisions saved it, and saves one made in the media library as a change", async () => {
+    const cover = await db().media.create({ data: { kind: "IMAGE", storageKey: `images/r/${Date.now()}.jpg`, originalName: "会场.jpg", mimeType: "image/jpeg", size: 1, sha256: "r", alt: "会议现场" } });
+    const input = { ...content("有封面", "正文。"), coverId: cover.id };
+    const { id } = await createArticle(input, editor);
+    await db().media.update({ where: { id: cover.id }, data: { alt: "市安全生产工作会议现场" } });
+    // Nothing typed, but what the public would see changed: a new version, for review.
+    expect(await saveArticle({ ...input, id, baseVersion: 1 }, editor)).toMatchObject({ version: 2, unchanged: false });
+    const [second, first] = (await listRevisions(id)).items;
+    const compared = await compareRevisions(id, first.id, second.id);
+    expect(compared!.diff.fields.map((f) => [f.label, f.before, f.after])).toEqual([["封面图片说明", "会议现场", "市安全生产工作会议现场"]]);
+  });
+
   it("does not restore a revision of another article", async () => {
     const a = await createArticle(content("文章甲", "正文。"), editor);
     const b = await createArticle(content("文章乙", "正文。"), editor);

@@ -41,7 +41,7 @@ type RevisionRow = Prisma.ArticleRevisionGetPayload<object>;
 function comparable(r: RevisionRow): ComparableContent {
   return {
     title: r.title, titleTags: r.titleTags, subtitle: r.subtitle, author: r.author, source: r.source, summary: r.summary,
-    coverId: r.coverId, attachments: parseAttachmentRefs(r.attachments),
+    coverId: r.coverId, coverAlt: r.coverAlt, attachments: parseAttachmentRefs(r.attachments),
     indexNo: r.indexNo, topic: r.topic, issuingOrg: r.issuingOrg, writtenAt: r.writtenAt, docNo: r.docNo,
   };
 }
@@ -53,11 +53,9 @@ export async function compareRevisions(articleId: number, fromId: number, toId: 
   const to = rows.find((r) => r.id === toId);
   if (!from || !to) return null;
   const coverIds = [from.coverId, to.coverId].filter((id): id is number => id !== null);
-  const covers = await db().media.findMany({ where: { id: { in: coverIds } }, select: { id: true, originalName: true, alt: true } });
-  const mediaName = (id: number) => {
-    const m = covers.find((c) => c.id === id);
-    return m ? m.alt || m.originalName : undefined;
-  };
+  const covers = await db().media.findMany({ where: { id: { in: coverIds } }, select: { id: true, originalName: true } });
+  // The file's name: its alt text is compared as the revision saved it (coverAlt).
+  const mediaName = (id: number) => covers.find((c) => c.id === id)?.originalName;
   const diff = diffContent(
     { fields: displayFields(comparable(from), { mediaName }), body: from.bodyJson as unknown as RichTextNode },
     { fields: displayFields(comparable(to), { mediaName }), body: to.bodyJson as unknown as RichTextNode },

@@ -7,13 +7,14 @@ import { ActionError } from "@/lib/actions/errors";
  *
  * - admin: everything, everywhere;
  * - reviewer (审核): in the columns assigned to them, write, approve, reject, publish, schedule, withdraw;
- * - editor: in the columns assigned to them, write and submit.
+ * - editor: in the columns assigned to them, write, submit, and take back (撤回) a submission.
  */
 export type Permission =
   | "article:create"
   | "article:edit"
   | "article:delete"
   | "article:submit"
+  | "article:recall"
   | "article:review"
   | "article:publish"
   | "article:withdraw"
@@ -58,6 +59,9 @@ export function can(actor: Actor | null | undefined, permission: Permission, art
       return article.status !== "IN_REVIEW" || actor.role === "REVIEWER";
     case "article:submit":
       return article.status === "DRAFT";
+    case "article:recall":
+      // Only the submitter of the round, checked where the round is known (lib/workflow/mutations.ts).
+      return article.status === "IN_REVIEW";
     default:
       return true;
   }

@@ -5,6 +5,7 @@ import { runTransition, type TransitionInput } from "./mutations";
 import {
   approveSchema,
   publishSchema,
+  recallSchema,
   rejectSchema,
   scheduleSchema,
   submitSchema,
@@ -23,8 +24,13 @@ export const submitArticle = action({ name: "workflow.submit", roles: STAFF, sch
   go(user, input.articleId, "submit", { comment: input.comment }),
 );
 
+/** 撤回: the submitter's own; who submitted is checked inside. */
+export const recallArticle = action({ name: "workflow.recall", roles: STAFF, schema: recallSchema }, (input, { user }) =>
+  go(user, input.articleId, "recall", { comment: input.comment }),
+);
+
 export const approveArticle = action({ name: "workflow.approve", roles: REVIEWERS, schema: approveSchema }, (input, { user }) =>
-  go(user, input.articleId, "approve", { comment: input.comment }),
+  go(user, input.articleId, "approve", { comment: input.comment, version: input.version }),
 );
 
 export const rejectArticle = action({ name: "workflow.reject", roles: REVIEWERS, schema: rejectSchema }, (input, { user }) =>

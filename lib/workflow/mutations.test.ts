@@ -2,8 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createDraft, createUser } from "@/test/factories";
 import { db } from "@/lib/db/client";
+import { saveArticle } from "@/lib/articles/mutations";
 import { getPublicArticle } from "@/lib/articles/queries";
+import { articleContentSchema } from "@/lib/articles/schema";
+import { withdrawSchema } from "./schema";
 import { runTransition, type TransitionInput } from "./mutations";
+import { getWorkflowOptions } from "./queries";
 import { publishDue } from "./scheduler";
 
 setupTestDatabase();
@@ -24,8 +28,27 @@ beforeAll(async () => {
   outsider = await createUser("REVIEWER", []);
 });
 
-const run = (articleId: number, action: TransitionInput["action"], actor: Who, extra: Partial<TransitionInput> = {}) =>
-  runTransition({ articleId, action, actor, ...extra });
+/** An approval carries the version the reviewer saw: by default, the one stored now. */
+async function run(articleId: number, action: TransitionInput["action"], actor: Who, extra: Partial<TransitionInput> = {}) {
+  const version = action === "approve" && !("version" in extra) ? (await db().article.findUniqueOrThrow({ where: { id: articleId } })).version : undefined;
+  return runTransition({ articleId, action, actor, version, ...extra });
+}
+
+/** A save of the article's stored copy with a new body, as the editor would send it. */
+async function edit(articleId: number, actor: Who, body: string) {
+  const row = await db().article.findUniqueOrThrow({ where: { id: articleId } });
+  const input = articleContentSchema.parse({
+    title: row.title,
+    columnId: row.columnId,
+    author: row.author,
+    source: row.source,
+    publishedAt: row.publishedAt,
+    pinned: row.pinned,
+    headline: row.headline,
+    bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: body }] }] },
+  });
+  return saveArticle({ ...input, id: articleId, baseVersion: row.version }, actor);
+}
 
 async function statusOf(id: number) {
   return (await db().article.findUniqueOrThrow({ where: { id } })).status;
@@ -93,6 +116,8 @@ describe("workflow", () => {
       ["schedule", () => admin, true],
       ["withdraw", () => editor, false],
       ["withdraw", () => reviewer, true],
+      ["recall", () => editor, true],
+      ["recall", () => outsider, false],
     ];
     for (const [action, who, allowed] of cases) {
       const draft = await createDraft(editor.id, column.id);
@@ -123,6 +148,112 @@ describe("workflow", () => {
     const row = await db().article.findUniqueOrThrow({ where: { id: draft.id } });
     expect(row).toMatchObject({ status: "WITHDRAWN", live: false, withdrawnReason: "信息有误，撤稿" });
     expect(await getPublicArticle(draft.id)).toBeNull();
+  });
+});
+
+describe("every approval is bound to the version it approved", () => {
+  it("restarts the round when a reviewer edits an article in review, and the editor of the round cannot approve it", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    const saved = await edit(draft.id, reviewer, "审核人员改写的正文。");
+    expect(saved).toMatchObject({ status: "IN_REVIEW", version: 2 });
+    const last = await db().workflowEvent.findFirstOrThrow({ where: { articleId: draft.id }, orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ action: "restart", actorId: reviewer.id, fromStatus: "IN_REVIEW", toStatus: "IN_REVIEW", level: 0, version: 2 });
+    // Typing on (autosaves) is the same restart: one entry in the history.
+    await edit(draft.id, reviewer, "审核人员又改了一句。");
+    expect(await db().workflowEvent.count({ where: { articleId: draft.id, action: "restart" } })).toBe(1);
+    await expect(run(draft.id, "approve", reviewer)).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("修改过") });
+    expect((await getWorkflowOptions(draft.id, reviewer))?.actions).toEqual(["reject"]);
+    expect((await getWorkflowOptions(draft.id, admin))?.actions).toEqual(["approve", "reject"]);
+    await expect(run(draft.id, "approve", admin)).resolves.toMatchObject({ status: "APPROVED" });
+  });
+
+  it("voids a level-1 approval when a level-2 reviewer rewrites the text, and that reviewer cannot approve the new round", async () => {
+    const draft = await createDraft(editor.id, twoLevel.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    await edit(draft.id, reviewer2, "二审改写后的正文。");
+    expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "IN_REVIEW", reviewLevel: 0, version: 2 });
+    await expect(run(draft.id, "approve", reviewer2)).rejects.toMatchObject({ code: "forbidden" });
+    // The first reviewer has not read the new text: they approve level 1 again, someone else level 2.
+    await run(draft.id, "approve", reviewer);
+    await expect(run(draft.id, "approve", reviewer2)).rejects.toMatchObject({ code: "forbidden" });
+    await run(draft.id, "approve", admin);
+    const events = await db().workflowEvent.findMany({ where: { articleId: draft.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorId, e.level, e.version])).toEqual([
+      ["submit", editor.id, 0, 1],
+      ["approve", reviewer.id, 1, 1],
+      ["restart", reviewer2.id, 0, 2],
+      ["approve", reviewer.id, 1, 2],
+      ["approve", admin.id, 2, 2],
+    ]);
+    await run(draft.id, "publish", admin);
+    expect((await getPublicArticle(draft.id))?.live.bodyHtml).toContain("二审改写后的正文。");
+  });
+
+  it("refuses an approval of a version the article has moved on from", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await edit(draft.id, admin, "管理员改过。");
+    await expect(run(draft.id, "approve", reviewer, { version: 1 })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("文章已被修改") });
+    await expect(run(draft.id, "approve", reviewer, { version: undefined })).rejects.toMatchObject({ code: "invalid" });
+    await run(draft.id, "approve", reviewer, { version: 2 });
+    expect(await statusOf(draft.id)).toBe("APPROVED");
+  });
+
+  it("sends an article edited between final approval and publication back to draft", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    await edit(draft.id, reviewer, "批准后又改。");
+    expect(await statusOf(draft.id)).toBe("DRAFT");
+    await expect(run(draft.id, "publish", reviewer)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("publishes only the version the last approval approved, whatever path changed the article", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    // A change that bypassed saveArticle: the approval was for version 1.
+    await db().articleRevision.create({ data: { articleId: draft.id, version: 2, title: "未经审核", titleTags: [], subtitle: "", author: "", source: "", summary: "", bodyJson: {}, bodyHtml: "", bodyText: "", authorId: editor.id } });
+    await db().article.update({ where: { id: draft.id }, data: { version: 2 } });
+    await expect(run(draft.id, "publish", reviewer)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("第 1 版") });
+    await expect(run(draft.id, "schedule", reviewer, { scheduledAt: new Date(Date.now() + 600_000) })).rejects.toMatchObject({ code: "conflict" });
+    expect(await getPublicArticle(draft.id)).toBeNull();
+  });
+});
+
+describe("撤回 and 撤稿", () => {
+  it("lets the submitter take back their submission before the first approval", async () => {
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    expect((await getWorkflowOptions(draft.id, editor))?.actions).toEqual(["recall"]);
+    expect((await getWorkflowOptions(draft.id, reviewer))?.actions).toEqual(["approve", "reject"]);
+    await expect(run(draft.id, "recall", reviewer)).rejects.toMatchObject({ code: "forbidden" });
+    await run(draft.id, "recall", editor);
+    expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", reviewLevel: 0 });
+    const last = await db().workflowEvent.findFirstOrThrow({ where: { articleId: draft.id }, orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ action: "recall", actorId: editor.id, fromStatus: "IN_REVIEW", toStatus: "DRAFT" });
+    expect(await db().auditEntry.count({ where: { action: "article.recall", targetId: String(draft.id) } })).toBe(1);
+  });
+
+  it("refuses 撤回 once a level is approved", async () => {
+    const draft = await createDraft(editor.id, twoLevel.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    await expect(run(draft.id, "recall", editor)).rejects.toMatchObject({ code: "conflict" });
+    expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "IN_REVIEW", reviewLevel: 1 });
+  });
+
+  it("refuses 撤稿 without a reason, on the server", async () => {
+    expect(withdrawSchema.safeParse({ articleId: 1, reason: "   " }).success).toBe(false);
+    const draft = await createDraft(editor.id, column.id);
+    await run(draft.id, "submit", editor);
+    await run(draft.id, "approve", reviewer);
+    await run(draft.id, "publish", reviewer);
+    await expect(run(draft.id, "withdraw", reviewer, { comment: "  " })).rejects.toMatchObject({ code: "invalid" });
+    await expect(run(draft.id, "withdraw", reviewer)).rejects.toMatchObject({ code: "invalid" });
+    expect(await getPublicArticle(draft.id)).not.toBeNull();
   });
 });
 

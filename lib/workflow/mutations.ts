@@ -1,11 +1,12 @@
 import { ActionError } from "@/lib/actions/errors";
 import { audit } from "@/lib/audit/log";
-import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
 import { locationInclude, locationOf, refreshArticle } from "@/lib/articles/paths";
 import { t } from "@/lib/i18n/zh-CN";
+import { assertApprovedVersion, assertMayApprove, assertMayRecall } from "./round";
 import { assertNoBlockingWords } from "./word-check";
-import { transition, type WorkflowAction } from "./transitions";
+import { ACTION_PERMISSION, transition, type UserAction } from "./transitions";
 
 export interface WorkflowActor extends Actor {
   email: string;
@@ -13,25 +14,17 @@ export interface WorkflowActor extends Actor {
 
 export interface TransitionInput {
   articleId: number;
-  action: Exclude<WorkflowAction, "publishDue">;
+  action: UserAction;
   actor: WorkflowActor;
   comment?: string;
+  /** For "approve": the version the reviewer read. The approval holds for that version only. */
+  version?: number;
   /** For "schedule". */
   scheduledAt?: Date;
   /** For "publish" of an article that was public before: a public 更正说明. */
   correction?: string;
   now?: Date;
 }
-
-const PERMISSION: Record<TransitionInput["action"], Permission> = {
-  submit: "article:submit",
-  approve: "article:review",
-  reject: "article:review",
-  publish: "article:publish",
-  schedule: "article:publish",
-  unschedule: "article:publish",
-  withdraw: "article:withdraw",
-};
 
 /** An article as the workflow reads it: where it is listed (locationOf) and its column's review levels. */
 export const articleForWorkflow = {
@@ -53,7 +46,7 @@ export async function runTransition(input: TransitionInput) {
     await tx.$queryRaw`SELECT id FROM "Article" WHERE id = ${input.articleId} FOR UPDATE`;
     const article = await tx.article.findUnique({ where: { id: input.articleId }, include: articleForWorkflow });
     if (!article) throw new ActionError("not_found", "文章不存在或已被删除。");
-    assertCan(actor, PERMISSION[input.action], {
+    assertCan(actor, ACTION_PERMISSION[input.action], {
       columnId: article.columnId,
       createdById: article.createdById,
       status: article.status,
@@ -68,14 +61,26 @@ export async function runTransition(input: TransitionInput) {
     }
 
     const data: Prisma.ArticleUncheckedUpdateInput = { status: next.status, reviewLevel: next.reviewLevel };
+    const comment = input.comment?.trim() ?? "";
     switch (input.action) {
       case "submit":
         await assertNoBlockingWords(tx, article);
         break;
+      case "recall":
+        await assertMayRecall(tx, article.id, actor);
+        break;
       case "approve":
+        if (input.version === undefined) throw new ActionError("invalid", "缺少所审核的版本，请刷新页面后重新审核。");
+        if (input.version !== article.version) {
+          throw new ActionError(
+            "conflict",
+            `文章已被修改（您审核的是第 ${input.version} 版，现在是第 ${article.version} 版），请刷新后重新审核。`,
+          );
+        }
         await assertMayApprove(tx, article, actor);
         break;
       case "schedule":
+        await assertApprovedVersion(tx, article);
         if (!input.scheduledAt || input.scheduledAt.getTime() <= now.getTime()) {
           throw new ActionError("invalid", "定时发布时间须晚于当前时间。");
         }
@@ -85,13 +90,16 @@ export async function runTransition(input: TransitionInput) {
         data.scheduledAt = null;
         break;
       case "publish":
+        await assertApprovedVersion(tx, article);
         Object.assign(data, await goLive(tx, article, now));
         if (input.correction?.trim() && article.live) {
           await tx.correction.create({ data: { articleId: article.id, note: input.correction.trim(), createdAt: now } });
         }
         break;
       case "withdraw":
-        Object.assign(data, { live: false, withdrawnAt: now, withdrawnReason: input.comment ?? "", scheduledAt: null });
+        // The form and the action's schema ask for it too; this is the rule itself.
+        if (!comment) throw new ActionError("invalid", "请填写撤稿原因。");
+        Object.assign(data, { live: false, withdrawnAt: now, withdrawnReason: comment, scheduledAt: null });
         break;
     }
     const updated = await tx.article.update({ where: { id: article.id }, data, include: articleForWorkflow });
@@ -103,7 +111,9 @@ export async function runTransition(input: TransitionInput) {
         fromStatus: article.status,
         toStatus: next.status,
         level: input.action === "approve" ? article.reviewLevel + 1 : next.reviewLevel,
-        comment: input.comment ?? (input.action === "schedule" ? input.scheduledAt!.toISOString() : ""),
+        // What was submitted, approved or published: an approval of an older version does not count.
+        version: ["submit", "approve", "publish"].includes(input.action) ? article.version : null,
+        comment: comment || (input.action === "schedule" ? input.scheduledAt!.toISOString() : ""),
         createdAt: now,
       },
     });
@@ -114,7 +124,7 @@ export async function runTransition(input: TransitionInput) {
         action: `article.${input.action}`,
         targetType: "article",
         targetId: article.id,
-        detail: { from: article.status, to: next.status, level: next.reviewLevel, comment: input.comment ?? "" },
+        detail: { from: article.status, to: next.status, level: next.reviewLevel, version: article.version, comment },
       },
       tx,
     );
@@ -144,32 +154,6 @@ export async function goLive(tx: Prisma.TransactionClient, article: WorkflowArti
   } satisfies Prisma.ArticleUncheckedUpdateInput;
 }
 
-/** Nobody approves their own article, and nobody approves two levels of one round. */
-async function assertMayApprove(tx: Prisma.TransactionClient, article: WorkflowArticle, actor: WorkflowActor) {
-  if (article.createdById === actor.id) throw new ActionError("forbidden", "不能审核自己撰写的文章。");
-  const round = await currentRound(tx, article.id);
-  if (round.submitterId === actor.id) throw new ActionError("forbidden", "不能审核自己提交的文章。");
-  if (round.approverIds.includes(actor.id)) {
-    throw new ActionError("forbidden", "您已审核过本文的上一级，同一人不能审核同一篇文章的两级。");
-  }
-}
-
-/** Who submitted the article for the current review round, and who approved which level since. */
-export async function currentRound(tx: Pick<Prisma.TransactionClient, "workflowEvent">, articleId: number) {
-  const events = await tx.workflowEvent.findMany({
-    where: { articleId },
-    orderBy: { id: "desc" },
-    take: 20,
-    select: { action: true, actorId: true },
-  });
-  const approverIds: number[] = [];
-  for (const event of events) {
-    if (event.action === "submit") return { submitterId: event.actorId, approverIds };
-    if (event.action === "approve" && event.actorId) approverIds.push(event.actorId);
-  }
-  return { submitterId: null, approverIds };
-}
-
 function actionVerb(action: TransitionInput["action"]) {
-  return { submit: "提交审核", approve: "审核通过", reject: "退回", publish: "发布", schedule: "定时发布", unschedule: "取消定时", withdraw: "撤稿" }[action];
+  return { submit: "提交审核", recall: "撤回", approve: "审核通过", reject: "退回", publish: "发布", schedule: "定时发布", unschedule: "取消定时", withdraw: "撤稿" }[action];
 }

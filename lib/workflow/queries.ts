@@ -1,8 +1,8 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { currentRound } from "./mutations";
-import { availableActions, type WorkflowAction } from "./transitions";
+import { approvalRefusal, currentRound } from "./round";
+import { ACTION_PERMISSION, availableActions } from "./transitions";
 
 /** The article's history, newest first, for the editor's workflow panel. */
 export async function getWorkflowHistory(articleId: number) {
@@ -16,7 +16,8 @@ export async function getWorkflowHistory(articleId: number) {
 
 /**
  * What this user may do with the article now: the state's actions, filtered by the
- * permission rules and the review rules (no self-approval, one level per person).
+ * permission rules and the review rules (no self-approval, one level per person, no
+ * approval by who edited it during the review, 撤回 by the submitter only).
  */
 export async function getWorkflowOptions(articleId: number, actor: Actor) {
   const article = await db().article.findUnique({
@@ -28,15 +29,11 @@ export async function getWorkflowOptions(articleId: number, actor: Actor) {
   });
   if (!article) return null;
   const scope = { columnId: article.columnId, createdById: article.createdById, status: article.status, everPublished: article.liveRevisionId !== null };
-  const permission: Record<WorkflowAction, Parameters<typeof can>[1]> = {
-    submit: "article:submit", approve: "article:review", reject: "article:review", publish: "article:publish",
-    schedule: "article:publish", unschedule: "article:publish", withdraw: "article:withdraw", publishDue: "article:publish",
-  };
-  let actions = availableActions({ ...article, reviewLevels: article.column.reviewLevels }).filter((a) => can(actor, permission[a], scope));
-  if (actions.includes("approve")) {
+  let actions = availableActions({ ...article, reviewLevels: article.column.reviewLevels }).filter((a) => can(actor, ACTION_PERMISSION[a], scope));
+  if (actions.includes("approve") || actions.includes("recall")) {
     const round = await currentRound(db(), articleId);
-    const mayApprove = article.createdById !== actor.id && round.submitterId !== actor.id && !round.approverIds.includes(actor.id);
-    if (!mayApprove) actions = actions.filter((a) => a !== "approve");
+    if (approvalRefusal(round, article, actor)) actions = actions.filter((a) => a !== "approve");
+    if (round.submitterId !== actor.id) actions = actions.filter((a) => a !== "recall");
   }
   return { article, reviewLevels: article.column.reviewLevels, actions };
 }

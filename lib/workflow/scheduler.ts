@@ -39,6 +39,7 @@ export async function publishDue(now: Date = new Date()): Promise<number[]> {
           fromStatus: "SCHEDULED",
           toStatus: "PUBLISHED",
           level: article.reviewLevel,
+          version: article.version,
           comment: late ? `定时发布时间 ${article.scheduledAt!.toISOString()} 已错过，服务恢复后补发` : "",
           createdAt: now,
         },

@@ -4,7 +4,9 @@ const articleId = z.coerce.number().int().positive();
 const comment = z.string().trim().max(1000, "意见不能超过 1000 字。");
 
 export const submitSchema = z.object({ articleId, comment: comment.optional() });
-export const approveSchema = z.object({ articleId, comment: comment.optional() });
+export const recallSchema = z.object({ articleId, comment: comment.optional() });
+/** The version the reviewer read: the approval is refused if the article changed since. */
+export const approveSchema = z.object({ articleId, version: z.coerce.number().int().positive(), comment: comment.optional() });
 export const rejectSchema = z.object({ articleId, comment: comment.min(1, "请填写退回意见。") });
 export const publishSchema = z.object({
   articleId,

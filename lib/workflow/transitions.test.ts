@@ -18,6 +18,14 @@ describe("workflow transitions", () => {
     [state("DRAFT"), "approve", null],
     [state("APPROVED", 1), "approve", null],
     [state("IN_REVIEW", 1, 2), "reject", { status: "DRAFT", reviewLevel: 0 }],
+    [state("IN_REVIEW", 0, 2), "recall", { status: "DRAFT", reviewLevel: 0 }],
+    [state("IN_REVIEW", 1, 2), "recall", null],
+    [state("DRAFT"), "recall", null],
+    [state("APPROVED", 1), "recall", null],
+    [state("IN_REVIEW", 0, 1), "restart", { status: "IN_REVIEW", reviewLevel: 0 }],
+    [state("IN_REVIEW", 2, 3), "restart", { status: "IN_REVIEW", reviewLevel: 0 }],
+    [state("DRAFT"), "restart", null],
+    [state("APPROVED", 1), "restart", null],
     [state("DRAFT"), "reject", null],
     [state("APPROVED", 1), "publish", { status: "PUBLISHED", reviewLevel: 1 }],
     [state("IN_REVIEW", 0), "publish", null],
@@ -45,6 +53,8 @@ describe("workflow transitions", () => {
 
   it("offers the actions a state allows", () => {
     expect(availableActions(state("DRAFT"))).toEqual(["submit"]);
+    expect(availableActions(state("IN_REVIEW", 0, 2))).toEqual(["recall", "approve", "reject"]);
+    expect(availableActions(state("IN_REVIEW", 1, 2))).toEqual(["approve", "reject"]);
     expect(availableActions(state("APPROVED", 1, 1, true))).toEqual(["publish", "schedule", "withdraw"]);
   });
 });

@@ -1,18 +1,35 @@
 import type { ArticleStatus } from "@/generated/prisma/enums";
+import type { Permission } from "@/lib/auth/permissions";
 
 /**
  * The editorial workflow as a pure transition table:
  *
  *   DRAFT ──submit──▶ IN_REVIEW ──approve (per level, 1–3 levels per column)──▶ APPROVED
- *     ▲                  │                                                    │      │
- *     └──────reject──────┘                                           publish │      │ schedule
+ *     ▲                  │  ▲                                                 │      │
+ *     └──reject/recall───┘  └─restart (an edit during review: approvals void)  publish │      │ schedule
  *                                                                            ▼      ▼
  *                         any state of a live article ──withdraw──▶ WITHDRAWN   PUBLISHED ◀─publishDue── SCHEDULED
  *
- * Saving an APPROVED, SCHEDULED, PUBLISHED or WITHDRAWN article returns it to DRAFT
- * (lib/articles/mutations.ts); the public keeps the live revision meanwhile.
+ * Saving an APPROVED, SCHEDULED, PUBLISHED or WITHDRAWN article returns it to DRAFT,
+ * saving one IN_REVIEW restarts its round ("restart", lib/articles/mutations.ts): an
+ * approval holds only for the version it approved. The public keeps the live revision meanwhile.
+ * "recall" (撤回) is the submitter taking the submission back before anyone approved it.
  */
-export type WorkflowAction = "submit" | "approve" | "reject" | "publish" | "schedule" | "unschedule" | "withdraw" | "publishDue";
+export type WorkflowAction =
+  | "submit"
+  | "recall"
+  | "approve"
+  | "reject"
+  | "publish"
+  | "schedule"
+  | "unschedule"
+  | "withdraw"
+  | "publishDue"
+  | "restart";
+
+/** What the system records on its own (no button): a schedule coming due, a round restarted by an edit. */
+export type AutomaticAction = "publishDue" | "restart";
+export type UserAction = Exclude<WorkflowAction, AutomaticAction>;
 
 export interface WorkflowState {
   status: ArticleStatus;
@@ -33,6 +50,10 @@ export function transition(state: WorkflowState, action: WorkflowAction): Transi
   switch (action) {
     case "submit":
       return status === "DRAFT" ? { status: "IN_REVIEW", reviewLevel: 0 } : null;
+    case "recall":
+      return status === "IN_REVIEW" && reviewLevel === 0 ? { status: "DRAFT", reviewLevel: 0 } : null;
+    case "restart":
+      return status === "IN_REVIEW" ? { status: "IN_REVIEW", reviewLevel: 0 } : null;
     case "approve":
       if (status !== "IN_REVIEW") return null;
       return reviewLevel + 1 >= levels
@@ -53,13 +74,26 @@ export function transition(state: WorkflowState, action: WorkflowAction): Transi
 }
 
 /** The actions a state offers, for the UI (who may take them is lib/auth/permissions.ts). */
-export function availableActions(state: WorkflowState): WorkflowAction[] {
-  const all: WorkflowAction[] = ["submit", "approve", "reject", "publish", "schedule", "unschedule", "withdraw"];
+export function availableActions(state: WorkflowState): UserAction[] {
+  const all: UserAction[] = ["submit", "recall", "approve", "reject", "publish", "schedule", "unschedule", "withdraw"];
   return all.filter((a) => transition(state, a) !== null);
 }
 
+/** The permission each action needs (the review rules on top are in lib/workflow/mutations.ts). */
+export const ACTION_PERMISSION: Record<UserAction, Permission> = {
+  submit: "article:submit",
+  recall: "article:recall",
+  approve: "article:review",
+  reject: "article:review",
+  publish: "article:publish",
+  schedule: "article:publish",
+  unschedule: "article:publish",
+  withdraw: "article:withdraw",
+};
+
 export const ACTION_LABELS: Record<WorkflowAction, string> = {
   submit: "提交审核",
+  recall: "撤回",
   approve: "审核通过",
   reject: "退回修改",
   publish: "立即发布",
@@ -67,4 +101,5 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   unschedule: "取消定时",
   withdraw: "撤稿",
   publishDue: "定时发布生效",
+  restart: "内容修改，审核重新开始，此前的审核意见作废",
 };

@@ -44,6 +44,7 @@ export const actionRules: Record<string, Who[]> = {
   "word.update": ADMIN,
   "word.delete": ADMIN,
   "workflow.submit": STAFF,
+  "workflow.recall": STAFF,
   "workflow.approve": REVIEWERS,
   "workflow.reject": REVIEWERS,
   "workflow.publish": REVIEWERS,

@@ -28,6 +28,8 @@ export default async function EditArticlePage({ params }: Props) {
     : scope.status === "IN_REVIEW"
       ? t.articlesAdmin.readOnlyInReview
       : t.articlesAdmin.readOnly;
+  // A live article's column, 公开日期 and flags are the public site's: only who may publish moves them.
+  const placement = article.live ? (can(user, "article:publish", scope) ? "live" : "locked") : "draft";
   const [columns, media, words] = await Promise.all([
     columnChoicesFor(user, scope.columnId),
     getMediaItems([...(article.coverId ? [article.coverId] : []), ...article.attachments.map((a) => a.mediaId)]),
@@ -42,7 +44,8 @@ export default async function EditArticlePage({ params }: Props) {
       words={words}
       zoneOffset={zoneOffset()}
       readOnlyReason={readOnlyReason}
-      workflow={<WorkflowPanel articleId={article.id!} user={user} />}
+      placement={placement}
+      workflow={<WorkflowPanel articleId={article.id!} version={article.version} user={user} />}
     />
   );
 }
