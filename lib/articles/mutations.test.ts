@@ -199,7 +199,7 @@ describe("placement of a live article", () => {
   });
 
   it("shows the cover's alt text stored with the live revision, not the media library's current one", async () => {
-    const cover = await db().media.create({ data: { kind: "IMAGE", storageKey: `images/t/${Date.now()}.jpg`, originalName: "c.jpg", mimeType: "image/jpeg", size: 10, sha256: "c", alt: "审核过的说明" } });
+    const cover = await db().media.create({ data: { kind: "IMAGE", storageKey: `images/t/${Date.now()}.jpg`, originalName: "c.jpg", mimeType: "image/jpeg", size: 10, sha256: "c", alt: "审核过的说明", uploadedById: editor.id } });
     const { id } = await createArticle(content({ coverId: cover.id, headline: true, publishedAt }), editor);
     const revision = await db().articleRevision.findFirstOrThrow({ where: { articleId: id } });
     expect(revision.coverAlt).toBe("审核过的说明");

@@ -61,7 +61,7 @@ describe("revisions", () => {
   });
 
   it("shows a change of the cover's alt text as the revisions saved it, and saves one made in the media library as a change", async () => {
-    const cover = await db().media.create({ data: { kind: "IMAGE", storageKey: `images/r/${Date.now()}.jpg`, originalName: "会场.jpg", mimeType: "image/jpeg", size: 1, sha256: "r", alt: "会议现场" } });
+    const cover = await db().media.create({ data: { kind: "IMAGE", storageKey: `images/r/${Date.now()}.jpg`, originalName: "会场.jpg", mimeType: "image/jpeg", size: 1, sha256: "r", alt: "会议现场", uploadedById: editor.id } });
     const input = { ...content("有封面", "正文。"), coverId: cover.id };
     const { id } = await createArticle(input, editor);
     await db().media.update({ where: { id: cover.id }, data: { alt: "市安全生产工作会议现场" } });

@@ -101,7 +101,8 @@ describe("a draft's media, through publication and withdrawal", () => {
 
   it("is public, cached as immutable, once the article is published — every rendition", async () => {
     await runTransition({ articleId, action: "submit", actor: editor });
-    await runTransition({ articleId, action: "approve", actor: reviewer });
+    const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
+    await runTransition({ articleId, action: "approve", actor: reviewer, version });
     expect((await fetchAs(attachment.href, null)).status).toBe(404);
     await runTransition({ articleId, action: "publish", actor: reviewer });
     for (const url of [attachment.href, ...keysOf(cover), ...keysOf(picture)]) {
