@@ -2,8 +2,9 @@
 
 import { signIn } from "next-auth/react";
 import { Fragment, useRef, useState } from "react";
-import { LoginError } from "@/lib/auth/login-errors";
+import { LoginError, lockedUntilOf } from "@/lib/auth/login-errors";
 import { t } from "@/lib/i18n/zh-CN";
+import { fill } from "./governance-text";
 
 /** What authorize() throws; anything else is bad credentials. */
 const ERRORS: Record<string, string> = {
@@ -38,7 +39,9 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       setNeedCode(true);
       return;
     }
-    setError(ERRORS[result?.error ?? ""] ?? t.admin.badCredentials);
+    const lockedUntil = lockedUntilOf(result?.error);
+    if (lockedUntil) setError(fill(t.security.lockedUntil, { time: lockedUntil }));
+    else setError(ERRORS[result?.error ?? ""] ?? t.admin.badCredentials);
   }
 
   function restart() {
