@@ -88,7 +88,7 @@ describe("two-factor login", () => {
     expect(enabled.totpEnabled).toBe(true);
     expect(enabled.recoveryCodes.join()).not.toContain(confirm.data.recoveryCodes[0]);
 
-    const req = { headers: { "x-forwarded-for": "192.0.2.50" } };
+    const req = { headers: { "x-gazette-client-ip": "192.0.2.50" } };
     await expect(authorizeCredentials({ email: "zhangwei@wuhai.gov.cn", password: PASSWORD }, req)).rejects.toThrow(LoginError.totpRequired);
     expect(await authorizeCredentials({ email: "zhangwei@wuhai.gov.cn", password: PASSWORD, code: confirm.data.recoveryCodes[0] }, req)).not.toBeNull();
 

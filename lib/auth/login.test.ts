@@ -3,6 +3,7 @@ import { setupTestDatabase } from "@/test/db";
 import { db } from "@/lib/db/client";
 import { hashRecoveryCode } from "@/lib/security/recovery-codes";
 import { seal } from "@/lib/security/secret-box";
+import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
 import { LOGIN_IP_RULE, accountKey, accountLockedUntil } from "@/lib/security/login-throttle";
 import { generateTotpSecret, totpCode } from "@/lib/security/totp";
 import { LOCK_AFTER_FAILURES, LoginError, TOTP_PURPOSE, authorizeCredentials } from "./login";
@@ -13,7 +14,7 @@ setupTestDatabase();
 const PASSWORD = "Correct-Horse-42";
 let ipCounter = 0;
 /** A fresh client address per test, so the per-IP limit of one test does not leak into the next. */
-const fromIp = (ip = `198.51.100.${++ipCounter}`) => ({ headers: { "x-forwarded-for": `10.9.9.9, ${ip}`, "user-agent": "vitest" } });
+const fromIp = (ip = `198.51.100.${++ipCounter}`) => ({ headers: { [CLIENT_IP_HEADER]: ip, "user-agent": "vitest" } });
 
 async function makeUser(email: string, extra: Record<string, unknown> = {}) {
   return db().user.create({ data: { email, name: "测试", passwordHash: await hashPassword(PASSWORD), ...extra } });
@@ -42,7 +43,7 @@ describe("login", () => {
     expect(await failures("ok@example.cn")).toBe(0);
     expect(after.lastLoginAt).not.toBeNull();
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "login.success", actorId: user.id } });
-    // The last X-Forwarded-For hop is the address the nearest proxy saw; earlier ones are the client's claim.
+    // The address the app server resolved from the socket (lib/server/client-address.ts).
     expect(entry.ip).toBe("198.51.100.200");
   });
 
@@ -166,6 +167,15 @@ describe("login", () => {
     // The window ends: the address may try again.
     await db().loginThrottle.update({ where: { key: "ip:203.0.113.77" }, data: { windowStart: new Date(Date.now() - 16 * 60_000) } });
     expect(await authorizeCredentials({ email: "victim@example.cn", password: PASSWORD }, ip)).not.toBeNull();
+  });
+
+  it("never takes the client's address from X-Forwarded-For or X-Real-IP: forging them does not open new per-address windows", async () => {
+    await makeUser("forged@example.cn");
+    const forged = (i: number) => ({ headers: { "x-forwarded-for": `192.0.2.${i}`, "x-real-ip": `192.0.2.${i}`, [CLIENT_IP_HEADER]: "203.0.113.93" } });
+    for (let i = 0; i < LOGIN_IP_RULE.max; i++) await authorizeCredentials({ email: `forged-spray${i}@example.cn`, password: "Wrong-Password-1" }, forged(i));
+    await expect(authorizeCredentials({ email: "forged@example.cn", password: PASSWORD }, forged(99))).rejects.toThrow(LoginError.rateLimited);
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "login.failure", actorLabel: "forged-spray0@example.cn" } });
+    expect(entry.ip).toBe("203.0.113.93");
   });
 
   it("asks for the second factor, accepts a TOTP code once, and a recovery code once", async () => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { audit } from "@/lib/audit/log";
 import { db, type User } from "@/lib/db/client";
 import { formatTime } from "@/lib/format/date";
-import { clientIpFrom } from "@/lib/security/client-ip";
+import { clientIpOf } from "@/lib/security/client-ip";
 import {
   ACCOUNT_LOCK,
   LOGIN_IP_RULE,
@@ -41,8 +41,9 @@ function header(req: RequestLike | undefined, name: string): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";
 }
 
+/** The address the app server resolved from the socket (lib/security/client-ip.ts), never one the client wrote. */
 export function clientIp(req: RequestLike | undefined): string {
-  return clientIpFrom(header(req, "x-forwarded-for"), header(req, "x-real-ip"));
+  return clientIpOf((name) => header(req, name));
 }
 
 /** The locked-login error, with the end of the lock rounded up to the minute (the form says "try after HH:mm"). */
