@@ -69,7 +69,7 @@ test("five failures lock the account and the form says until when, for an unknow
   await expect(admin.getByText(/该账号因连续登录失败被锁定至/)).toBeVisible();
   await admin.screenshot({ path: shot("user-locked"), fullPage: true });
   await admin.getByRole("button", { name: "解除锁定" }).click();
-  await expect(admin.getByTestId("user-unlock")).toContainText("已解除登录锁定");
+  await expect(admin.getByTestId("user-unlock-status")).toHaveText("已解除登录锁定，该用户现在可以登录。");
   await expect(admin.getByRole("button", { name: "解除锁定" })).toHaveCount(0);
   await admin.close();
 
