@@ -45,8 +45,10 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </div>
       <div className="gov-card">
         <h2>{L.accountSection}</h2>
-        <GovernanceUserUnlock user={{ id: user.id, lockedUntil: user.lockedUntil ? formatDateTime(user.lockedUntil) : null }} />
-        <GovernanceUserAccount user={{ id: user.id, name: user.name, disabled: user.disabled, totpEnabled: user.totpEnabled }} isSelf={isSelf} />
+        <div className="gov-stack">
+          <GovernanceUserUnlock user={{ id: user.id, lockedUntil: user.lockedUntil ? formatDateTime(user.lockedUntil) : null }} />
+          <GovernanceUserAccount user={{ id: user.id, name: user.name, disabled: user.disabled, totpEnabled: user.totpEnabled }} isSelf={isSelf} />
+        </div>
       </div>
     </section>
   );
