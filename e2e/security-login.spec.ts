@@ -29,16 +29,70 @@ test("an unknown email and a wrong password get the same answer", async ({ page 
   await expect(page.getByTestId("login-error")).toHaveText(BAD);
 });
 
-test("five failures lock the account for 15 minutes, without saying so to a stranger", async ({ page }) => {
+/** "账号已锁定，请于 HH:mm 后再试。…" — the lock's end in the site's time zone. */
+const LOCKED = /^账号已锁定，请于 (\d{2}:\d{2}) 后再试。/;
+
+test("five failures lock the account and the form says until when, for an unknown email alike; an admin unlocks it", async ({ page, browser }) => {
   const { email, password } = accounts.lockout;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 4; i++) {
     await submitLogin(page, email, `Wrong-Password-${i}`);
     await expect(page.getByTestId("login-error")).toHaveText(BAD);
   }
+  await submitLogin(page, email, "Wrong-Password-4");
+  await expect(page.getByTestId("login-error")).toHaveText(LOCKED);
+  // About 15 minutes from now, in Beijing time (the site's zone; this test runs in UTC).
+  const until = LOCKED.exec((await page.getByTestId("login-error").textContent()) ?? "")![1];
+  const [h, m] = until.split(":").map(Number);
+  const beijing = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const [nowH, nowM] = beijing.format(new Date()).split(":").map(Number);
+  const minutes = (h * 60 + m - (nowH * 60 + nowM) + 24 * 60) % (24 * 60);
+  expect(minutes).toBeGreaterThanOrEqual(15);
+  expect(minutes).toBeLessThanOrEqual(17);
   // The right password is refused too while the lock lasts, with the same message.
   await submitLogin(page, email, password);
-  await expect(page.getByTestId("login-error")).toHaveText(BAD);
+  await expect(page.getByTestId("login-error")).toHaveText(LOCKED);
   await expect(page).toHaveURL(/\/admin\/login/);
+  await page.screenshot({ path: shot("login-locked"), fullPage: true });
+
+  // An email nobody has locks the same way: the message tells a stranger nothing about which accounts exist.
+  for (let i = 0; i < 4; i++) {
+    await submitLogin(page, "nobody-locked@e2e.test", `Wrong-Password-${i}`);
+    await expect(page.getByTestId("login-error")).toHaveText(BAD);
+  }
+  await submitLogin(page, "nobody-locked@e2e.test", "Wrong-Password-4");
+  await expect(page.getByTestId("login-error")).toHaveText(LOCKED);
+
+  // The admin sees the lock on the user's page and lifts it.
+  const admin = await browser.newPage();
+  await loginAs(admin, "admin", "/admin/users");
+  await admin.getByRole("link", { name: "锁定测试" }).click();
+  await expect(admin.getByText(/该账号因连续登录失败被锁定至/)).toBeVisible();
+  await admin.screenshot({ path: shot("user-locked"), fullPage: true });
+  await admin.getByRole("button", { name: "解除锁定" }).click();
+  await expect(admin.getByTestId("user-unlock-status")).toHaveText("已解除登录锁定，该用户现在可以登录。");
+  await expect(admin.getByRole("button", { name: "解除锁定" })).toHaveCount(0);
+  await admin.close();
+
+  await submitLogin(page, email, password);
+  await expect(page).toHaveURL(/\/admin\/articles/);
+});
+
+test("after login the browser stays on this site, whatever callbackUrl says", async ({ browser, baseURL }) => {
+  // Browsers drop tabs and newlines from URLs and read a backslash as "/": each of these was, or could be, another site.
+  for (const callbackUrl of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`/admin/login?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("邮箱").fill(accounts.editor.email);
+    await page.getByLabel("密码").fill(accounts.editor.password);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page, callbackUrl).toHaveURL(`${baseURL}/admin/articles`);
+    await context.close();
+  }
+  // A path of this site is kept.
+  const page = await browser.newPage();
+  await loginAs(page, "editor", "/admin/media");
+  expect(new URL(page.url()).origin).toBe(baseURL);
 });
 
 test("a user an admin created must choose a new password before anything else", async ({ page }) => {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/security/client-ip";
 
 /**
  * Every environment variable Gazette reads, parsed once. The README's configuration
@@ -26,6 +27,20 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(12).optional(),
   /** IANA time zone in which dates are shown. */
   DISPLAY_TIME_ZONE: z.string().default("Asia/Shanghai"),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses and
+   * CIDR ranges). Any other peer is the client itself, whatever it sends.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("127.0.0.1/8,::1")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   /** Set behind an HTTPS reverse proxy: Secure cookies and HSTS. */
   SECURE_COOKIES: z
     .enum(["true", "false"])

@@ -9,6 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { accounts } from "../e2e/helpers/accounts";
 
 const port = process.env.E2E_PORT || "3210";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gazette-e2e-"));
@@ -27,8 +28,9 @@ const env: NodeJS.ProcessEnv = {
   NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
   SITE_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-  ADMIN_EMAIL: "admin@e2e.test",
-  ADMIN_PASSWORD: "E2e-Admin-Passw0rd!",
+  // The first admin (lib/users/bootstrap.ts): the password must meet the policy, so not contain "admin".
+  ADMIN_EMAIL: accounts.admin.email,
+  ADMIN_PASSWORD: accounts.admin.password,
   HOSTNAME_BIND: "127.0.0.1",
   NEXT_TELEMETRY_DISABLED: "1",
 };

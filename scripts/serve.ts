@@ -24,7 +24,14 @@ if (mode === "dev" || !fs.existsSync(path.join("public", "site.js"))) await (awa
 
 const runtime = await prepareRuntime({ seedIfEmpty: true });
 const { ensureAdmin } = await import("@/lib/users/bootstrap");
-await ensureAdmin();
+try {
+  await ensureAdmin();
+} catch (error) {
+  // A weak ADMIN_PASSWORD: say which rule, without a stack trace, and stop.
+  console.error(`[gazette] ${(error as Error).message}`);
+  await runtime.stop();
+  process.exit(1);
+}
 const { disconnectDb } = await import("@/lib/db/client");
 await disconnectDb();
 

@@ -7,6 +7,9 @@
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import next from "next";
+import { env } from "@/lib/env";
+import { parseTrustedProxies } from "@/lib/security/client-ip";
+import { stampClientIp } from "@/lib/server/client-address";
 import { PageCache, installPageCache } from "@/lib/server/page-cache";
 import { RenderGate, isPublicRender } from "@/lib/server/render-gate";
 import { isViewBeacon, serveViewBeacon } from "@/lib/server/view-beacon";
@@ -24,6 +27,9 @@ if (pages) installPageCache(pages);
 const renderConcurrency = Number(process.env.GAZETTE_RENDER_CONCURRENCY) || 2 * availableParallelism();
 const renders = dev ? null : new RenderGate({ concurrency: renderConcurrency, maxQueue: 32 * renderConcurrency });
 
+// Whose X-Forwarded-For to believe (lib/security/client-ip.ts); a bad entry stops the start here.
+const trustedProxies = parseTrustedProxies(env().TRUSTED_PROXIES);
+
 const server = createServer();
 // Given the server, Next.js attaches its own WebSocket handling to it (the development
 // server's reloads).
@@ -34,6 +40,8 @@ await app.prepare();
 server.on("request", (req, res) => {
   if (isViewBeacon(req)) return void serveViewBeacon(req, res);
   if (pages?.serve(req, res)) return;
+  // Everything below reaches Next.js: it learns the client's address from us only.
+  stampClientIp(req, trustedProxies);
   pages?.record(req, res);
   if (renders && isPublicRender(req)) renders.admit(res, () => void handle(req, res));
   else void handle(req, res);

@@ -2,8 +2,10 @@
 
 import { signIn } from "next-auth/react";
 import { Fragment, useRef, useState } from "react";
-import { LoginError } from "@/lib/auth/login-errors";
+import { LoginError, lockedUntilOf } from "@/lib/auth/login-errors";
 import { t } from "@/lib/i18n/zh-CN";
+import { safeRedirectPath } from "@/lib/security/safe-redirect";
+import { fill } from "./governance-text";
 
 /** What authorize() throws; anything else is bad credentials. */
 const ERRORS: Record<string, string> = {
@@ -30,7 +32,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     if (!needCode) credentials.current = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
     const result = await signIn("credentials", { ...credentials.current, code: String(form.get("code") ?? ""), redirect: false });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // The page checked it already; checked again against the origin the browser is really on.
+      window.location.assign(safeRedirectPath(callbackUrl, window.location.origin));
       return;
     }
     setPending(false);
@@ -38,7 +41,9 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
       setNeedCode(true);
       return;
     }
-    setError(ERRORS[result?.error ?? ""] ?? t.admin.badCredentials);
+    const lockedUntil = lockedUntilOf(result?.error);
+    if (lockedUntil) setError(fill(t.security.lockedUntil, { time: lockedUntil }));
+    else setError(ERRORS[result?.error ?? ""] ?? t.admin.badCredentials);
   }
 
   function restart() {

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { clientIpFrom } from "@/lib/security/client-ip";
+import { clientIpOf } from "@/lib/security/client-ip";
 import { audit, type AuditInput } from "./log";
 
 export interface AuditActor {
@@ -14,8 +14,8 @@ type Client = Parameters<typeof audit>[1];
 export async function requestOrigin(): Promise<{ ip: string; userAgent: string }> {
   try {
     const h = await headers();
-    // The same rule as the login throttle: the address our proxy saw, not one the client wrote.
-    const ip = clientIpFrom(h.get("x-forwarded-for"), h.get("x-real-ip"));
+    // The same rule as the login throttle: the address the app server resolved from the socket, not one the client wrote.
+    const ip = clientIpOf((name) => h.get(name));
     return { ip, userAgent: h.get("user-agent") ?? "" };
   } catch {
     return { ip: "", userAgent: "" };

@@ -41,6 +41,14 @@ describe("change password", () => {
     expect(named).toMatchObject({ ok: false, error: "密码不能包含账户名或邮箱前缀。", details: { field: "newPassword" } });
   });
 
+  it("checks at most five current-password guesses sent at once, the right one among them refused", async () => {
+    const guesses = [...Array.from({ length: 8 }, (_, i) => `Guess-${i}-Password`), PASSWORD];
+    const results = await Promise.all(guesses.map((currentPassword) => changePasswordAction({ currentPassword, newPassword: "New-Harbour-2026", confirmPassword: "New-Harbour-2026" })));
+    expect(results.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(results.filter((r) => !r.ok && r.code === "rate_limited")).toHaveLength(guesses.length - 5);
+    expect(await db().auditEntry.count({ where: { action: "user.reauth.failure", actorId: userId } })).toBeLessThanOrEqual(5);
+  });
+
   it("refuses a wrong current password, and stops guessing after five tries", async () => {
     for (let i = 0; i < 5; i++) {
       expect(await changePasswordAction({ currentPassword: `Guess-${i}-Password`, newPassword: "New-Harbour-2026", confirmPassword: "New-Harbour-2026" })).toMatchObject({ ok: false, details: { field: "currentPassword" } });
@@ -88,7 +96,7 @@ describe("two-factor login", () => {
     expect(enabled.totpEnabled).toBe(true);
     expect(enabled.recoveryCodes.join()).not.toContain(confirm.data.recoveryCodes[0]);
 
-    const req = { headers: { "x-forwarded-for": "192.0.2.50" } };
+    const req = { headers: { "x-gazette-client-ip": "192.0.2.50" } };
     await expect(authorizeCredentials({ email: "zhangwei@wuhai.gov.cn", password: PASSWORD }, req)).rejects.toThrow(LoginError.totpRequired);
     expect(await authorizeCredentials({ email: "zhangwei@wuhai.gov.cn", password: PASSWORD, code: confirm.data.recoveryCodes[0] }, req)).not.toBeNull();
 

@@ -4,7 +4,7 @@ import { ActionError } from "@/lib/actions/errors";
 import { auditBy } from "@/lib/audit/by";
 import { db } from "@/lib/db/client";
 import { t } from "@/lib/i18n/zh-CN";
-import { isThrottled, recordFailure, type ThrottleRule } from "@/lib/security/login-throttle";
+import { giveBack, takeAttempt, type ThrottleRule } from "@/lib/security/login-throttle";
 import { passwordProblems } from "@/lib/security/password-policy";
 import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/security/recovery-codes";
 import { open, seal } from "@/lib/security/secret-box";
@@ -23,14 +23,15 @@ const REAUTH_RULE: ThrottleRule = { max: 5, windowSeconds: 15 * 60 };
 const TOTP_ISSUER = "Gazette";
 
 async function assertPassword(user: SessionUser, password: string, field: string) {
-  const key = `reauth:${user.id}`;
-  if (await isThrottled(key, REAUTH_RULE)) throw new ActionError("rate_limited", t.security.tooManyAttempts);
+  // Counted before the check, so that parallel guesses cannot all be checked (as for logins).
+  const slot = await takeAttempt(`reauth:${user.id}`, REAUTH_RULE);
+  if (!slot) throw new ActionError("rate_limited", t.security.tooManyAttempts);
   const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, password))) {
-    await recordFailure(key, REAUTH_RULE);
     await auditBy(user, { action: "user.reauth.failure", targetType: "user", targetId: user.id });
     throw new ActionError("invalid", field === "currentPassword" ? t.security.wrongCurrentPassword : t.security.wrongPassword, { field });
   }
+  await giveBack(slot);
 }
 
 /** Sets a new password and ends every session of the user, this one included. */
@@ -72,12 +73,11 @@ export async function confirmTotpSetup(user: SessionUser, code: string) {
   if (row.totpEnabled) throw new ActionError("conflict", t.security.twoFactorAlreadyOn);
   const secret = row.totpSecret ? open(row.totpSecret, TOTP_PURPOSE) : null;
   if (!secret) throw new ActionError("conflict", t.security.twoFactorNotStarted);
+  const slot = await takeAttempt(`reauth:${user.id}`, REAUTH_RULE);
+  if (!slot) throw new ActionError("rate_limited", t.security.tooManyAttempts);
   const step = verifyTotp(secret, code);
-  if (step === null) {
-    const key = `reauth:${user.id}`;
-    await recordFailure(key, REAUTH_RULE);
-    throw new ActionError("invalid", t.security.totpInvalid, { field: "code" });
-  }
+  if (step === null) throw new ActionError("invalid", t.security.totpInvalid, { field: "code" });
+  await giveBack(slot);
   const codes = generateRecoveryCodes();
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpEnabled: true, totpLastStep: step, recoveryCodes: codes.map(hashRecoveryCode) } });

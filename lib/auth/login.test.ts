@@ -3,7 +3,8 @@ import { setupTestDatabase } from "@/test/db";
 import { db } from "@/lib/db/client";
 import { hashRecoveryCode } from "@/lib/security/recovery-codes";
 import { seal } from "@/lib/security/secret-box";
-import { LOGIN_IP_RULE } from "@/lib/security/login-throttle";
+import { CLIENT_IP_HEADER } from "@/lib/security/client-ip";
+import { LOGIN_IP_RULE, accountKey, accountLockedUntil } from "@/lib/security/login-throttle";
 import { generateTotpSecret, totpCode } from "@/lib/security/totp";
 import { LOCK_AFTER_FAILURES, LoginError, TOTP_PURPOSE, authorizeCredentials } from "./login";
 import { hashPassword } from "./password";
@@ -13,10 +14,15 @@ setupTestDatabase();
 const PASSWORD = "Correct-Horse-42";
 let ipCounter = 0;
 /** A fresh client address per test, so the per-IP limit of one test does not leak into the next. */
-const fromIp = (ip = `198.51.100.${++ipCounter}`) => ({ headers: { "x-forwarded-for": `10.9.9.9, ${ip}`, "user-agent": "vitest" } });
+const fromIp = (ip = `198.51.100.${++ipCounter}`) => ({ headers: { [CLIENT_IP_HEADER]: ip, "user-agent": "vitest" } });
 
 async function makeUser(email: string, extra: Record<string, unknown> = {}) {
   return db().user.create({ data: { email, name: "测试", passwordHash: await hashPassword(PASSWORD), ...extra } });
+}
+
+/** The email's counted failures since its last success. */
+async function failures(email: string) {
+  return (await db().loginThrottle.findUnique({ where: { key: accountKey(email) } }))?.count ?? 0;
 }
 
 beforeAll(() => {
@@ -29,14 +35,15 @@ describe("login", () => {
   });
 
   it("accepts the right password, audits it and resets the failure count", async () => {
-    const user = await makeUser("ok@example.cn", { failedLoginCount: 3 });
+    const user = await makeUser("ok@example.cn");
+    for (let i = 0; i < 3; i++) await authorizeCredentials({ email: "ok@example.cn", password: `Wrong-${i}-Password` }, fromIp());
     const result = await authorizeCredentials({ email: "OK@example.cn ", password: PASSWORD }, fromIp("198.51.100.200"));
     expect(result).toMatchObject({ id: String(user.id), email: "ok@example.cn" });
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.failedLoginCount).toBe(0);
+    expect(await failures("ok@example.cn")).toBe(0);
     expect(after.lastLoginAt).not.toBeNull();
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "login.success", actorId: user.id } });
-    // The last X-Forwarded-For hop is the address the nearest proxy saw; earlier ones are the client's claim.
+    // The address the app server resolved from the socket (lib/server/client-address.ts).
     expect(entry.ip).toBe("198.51.100.200");
   });
 
@@ -61,7 +68,7 @@ describe("login", () => {
     for (let i = 0; i < 4; i++) {
       unknown.push(await time(`ghost${i}@example.cn`));
       known.push(await time("timing@example.cn"));
-      await db().user.update({ where: { email: "timing@example.cn" }, data: { failedLoginCount: 0, lockedUntil: null } });
+      await db().loginThrottle.deleteMany({ where: { key: accountKey("timing@example.cn") } });
     }
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // Both are dominated by one argon2id verification (tens of ms); the difference is a few queries.
@@ -70,24 +77,77 @@ describe("login", () => {
 
   it(`locks the account after ${LOCK_AFTER_FAILURES} failures for 15 minutes, even for the right password`, async () => {
     const user = await makeUser("lock@example.cn");
-    for (let i = 0; i < LOCK_AFTER_FAILURES; i++) {
+    for (let i = 0; i < LOCK_AFTER_FAILURES - 1; i++) {
       expect(await authorizeCredentials({ email: "lock@example.cn", password: `Wrong-${i}-Password` }, fromIp())).toBeNull();
     }
-    const locked = await db().user.findUniqueOrThrow({ where: { id: user.id } });
-    const minutes = (locked.lockedUntil!.getTime() - Date.now()) / 60_000;
+    // The failure that reaches the limit says until when (HH:mm, site time zone, rounded up).
+    await expect(authorizeCredentials({ email: "lock@example.cn", password: "Wrong-Last-Password" }, fromIp())).rejects.toThrow(/^ACCOUNT_LOCKED:\d{2}:\d{2}$/);
+    const lockedUntil = await accountLockedUntil("lock@example.cn");
+    const minutes = (lockedUntil!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15.1);
-    expect(await authorizeCredentials({ email: "lock@example.cn", password: PASSWORD }, fromIp())).toBeNull();
+    await expect(authorizeCredentials({ email: "lock@example.cn", password: PASSWORD }, fromIp())).rejects.toThrow(LoginError.locked);
     expect(await db().auditEntry.count({ where: { action: "login.locked", actorId: user.id } })).toBe(1);
     // Once the lock has run out, the right password works again.
-    await db().user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db().loginThrottle.update({ where: { key: accountKey("lock@example.cn") }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect(await authorizeCredentials({ email: "lock@example.cn", password: PASSWORD }, fromIp())).not.toBeNull();
   });
 
   it("counts concurrent failures exactly (one atomic update each)", async () => {
     const user = await makeUser("race@example.cn");
     await Promise.all([1, 2, 3].map(() => authorizeCredentials({ email: "race@example.cn", password: "Wrong-Password-1" }, fromIp())));
-    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(3);
+    expect(user.id).toBeGreaterThan(0);
+    expect(await failures("race@example.cn")).toBe(3);
+  });
+
+  it("counts every attempt of a parallel batch before checking it: the right password among 12 wrong ones is refused", async () => {
+    const user = await makeUser("batch@example.cn");
+    // Over the account limit (5), under the per-address one (30): only the account lock can stop it.
+    const ip = fromIp("203.0.113.90");
+    const attempts = [
+      ...Array.from({ length: 12 }, (_, i) => ({ email: "batch@example.cn", password: `Wrong-${i}-Password` })),
+      { email: "batch@example.cn", password: PASSWORD },
+    ];
+    const results = await Promise.allSettled(attempts.map((a) => authorizeCredentials(a, ip)));
+    expect(results.at(-1)).not.toMatchObject({ status: "fulfilled", value: expect.objectContaining({ id: String(user.id) }) });
+    expect(results.filter((r) => r.status === "fulfilled" && r.value !== null)).toHaveLength(0);
+    // At most LOCK_AFTER_FAILURES passwords were checked; the account is locked now.
+    expect(await db().auditEntry.count({ where: { action: "login.failure", actorId: user.id, detail: { path: ["reason"], equals: "bad-password" } } })).toBeLessThanOrEqual(LOCK_AFTER_FAILURES);
+    await expect(authorizeCredentials({ email: "batch@example.cn", password: PASSWORD }, fromIp())).rejects.toThrow(LoginError.locked);
+  });
+
+  it("locks an unknown email exactly like a real account, so the lock tells nobody which emails exist", async () => {
+    await makeUser("real@example.cn");
+    const answers = async (email: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < LOCK_AFTER_FAILURES + 1; i++) {
+        out.push(await authorizeCredentials({ email, password: `Wrong-${i}-Password` }, fromIp()).then(
+          (r) => String(r),
+          (e: Error) => e.message.replace(/\d{2}:\d{2}$/, "HH:mm"),
+        ));
+      }
+      return out;
+    };
+    const real = await answers("real@example.cn");
+    expect(real).toEqual([...Array(LOCK_AFTER_FAILURES - 1).fill("null"), "ACCOUNT_LOCKED:HH:mm", "ACCOUNT_LOCKED:HH:mm"]);
+    expect(await answers("ghost@example.cn")).toEqual(real);
+  });
+
+  it("checks the password of at most 30 attempts from one address sent at once", async () => {
+    await makeUser("victim2@example.cn");
+    const ip = fromIp("203.0.113.91");
+    const spray = Array.from({ length: LOGIN_IP_RULE.max + 5 }, (_, i) => ({ email: `spray-batch${i}@example.cn`, password: "Wrong-Password-1" }));
+    const results = await Promise.allSettled([...spray, { email: "victim2@example.cn", password: PASSWORD }].map((a) => authorizeCredentials(a, ip)));
+    expect(results.at(-1)).toMatchObject({ status: "rejected", reason: expect.objectContaining({ message: LoginError.rateLimited }) });
+    expect(results.filter((r) => r.status === "rejected" && (r.reason as Error).message === LoginError.rateLimited)).toHaveLength(6);
+  });
+
+  it("a right password gives its attempt back: an office behind one address is not limited by its own logins", async () => {
+    await makeUser("office@example.cn");
+    const ip = fromIp("203.0.113.92");
+    for (let i = 0; i < LOGIN_IP_RULE.max + 3; i++) {
+      expect(await authorizeCredentials({ email: "office@example.cn", password: PASSWORD }, ip)).not.toBeNull();
+    }
   });
 
   it("refuses a disabled account like a wrong password", async () => {
@@ -107,6 +167,15 @@ describe("login", () => {
     // The window ends: the address may try again.
     await db().loginThrottle.update({ where: { key: "ip:203.0.113.77" }, data: { windowStart: new Date(Date.now() - 16 * 60_000) } });
     expect(await authorizeCredentials({ email: "victim@example.cn", password: PASSWORD }, ip)).not.toBeNull();
+  });
+
+  it("never takes the client's address from X-Forwarded-For or X-Real-IP: forging them does not open new per-address windows", async () => {
+    await makeUser("forged@example.cn");
+    const forged = (i: number) => ({ headers: { "x-forwarded-for": `192.0.2.${i}`, "x-real-ip": `192.0.2.${i}`, [CLIENT_IP_HEADER]: "203.0.113.93" } });
+    for (let i = 0; i < LOGIN_IP_RULE.max; i++) await authorizeCredentials({ email: `forged-spray${i}@example.cn`, password: "Wrong-Password-1" }, forged(i));
+    await expect(authorizeCredentials({ email: "forged@example.cn", password: PASSWORD }, forged(99))).rejects.toThrow(LoginError.rateLimited);
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "login.failure", actorLabel: "forged-spray0@example.cn" } });
+    expect(entry.ip).toBe("203.0.113.93");
   });
 
   it("asks for the second factor, accepts a TOTP code once, and a recovery code once", async () => {

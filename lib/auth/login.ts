@@ -2,8 +2,19 @@ import type { User as AuthUser } from "next-auth";
 import { z } from "zod";
 import { audit } from "@/lib/audit/log";
 import { db, type User } from "@/lib/db/client";
-import { clientIpFrom } from "@/lib/security/client-ip";
-import { LOGIN_IP_RULE, isThrottled, pruneThrottle, recordFailure } from "@/lib/security/login-throttle";
+import { formatTime } from "@/lib/format/date";
+import { clientIpOf } from "@/lib/security/client-ip";
+import {
+  ACCOUNT_LOCK,
+  LOGIN_IP_RULE,
+  accountSucceeded,
+  giveBack,
+  giveBackAccountAttempt,
+  ipKey,
+  pruneThrottle,
+  takeAccountAttempt,
+  takeAttempt,
+} from "@/lib/security/login-throttle";
 import { consumeRecoveryCode, looksLikeRecoveryCode } from "@/lib/security/recovery-codes";
 import { open } from "@/lib/security/secret-box";
 import { verifyTotp } from "@/lib/security/totp";
@@ -12,11 +23,10 @@ import { dummyPasswordHash, verifyPassword } from "./password";
 
 export { LoginError } from "./login-errors";
 
-/** Five failures lock the account for 15 minutes (等保 2.0 登录失败处理). */
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 export const TOTP_PURPOSE = "totp-secret";
-
+/** Five failures lock the account for 15 minutes (等保 2.0 登录失败处理). */
+export const LOCK_AFTER_FAILURES = ACCOUNT_LOCK.failures;
+export const LOCK_MINUTES = ACCOUNT_LOCK.minutes;
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -31,14 +41,24 @@ function header(req: RequestLike | undefined, name: string): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";
 }
 
+/** The address the app server resolved from the socket (lib/security/client-ip.ts), never one the client wrote. */
 export function clientIp(req: RequestLike | undefined): string {
-  return clientIpFrom(header(req, "x-forwarded-for"), header(req, "x-real-ip"));
+  return clientIpOf((name) => header(req, name));
+}
+
+/** The locked-login error, with the end of the lock rounded up to the minute (the form says "try after HH:mm"). */
+function lockedError(lockedUntil: Date): Error {
+  return new Error(`${LoginError.locked}:${formatTime(new Date(Math.ceil(lockedUntil.getTime() / 60_000) * 60_000))}`);
 }
 
 /**
- * Checks email + password (+ second factor). Every path verifies one argon2id hash,
- * so an unknown email, a wrong password and a locked account take the same time.
- * Every attempt is audited, never with the password or the code.
+ * Checks email + password (+ second factor). The attempt is counted for the client
+ * address and for the email before the password is checked, each in one conditional
+ * statement (lib/security/login-throttle.ts): a batch of guesses sent at once gets no
+ * more checks than guesses sent one by one. Every path verifies one argon2id hash, so
+ * an unknown email, a wrong password and a locked account take the same time; an
+ * unknown email locks like a known one. Every attempt is audited, never with the
+ * password or the code.
  */
 export async function authorizeCredentials(raw: unknown, req?: RequestLike): Promise<AuthUser | null> {
   const ip = clientIp(req);
@@ -53,34 +73,45 @@ export async function authorizeCredentials(raw: unknown, req?: RequestLike): Pro
     return null;
   }
   const { email, password, code } = parsed.data;
-  const ipKey = `ip:${ip || "unknown"}`;
-  if (await isThrottled(ipKey, LOGIN_IP_RULE)) {
+  const ipSlot = await takeAttempt(ipKey(ip), LOGIN_IP_RULE);
+  if (!ipSlot) {
     await fail("ip-throttled");
     throw new Error(LoginError.rateLimited);
   }
+  const attempt = await takeAccountAttempt(email);
   const user = await db().user.findUnique({ where: { email } });
-  // Hash even for an unknown email, so that the response time does not tell which emails exist.
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  const now = new Date();
-  const locked = !!user?.lockedUntil && user.lockedUntil > now;
+  const usable = !!user && !user.disabled && attempt.ok;
+  // One hash on every path (a dummy one for an unknown, disabled or locked account), so that time tells nothing.
+  const passwordOk = await verifyPassword(usable ? user.passwordHash : await dummyPasswordHash(), password);
 
-  if (!user || user.disabled || locked || !passwordOk) {
-    await recordFailure(ipKey, LOGIN_IP_RULE);
-    if (user && !passwordOk && !locked && !user.disabled) await countAccountFailure(user, ip, userAgent);
-    await fail(!user ? "unknown-user" : user.disabled ? "disabled" : locked ? "locked" : "bad-password", user);
+  if (!attempt.ok) {
+    await fail("locked", user);
+    if (attempt.lockedUntil) throw lockedError(attempt.lockedUntil);
+    return null;
+  }
+  // A failure that reaches the limit leaves the account locked (takeAccountAttempt set it): say until when.
+  const failed = async (reason: string) => {
+    await fail(reason, user);
+    if (!attempt.last || !attempt.lockedUntil) return;
+    await audit({ actorId: user?.id ?? null, actorLabel: user?.email ?? email, action: "login.locked", targetType: "user", targetId: user?.id ?? "", ip, userAgent, detail: { minutes: LOCK_MINUTES } });
+    throw lockedError(attempt.lockedUntil);
+  };
+  if (!user || !usable || !passwordOk) {
+    await failed(!user ? "unknown-user" : user.disabled ? "disabled" : "bad-password");
     return null;
   }
 
   if (user.totpEnabled) {
     if (!code) {
+      // The right password, but no verdict yet: this attempt does not count (the one with the code will).
+      await giveBackAccountAttempt(email);
+      await giveBack(ipSlot);
       await audit({ actorId: user.id, actorLabel: user.email, action: "login.challenge", targetType: "user", targetId: user.id, ip, userAgent, detail: { factor: "totp" } });
       throw new Error(LoginError.totpRequired);
     }
     const factor = await checkSecondFactor(user, code);
     if (!factor) {
-      await recordFailure(ipKey, LOGIN_IP_RULE);
-      await countAccountFailure(user, ip, userAgent);
-      await fail("bad-second-factor", user);
+      await failed("bad-second-factor");
       throw new Error(LoginError.totpInvalid);
     }
     if (factor === "recovery-code") {
@@ -88,26 +119,13 @@ export async function authorizeCredentials(raw: unknown, req?: RequestLike): Pro
     }
   }
 
-  await db().user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
+  await accountSucceeded(email);
+  await giveBack(ipSlot);
+  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await audit({ actorId: user.id, actorLabel: user.email, action: "login.success", targetType: "user", targetId: user.id, ip, userAgent, detail: { twoFactor: user.totpEnabled } });
   // Housekeeping on a path that is rare and not under attack.
   void pruneThrottle().catch(() => {});
   return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion } as AuthUser;
-}
-
-/** Increments the failure count in one statement (concurrent failures all count) and locks at the limit. */
-async function countAccountFailure(user: User, ip: string, userAgent: string) {
-  const rows = await db().$queryRaw<{ lockedUntil: Date | null; failedLoginCount: number }[]>`
-    UPDATE "User" SET
-      "failedLoginCount" = CASE WHEN "failedLoginCount" + 1 >= ${LOCK_AFTER_FAILURES} THEN 0 ELSE "failedLoginCount" + 1 END,
-      "lockedUntil" = CASE WHEN "failedLoginCount" + 1 >= ${LOCK_AFTER_FAILURES}
-                      THEN now() + make_interval(mins => ${LOCK_MINUTES}) ELSE "lockedUntil" END
-    WHERE "id" = ${user.id}
-    RETURNING "lockedUntil", "failedLoginCount"`;
-  const row = rows[0];
-  if (row?.lockedUntil && row.lockedUntil > new Date() && row.failedLoginCount === 0) {
-    await audit({ actorId: user.id, actorLabel: user.email, action: "login.locked", targetType: "user", targetId: user.id, ip, userAgent, detail: { minutes: LOCK_MINUTES } });
-  }
 }
 
 /** A TOTP code (each time step once) or an unused recovery code (each once). */

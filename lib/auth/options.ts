@@ -2,6 +2,7 @@ import type { AuthOptions, User as AuthUser } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { audit } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
+import { safeRedirectPath } from "@/lib/security/safe-redirect";
 import { authorizeCredentials, type RequestLike } from "./login";
 import { SESSION_MAX_AGE_S, nowSeconds, sessionState } from "./session-policy";
 
@@ -29,6 +30,10 @@ export const authOptions: AuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's own redirects (signIn / signOut with a callbackUrl): the same rule as the login page.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, baseUrl, "/admin/login")}`;
+    },
     async jwt({ token, user }) {
       const now = nowSeconds();
       if (user) {

@@ -33,3 +33,9 @@ export function formatDate(date: Date): string {
 export function formatCalendarDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** HH:mm in the display zone. */
+export function formatTime(date: Date): string {
+  const p = parts(date);
+  return `${p.hour}:${p.minute}`;
+}

@@ -136,6 +136,7 @@ export const zhCN = {
   security: {
     stepRequired: "请先完成账户安全设置（修改密码或启用两步验证）。",
     rateLimited: "尝试次数过多，请 15 分钟后再试。",
+    lockedUntil: "账号已锁定，请于 {time} 后再试。如需立即登录，请联系管理员解除锁定。",
     totpPrompt: "请输入身份验证器应用中的 6 位验证码，或一个恢复码。",
     totpLabel: "验证码",
     totpInvalid: "验证码错误或已使用，请重试。",
@@ -244,6 +245,9 @@ export const zhCN = {
     systemNote: "系统账号不在此列出：它用于定时任务和演示内容，不能登录。",
     noUsers: "还没有其他用户。",
     lockedUntil: "登录已锁定至 {time}",
+    unlock: "解除锁定",
+    unlockHint: "该账号因连续登录失败被锁定至 {time}。若确认是本人输错密码（或已排除他人猜测密码的可能），可以立即解除锁定。",
+    unlocked: "已解除登录锁定，该用户现在可以登录。",
     createdAt: "创建时间",
   },
   adminColumns: {

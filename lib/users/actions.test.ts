@@ -4,7 +4,9 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { setupTestDatabase } from "@/test/db";
 import { actAs } from "@/test/session";
-import { createUserAction, resetUserPasswordAction, resetUserTwoFactorAction, setUserDisabledAction, updateUserAction } from "./actions";
+import { accountKey, accountLockedUntil, takeAccountAttempt } from "@/lib/security/login-throttle";
+import { createUserAction, resetUserPasswordAction, resetUserTwoFactorAction, setUserDisabledAction, unlockUserAction, updateUserAction } from "./actions";
+import { getUserForAdmin } from "./admin-queries";
 import { ensureSystemUser } from "./bootstrap";
 import { createTestUser, lastAudit } from "./testing";
 
@@ -167,15 +169,45 @@ describe("disable and enable", () => {
   });
 });
 
+/** Five failed logins' worth of attempts: the email is locked. */
+async function lockOut(email: string) {
+  for (let i = 0; i < 5; i++) await takeAccountAttempt(email);
+  expect(await accountLockedUntil(email)).not.toBeNull();
+}
+
+describe("unlockUser", () => {
+  it("shows the lock on the user's page and lifts it, audited with the time it would have ended", async () => {
+    const target = await createTestUser("EDITOR", { email: "locked-out@wuhai.gov.cn" });
+    await lockOut(target.email);
+    const until = await accountLockedUntil(target.email);
+    expect((await getUserForAdmin(target.id))?.lockedUntil).toEqual(until);
+    expect(await unlockUserAction({ id: target.id })).toEqual({ ok: true, data: { id: target.id } });
+    expect(await accountLockedUntil(target.email)).toBeNull();
+    expect((await getUserForAdmin(target.id))?.lockedUntil).toBeNull();
+    const entry = await lastAudit("user.unlock");
+    expect(entry).toMatchObject({ actorId: admin.id, targetId: String(target.id), detail: { email: target.email, lockedUntil: until!.toISOString() } });
+  });
+
+  it("says so when the account is not locked, and is for admins only", async () => {
+    const target = await createTestUser("EDITOR");
+    expect(await unlockUserAction({ id: target.id })).toMatchObject({ ok: false, code: "conflict", error: "该账号当前没有被锁定。" });
+    await lockOut(target.email);
+    actAs(editor);
+    expect(await unlockUserAction({ id: target.id })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await accountLockedUntil(target.email)).not.toBeNull();
+  });
+});
+
 describe("resetUserPassword", () => {
   it("sets the given password, forces a change at next login, ends sessions and lifts a lock", async () => {
     const target = await createTestUser("EDITOR", { email: "reset-me@wuhai.gov.cn" });
-    await db().user.update({ where: { id: target.id }, data: { failedLoginCount: 3, lockedUntil: new Date(Date.now() + 60_000) } });
+    await lockOut(target.email);
     const result = await resetUserPasswordAction({ id: target.id, password: "Autumn-Field-2026" });
     expect(result).toEqual({ ok: true, data: { generatedPassword: null } });
     const user = await db().user.findUniqueOrThrow({ where: { id: target.id } });
     expect(await verifyPassword(user.passwordHash, "Autumn-Field-2026")).toBe(true);
-    expect(user).toMatchObject({ mustChangePassword: true, sessionVersion: 1, failedLoginCount: 0, lockedUntil: null });
+    expect(user).toMatchObject({ mustChangePassword: true, sessionVersion: 1 });
+    expect(await db().loginThrottle.findUnique({ where: { key: accountKey(target.email) } })).toBeNull();
     const entry = await lastAudit("user.reset-password");
     expect(entry?.detail).toEqual({ email: "reset-me@wuhai.gov.cn", generated: false });
     expectNoSecrets(entry?.detail);

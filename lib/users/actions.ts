@@ -1,8 +1,8 @@
 "use server";
 
 import { action } from "@/lib/actions/safe-action";
-import { createUser, resetUserPassword, resetUserTwoFactor, setUserDisabled, updateUser } from "./mutations";
-import { createUserSchema, resetPasswordSchema, resetTwoFactorSchema, setUserDisabledSchema, updateUserSchema } from "./schema";
+import { createUser, resetUserPassword, resetUserTwoFactor, setUserDisabled, unlockUser, updateUser } from "./mutations";
+import { createUserSchema, resetPasswordSchema, resetTwoFactorSchema, setUserDisabledSchema, unlockUserSchema, updateUserSchema } from "./schema";
 
 // Users appear on no public page: nothing to refresh beyond the admin page the form reloads.
 
@@ -35,3 +35,8 @@ export const resetUserTwoFactorAction = action(
     return { id: input.id };
   },
 );
+
+export const unlockUserAction = action({ name: "user.unlock", roles: ["ADMIN"], schema: unlockUserSchema }, async (input, { user }) => {
+  await unlockUser(input, user);
+  return { id: input.id };
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { accountLocks } from "@/lib/security/login-throttle";
 import { SYSTEM_EMAIL } from "./bootstrap";
 
 const userSelect = {
@@ -9,7 +10,6 @@ const userSelect = {
   role: true,
   disabled: true,
   mustChangePassword: true,
-  lockedUntil: true,
   totpEnabled: true,
   lastLoginAt: true,
   createdAt: true,
@@ -23,18 +23,21 @@ export async function listUsers() {
     orderBy: [{ disabled: "asc" }, { role: "asc" }, { id: "asc" }],
     select: userSelect,
   });
-  return rows.map(flatten);
+  const locks = await accountLocks(rows.map((r) => r.email));
+  return rows.map((row) => flatten(row, locks));
 }
 
 export async function getUserForAdmin(id: number) {
   const row = await db().user.findFirst({ where: { id, email: { not: SYSTEM_EMAIL } }, select: userSelect });
-  return row ? flatten(row) : null;
+  return row ? flatten(row, await accountLocks([row.email])) : null;
 }
 
-function flatten<T extends { columns: { column: { id: number; name: string } }[] }>(
+/** The columns as a plain list, and the login lock (kept per email: lib/security/login-throttle.ts). */
+function flatten<T extends { email: string; columns: { column: { id: number; name: string } }[] }>(
   row: T,
-): Omit<T, "columns"> & { columns: { id: number; name: string }[] } {
-  return { ...row, columns: row.columns.map((c) => c.column) };
+  locks: Map<string, Date>,
+): Omit<T, "columns"> & { columns: { id: number; name: string }[]; lockedUntil: Date | null } {
+  return { ...row, columns: row.columns.map((c) => c.column), lockedUntil: locks.get(row.email.toLowerCase()) ?? null };
 }
 
 export type AdminUser = Awaited<ReturnType<typeof listUsers>>[number];

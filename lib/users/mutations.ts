@@ -5,9 +5,10 @@ import { changedFields } from "@/lib/audit/diff";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { accountLockedUntil, clearAccountLock } from "@/lib/security/login-throttle";
 import { passwordProblems } from "@/lib/security/password-policy";
 import { assertAdminRemains, assertColumnsExist, assertNotSelf, lockUser } from "./guards";
-import type { CreateUserInput, ResetPasswordInput, ResetTwoFactorInput, SetUserDisabledInput, UpdateUserInput } from "./schema";
+import type { CreateUserInput, ResetPasswordInput, ResetTwoFactorInput, SetUserDisabledInput, UnlockUserInput, UpdateUserInput } from "./schema";
 
 // Audit entries never carry a password or a hash: only who, what and which fields.
 
@@ -108,10 +109,9 @@ export async function resetUserPassword({ id, password }: ResetPasswordInput, ac
         mustChangePassword: true,
         passwordChangedAt: new Date(),
         sessionVersion: { increment: 1 },
-        failedLoginCount: 0,
-        lockedUntil: null,
       },
     });
+    await clearAccountLock(user.email, tx);
     await auditBy(
       actor,
       { action: "user.reset-password", targetType: "user", targetId: id, detail: { email: user.email, generated: generated !== null } },
@@ -137,5 +137,20 @@ export async function resetUserTwoFactor({ id }: ResetTwoFactorInput, actor: Aud
       data: { totpEnabled: false, totpSecret: null, recoveryCodes: [], totpLastStep: 0, sessionVersion: { increment: 1 } },
     });
     await auditBy(actor, { action: "user.2fa.reset", targetType: "user", targetId: id, detail: { email: user.email } }, tx);
+  });
+}
+
+/**
+ * Lifts a login lock before it runs out (the user locked themselves out, or someone
+ * guessed at their account) and forgets the failures before it. Audited with the
+ * time the lock would have ended.
+ */
+export async function unlockUser({ id }: UnlockUserInput, actor: AuditActor) {
+  await db().$transaction(async (tx) => {
+    const user = await lockUser(tx, id);
+    const lockedUntil = await accountLockedUntil(user.email);
+    if (!lockedUntil) throw new ActionError("conflict", "该账号当前没有被锁定。");
+    await clearAccountLock(user.email, tx);
+    await auditBy(actor, { action: "user.unlock", targetType: "user", targetId: id, detail: { email: user.email, lockedUntil: lockedUntil.toISOString() } }, tx);
   });
 }

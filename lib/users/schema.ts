@@ -38,8 +38,12 @@ export const resetPasswordSchema = z.object({ id, password: z.string().max(256, 
 /** Clears the user's two-factor login (lost phone and recovery codes). */
 export const resetTwoFactorSchema = z.object({ id });
 
+/** Lifts a login lock (too many failed logins). */
+export const unlockUserSchema = z.object({ id });
+
 export type CreateUserInput = z.output<typeof createUserSchema>;
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 export type SetUserDisabledInput = z.output<typeof setUserDisabledSchema>;
 export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
 export type ResetTwoFactorInput = z.output<typeof resetTwoFactorSchema>;
+export type UnlockUserInput = z.output<typeof unlockUserSchema>;

@@ -40,6 +40,7 @@ export const actionRules: Record<string, Who[]> = {
   "user.set-disabled": ADMIN,
   "user.reset-password": ADMIN,
   "user.reset-2fa": ADMIN,
+  "user.unlock": ADMIN,
   "word.create": ADMIN,
   "word.update": ADMIN,
   "word.delete": ADMIN,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
+import { t } from "@/lib/i18n/zh-CN";
 import { listMediaLibrary } from "@/lib/media/library";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/media/sniff";
 import { uploadMedia } from "@/lib/media/upload";
@@ -57,6 +58,8 @@ const listSchema = z.object({
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user) return error(401, "登录已过期，请重新登录。");
+  // Like every action (lib/actions/safe-action.ts): a pending password change or 2FA setup comes first.
+  if (user.securityStep) return error(403, t.security.stepRequired);
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = listSchema.safeParse(params);
   if (!parsed.success) return error(400, "查询参数无效。");

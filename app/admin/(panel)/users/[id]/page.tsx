@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { GovernanceUserAccount } from "@/components/admin/governance-user-account";
 import { GovernanceUserForm } from "@/components/admin/governance-user-form";
 import { GovernanceUserStatus } from "@/components/admin/governance-user-table";
+import { GovernanceUserUnlock } from "@/components/admin/governance-user-unlock";
 import { requireRole } from "@/lib/auth/session";
 import { listColumnOptions } from "@/lib/columns/admin-queries";
 import { formatDateTime } from "@/lib/format/date";
@@ -44,7 +45,10 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </div>
       <div className="gov-card">
         <h2>{L.accountSection}</h2>
-        <GovernanceUserAccount user={{ id: user.id, name: user.name, disabled: user.disabled, totpEnabled: user.totpEnabled }} isSelf={isSelf} />
+        <div className="gov-stack">
+          <GovernanceUserUnlock user={{ id: user.id, lockedUntil: user.lockedUntil ? formatDateTime(user.lockedUntil) : null }} />
+          <GovernanceUserAccount user={{ id: user.id, name: user.name, disabled: user.disabled, totpEnabled: user.totpEnabled }} isSelf={isSelf} />
+        </div>
       </div>
     </section>
   );
