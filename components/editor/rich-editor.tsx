@@ -15,6 +15,8 @@ import { LinkDialog } from "./link-dialog";
 import { PasteHandling } from "./paste-handling";
 import { PendingImageUploader } from "./pending-images";
 import { EmptyHint } from "./placeholder";
+import { SearchPanel, type SearchRequest } from "./search-panel";
+import { SearchReplace, selectedText, type SearchPanelMode } from "./search-replace";
 import { TableDialog, TableTools } from "./table-menu";
 import { Toolbar } from "./toolbar";
 import { WordHighlight } from "./word-highlight";
@@ -59,6 +61,8 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
   const [handlers] = useState(() => new Handlers(props));
   useEffect(() => handlers.bind(props));
   const uploader = useRef<PendingImageUploader | null>(null);
+  const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
+  const openSearch = (mode: SearchPanelMode, text: string) => setSearchRequest((r) => ({ mode, text, seq: (r?.seq ?? 0) + 1 }));
 
   const extensions = useMemo(
     () => [
@@ -69,6 +73,8 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
         onDroppedImages: (d) => handlers.get().onNotice(droppedImagesMessage(d)),
       }),
       WordHighlight.configure({ words: props.words }),
+      // Editor-only, so not in the list shared with the server (extensions.ts).
+      SearchReplace.configure({ onOpen: openSearch }),
       EmptyHint.configure({ text: t.editor.placeholder }),
       Extension.create({
         name: "editorShortcuts",
@@ -136,10 +142,22 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
             openTable: () => setDialog("table"),
             tidy: () => props.onTidy(editor),
             toggleFullscreen: () => setFullscreen((f) => !f),
+            openSearch: () => openSearch("find", selectedText(editor.state)),
             fullscreen,
           }}
         />
         {inTable && <TableTools editor={editor} />}
+        {searchRequest && (
+          <SearchPanel
+            editor={editor}
+            request={searchRequest}
+            onClose={() => {
+              setSearchRequest(null);
+              // Back to the text, on the match last shown (or where the cursor was if none was).
+              editor.commands.focus();
+            }}
+          />
+        )}
       </div>
       <div className="rich-editor-sheet">
         <EditorContent editor={editor} />

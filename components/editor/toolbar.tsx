@@ -12,6 +12,7 @@ export interface ToolbarActions {
   openTable: () => void;
   tidy: () => void;
   toggleFullscreen: () => void;
+  openSearch: () => void;
   fullscreen: boolean;
 }
 
@@ -144,6 +145,9 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
         {e.tidy}
       </button>
       <span className="tool-spacer" />
+      <Tool label={e.find.open} shortcut={`${MOD}+F / ${MOD}+H`} onClick={actions.openSearch}>
+        <Icon name="search" />
+      </Tool>
       <Tool label={actions.fullscreen ? e.exitFullscreen : e.fullscreen} shortcut={`${MOD}+Shift+F`} active={actions.fullscreen} onClick={actions.toggleFullscreen}>
         <Icon name={actions.fullscreen ? "exitFullscreen" : "fullscreen"} />
       </Tool>
