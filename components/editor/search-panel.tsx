@@ -42,7 +42,7 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
     if (request.text) setQuery(request.text);
   }
 
-  const m = useEditorState({
+  const { count, current, editable } = useEditorState({
     editor,
     selector: ({ editor: e }) => ({ ...searchMatches(e.state), editable: e.isEditable }),
     equalityFn: (a, b) => !!b && a.count === b.count && a.current === b.current && a.editable === b.editable,
@@ -55,13 +55,23 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
   useEffect(() => () => void (editor.isDestroyed || editor.commands.clearSearch()), [editor]);
 
   useEffect(() => {
+    // ProseMirror scrolls a match just into the window, which can leave it under the sticky
+    // toolbar and this bar; then it is brought to the middle, as a browser's find does.
+    if (!current) return;
+    const match = editor.view.dom.querySelector(".ProseMirror-active-search-match");
+    const covered = editor.view.dom.closest(".rich-editor")?.querySelector(".rich-editor-bars")?.getBoundingClientRect().bottom ?? 0;
+    const box = match?.getBoundingClientRect();
+    if (match && box && (box.top < covered || box.bottom > window.innerHeight)) match.scrollIntoView({ block: "center" });
+  }, [editor, current, count]);
+
+  useEffect(() => {
     const input = request.mode === "replace" && editor.isEditable ? replaceInput.current : findInput.current;
     input?.focus();
     input?.select();
   }, [request, editor]);
 
-  const status = !query ? "" : m.count === 0 ? (replaced !== null ? fill(f.replaced, { n: replaced }) : f.none) : m.current ? fill(f.current, { i: m.current, n: m.count }) : fill(f.total, { n: m.count });
-  const canReplace = m.editable && m.count > 0;
+  const status = !query ? "" : count === 0 ? (replaced !== null ? fill(f.replaced, { n: replaced }) : f.none) : current ? fill(f.current, { i: current, n: count }) : fill(f.total, { n: count });
+  const canReplace = editable && count > 0;
   const next = () => editor.commands.findNextMatch();
   const previous = () => editor.commands.findPreviousMatch();
   const replaceAll = () => {
@@ -118,10 +128,10 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
         <span className="search-count" role="status" aria-live="polite" aria-atomic="true" data-testid="search-count">
           {status}
         </span>
-        <button type="button" className="tool-text" disabled={m.count === 0} onClick={previous}>
+        <button type="button" className="tool-text" disabled={count === 0} onClick={previous}>
           {f.previous}
         </button>
-        <button type="button" className="tool-text" disabled={m.count === 0} onClick={next}>
+        <button type="button" className="tool-text" disabled={count === 0} onClick={next}>
           {f.next}
         </button>
         <label className="search-option">
@@ -148,8 +158,8 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
           value={replace}
           autoComplete="off"
           spellCheck={false}
-          disabled={!m.editable}
-          aria-describedby={m.editable ? undefined : `${id}-readonly`}
+          disabled={!editable}
+          aria-describedby={editable ? undefined : `${id}-readonly`}
           onChange={(e) => setReplace(e.target.value)}
           onKeyDown={(e) => {
             if (e.key !== "Enter" || composing(e)) return;
@@ -163,7 +173,7 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
         <button type="button" className="tool-text" disabled={!canReplace} onClick={replaceAll}>
           {f.replaceAll}
         </button>
-        {!m.editable && (
+        {!editable && (
           <span className="search-note" id={`${id}-readonly`}>
             {f.readOnly}
           </span>
