@@ -78,8 +78,9 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
     const n = searchMatches(editor.state).count;
     if (editor.commands.replaceAllMatches()) setReplaced(n);
   };
-  // Enter while an input method is composing a Chinese word picks the word, nothing more.
-  const composing = (e: React.KeyboardEvent) => e.nativeEvent.isComposing;
+  // Enter while an input method is composing a Chinese word picks the word, nothing more
+  // (Safari reports the composition only through keyCode 229).
+  const composing = (e: React.KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
 
   return (
     <div
