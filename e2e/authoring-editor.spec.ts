@@ -158,6 +158,8 @@ test("查找/替换: Ctrl+F in the editor highlights every match, Ctrl+H replace
   await page.keyboard.type("截至");
   await panel.getByRole("button", { name: "全部替换" }).click();
   await expect(count).toHaveText("已替换 3 处");
+  // Nothing left to replace, yet the focus stays in the bar (so Esc below reaches it).
+  await expect(panel.getByRole("button", { name: "全部替换" })).toHaveAttribute("aria-disabled", "true");
   const paragraphs = editor.locator("p");
   await expect(paragraphs).toHaveText(["截至目前，全市已完成春耕。", "截至日期为5月底，截至时间另行通知。"]);
 

@@ -71,6 +71,9 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
   }, [request, editor]);
 
   const status = !query ? "" : count === 0 ? (replaced !== null ? fill(f.replaced, { n: replaced }) : f.none) : current ? fill(f.current, { i: current, n: count }) : fill(f.total, { n: count });
+  // The buttons are marked unavailable rather than disabled: a disabled button drops the
+  // focus (to the page) the moment "全部替换" leaves nothing to replace, and Esc would then
+  // no longer reach this bar. Pressing them then does nothing: the commands refuse.
   const canReplace = editable && count > 0;
   const next = () => editor.commands.findNextMatch();
   const previous = () => editor.commands.findPreviousMatch();
@@ -129,10 +132,10 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
         <span className="search-count" role="status" aria-live="polite" aria-atomic="true" data-testid="search-count">
           {status}
         </span>
-        <button type="button" className="tool-text" disabled={count === 0} onClick={previous}>
+        <button type="button" className="tool-text" aria-disabled={count === 0} onClick={previous}>
           {f.previous}
         </button>
-        <button type="button" className="tool-text" disabled={count === 0} onClick={next}>
+        <button type="button" className="tool-text" aria-disabled={count === 0} onClick={next}>
           {f.next}
         </button>
         <label className="search-option">
@@ -168,10 +171,10 @@ export function SearchPanel({ editor, request, onClose }: SearchPanelProps) {
             editor.commands.replaceMatch();
           }}
         />
-        <button type="button" className="tool-text" disabled={!canReplace} onClick={() => editor.commands.replaceMatch()}>
+        <button type="button" className="tool-text" aria-disabled={!canReplace} onClick={() => editor.commands.replaceMatch()}>
           {f.replace}
         </button>
-        <button type="button" className="tool-text" disabled={!canReplace} onClick={replaceAll}>
+        <button type="button" className="tool-text" aria-disabled={!canReplace} onClick={replaceAll}>
           {f.replaceAll}
         </button>
         {!editable && (
