@@ -17,6 +17,7 @@ import { readArchive } from "./tar-read";
 export class ArchiveWriter {
   private readonly pack: Pack;
   private readonly out: fs.WriteStream;
+  private readonly gzip = zlib.createGzip();
   private readonly names = new Map<string, string>();
   private readonly hashed = new Map<string, string>();
   private readonly failure: Promise<never>;
@@ -42,7 +43,7 @@ export class ArchiveWriter {
     });
     // Created with mode 600: the archive holds password hashes and secrets.
     this.out = fs.createWriteStream(file, { mode: 0o600 });
-    const gzip = zlib.createGzip();
+    const gzip = this.gzip;
     this.pack.pipe(gzip as unknown as NodeJS.WritableStream);
     gzip.pipe(this.out);
     this.read = readArchive(this.pack as unknown as NodeJS.ReadableStream, {
@@ -87,8 +88,13 @@ export class ArchiveWriter {
   /** Stops writing after a failure (the caller deletes the partial file). */
   async abort() {
     this.pack.destroy();
+    this.gzip.destroy();
+    if (this.out.closed) return;
+    // Not once(out, "close"): the destroyed pipe may still emit an error on the way ("write
+    // after destroyed"), which would reject it; the failure is already reported by finish().
+    const closed = new Promise<void>((resolve) => this.out.once("close", () => resolve()));
     this.out.destroy();
-    if (!this.out.closed) await once(this.out, "close");
+    await closed;
   }
 }
 
