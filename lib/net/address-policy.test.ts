@@ -108,6 +108,7 @@ describe("the allow-list", () => {
 
   it("checks each entry's form, in Chinese", () => {
     for (const ok of ["img.gov.cn", "10.0.0.0/8", "192.168.1.20", "fd00::/16", "::1", "intranet"]) expect(allowEntryError(ok), ok).toBeNull();
-    for (const bad of ["http://img.gov.cn", "10.0.0.0/4", "10.0.0.0/33", "img_gov", "a/b/c", "-x.cn"]) expect(allowEntryError(bad), bad).toMatch(/不是有效的/);
+    expect(allowEntryError("http://img.gov.cn/a")).toMatch(/不带 http/);
+    for (const bad of ["10.0.0.0/4", "10.0.0.0/33", "img_gov", "a/b/c", "-x.cn"]) expect(allowEntryError(bad), bad).toMatch(/不是有效的/);
   });
 });

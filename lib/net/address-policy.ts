@@ -104,6 +104,7 @@ const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]
 
 /** One allow-list entry checked: an error message (zh-CN) for a malformed one, or null. */
 export function allowEntryError(entry: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return `“${entry}”：只填主机名、IP 地址或网段，不带 http:// 和路径`;
   const [address, prefix, extra] = entry.split("/");
   if (extra !== undefined) return `“${entry}”不是有效的主机名或网段`;
   if (prefix !== undefined) {
