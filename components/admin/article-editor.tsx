@@ -113,7 +113,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
   );
   const setBody = useCallback((doc: RichTextNode) => saver.update({ bodyJson: doc }), [saver]);
   const onPendingUploads = useCallback((n: number) => (setPendingUploads(n), saver.setPendingUploads(n)), [saver]);
-  const onPasteReport = useCallback((r: PasteReport) => notify(pasteSummary(r), r.images.remote.length || r.images.unreadable || r.images.unusable ? "warning" : "info"), [notify]);
+  const onPasteReport = useCallback((r: PasteReport) => notify(pasteSummary(r), r.images.unreadable || r.images.unusable ? "warning" : "info"), [notify]);
   const onTidy = useCallback(
     (e: Editor) => {
       const { doc, changes } = tidyDocument(e.getJSON() as RichTextNode);
