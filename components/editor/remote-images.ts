@@ -110,6 +110,8 @@ export class RemoteImageLocalizer {
 
   /** The button: every remote picture in the body, failed ones included. */
   localizeAll(): void {
+    // A read-only editor (an article in review) must not change under the reader.
+    if (!this.editor.isEditable) return;
     const n = this.localize(remoteImageSrcs(this.editor.state.doc));
     if (!n && !this.running) this.events.onNotice(t.remoteImages.nothingToDo, "info");
   }
