@@ -77,14 +77,15 @@ async function checkedAddress(url: URL, allow: AllowList, signal: AbortSignal): 
     throw error instanceof Failure ? error : fail("dns");
   }
   if (!addresses.length) throw fail("dns");
-  let first: { address: string; family: 4 | 6 } | null = null;
+  const checked: { address: string; family: 4 | 6 }[] = [];
   // Every address must pass: a name that also points inside is refused, not tried until one works.
   for (const { address } of addresses) {
     const verdict = checkAddress(address, url.hostname, allow);
     if (!verdict.ok) throw fail("forbidden-address", { addressClass: verdict.class });
-    first ??= { address: verdict.address, family: verdict.address.includes(":") ? 6 : 4 };
+    checked.push({ address: verdict.address, family: verdict.address.includes(":") ? 6 : 4 });
   }
-  return first!;
+  // IPv4 first: many servers (and offices) still have no IPv6 route.
+  return checked.find((a) => a.family === 4) ?? checked[0];
 }
 
 function parseUrl(raw: string | URL, base?: URL): URL {
