@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { send, startImageServer, type ImageServer } from "../test/image-server";
-import { body, expectSaved, pasteHtml } from "./authoring-helpers";
+import { body, expectSaved, pasteHtml, saveStatus } from "./authoring-helpers";
 import type { AccountName } from "./helpers/accounts";
 import { loginAs } from "./helpers/login";
 
@@ -91,8 +91,9 @@ test("a pasted WeChat article's pictures are brought home and served from /media
   await expectSaved(editor);
   const id = Number(/\/admin\/articles\/(\d+)$/.exec(editor.url())![1]);
   await failed.locator("img").click();
-  await editor.getByRole("group", { name: "图片" }).getByRole("button", { name: "删除" }).click();
+  await editor.getByRole("group", { name: "图片", exact: true }).getByRole("button", { name: "删除", exact: true }).click();
   await expect(figures).toHaveCount(2);
+  await expect(saveStatus(editor)).not.toHaveText(/^已保存/);
   await editor.keyboard.press("Control+s");
   await expectSaved(editor);
 
@@ -120,11 +121,10 @@ test("a pasted WeChat article's pictures are brought home and served from /media
     await expect.poll(() => images.nth(i).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   }
   expect(await citizen.content()).not.toContain(server.origin);
-
-  await setAllowList(browser, "");
 });
 
 test("without the allow-list, a picture on a local address is refused and says why", async ({ browser }) => {
+  await setAllowList(browser, "");
   const editor = await as(browser, "editor", "/admin/articles/new");
   await body(editor).click();
   await pasteHtml(editor, `<p>正文</p><img src="${server.origin}/mmbiz_jpg/first/640" alt="内网图片">`, "正文");
