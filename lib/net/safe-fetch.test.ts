@@ -1,3 +1,9 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import https from "node:https";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redirect, send, startImageServer, type ImageServer } from "@/test/image-server";
 import { parseAllowList } from "./address-policy";
@@ -100,5 +106,34 @@ describe("safeFetch against a local server", () => {
     const started = Date.now();
     expect(await safeFetch(`${server.origin}/slow`, { allow, timeoutMs: 300 })).toEqual({ ok: false, reason: "timeout" });
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe("safeFetch over HTTPS", () => {
+  it("connects to the checked address but names the host in SNI, and verifies the certificate", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "safe-fetch-tls-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", `${dir}/key.pem`, "-out", `${dir}/cert.pem`], { stdio: "ignore" });
+    const names: string[] = [];
+    const tls = https.createServer(
+      {
+        key: fs.readFileSync(`${dir}/key.pem`),
+        cert: fs.readFileSync(`${dir}/cert.pem`),
+        SNICallback: (name, cb) => {
+          names.push(name);
+          cb(null);
+        },
+      },
+      (_req, res) => res.end(picture),
+    );
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    const { port } = tls.address() as AddressInfo;
+    try {
+      // A self-signed certificate: refused, so verification is on.
+      expect(await safeFetch(`https://localhost:${port}/a.png`, { allow: parseAllowList("localhost") })).toEqual({ ok: false, reason: "tls" });
+      expect(names).toEqual(["localhost"]);
+    } finally {
+      tls.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
