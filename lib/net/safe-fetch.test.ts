@@ -40,6 +40,16 @@ beforeAll(async () => {
       };
       pump();
     },
+    "/endless-403": (_req, res) => {
+      res.writeHead(403, { "content-type": "text/html" });
+      const timer = setInterval(() => res.write("x".repeat(1024)), 5);
+      res.on("close", () => clearInterval(timer));
+    },
+    "/truncated": (_req, res) => {
+      res.writeHead(200, { "content-type": "image/png", "content-length": 5000 });
+      res.write(picture);
+      setTimeout(() => res.socket?.destroy(), 20);
+    },
     "/slow": (_req, res) => {
       const timer = setTimeout(() => send(picture, "image/png")(_req, res), 3000);
       res.on("close", () => clearTimeout(timer));
@@ -95,6 +105,13 @@ describe("safeFetch against a local server", () => {
   it("reports the other site's refusal with its status", async () => {
     expect(await safeFetch(`${server.origin}/forbidden`, { allow })).toEqual({ ok: false, reason: "http-status", status: 403 });
     expect(await safeFetch(`${server.origin}/missing.png`, { allow })).toEqual({ ok: false, reason: "http-status", status: 404 });
+  });
+
+  it("does not read a refused answer's body, and counts a cut-off picture as a failure", async () => {
+    const started = Date.now();
+    expect(await safeFetch(`${server.origin}/endless-403`, { allow })).toEqual({ ok: false, reason: "http-status", status: 403 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await safeFetch(`${server.origin}/truncated`, { allow })).toEqual({ ok: false, reason: "unreachable" });
   });
 
   it("stops at the size limit, announced or not", async () => {

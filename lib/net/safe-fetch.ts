@@ -127,13 +127,14 @@ function request(url: URL, target: { address: string; family: 4 | 6 }, opts: Req
       (res) => {
         const status = res.statusCode ?? 0;
         const contentType = String(res.headers["content-type"] ?? "");
+        // Bodies we do not read are not drained: a hostile server could send one for ever.
         if (status >= 300 && status < 400 && res.headers.location) {
-          res.resume();
-          return resolve({ status, location: res.headers.location, contentType });
+          resolve({ status, location: res.headers.location, contentType });
+          return res.destroy();
         }
         if (status < 200 || status >= 300) {
-          res.resume();
-          return resolve({ status, contentType });
+          resolve({ status, contentType });
+          return res.destroy();
         }
         const declared = Number(res.headers["content-length"]);
         if (Number.isFinite(declared) && declared > opts.maxBytes) {
@@ -149,7 +150,8 @@ function request(url: URL, target: { address: string; family: 4 | 6 }, opts: Req
             res.destroy();
           } else chunks.push(chunk);
         });
-        res.on("end", () => resolve({ status, contentType, bytes: Buffer.concat(chunks) }));
+        // A connection closed before the announced end is a failure, not a shorter picture.
+        res.on("end", () => (res.complete ? resolve({ status, contentType, bytes: Buffer.concat(chunks) }) : reject(fail("unreachable"))));
         res.on("error", reject);
         res.on("aborted", () => reject(fail("unreachable")));
       },
@@ -195,5 +197,7 @@ export async function safeFetch(raw: string, options: SafeFetchOptions = {}): Pr
     return asFailure(error, controller.signal);
   } finally {
     clearTimeout(timer);
+    // Whatever is still open (a refused body, a half-read one) is closed now.
+    controller.abort();
   }
 }
