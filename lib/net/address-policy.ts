@@ -1,4 +1,7 @@
 import net from "node:net";
+import { allowEntryError, splitAllowList } from "./allow-list-syntax";
+
+export { allowEntryError, splitAllowList } from "./allow-list-syntax";
 
 /**
  * Which network addresses a server-side fetch may connect to (SSRF protection). Pure:
@@ -98,25 +101,6 @@ export interface AllowList {
   hosts: ReadonlySet<string>;
   addresses: net.BlockList;
   entries: readonly string[];
-}
-
-const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-
-/** One allow-list entry checked: an error message (zh-CN) for a malformed one, or null. */
-export function allowEntryError(entry: string): string | null {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return `“${entry}”：只填主机名、IP 地址或网段，不带 http:// 和路径`;
-  const [address, prefix, extra] = entry.split("/");
-  if (extra !== undefined) return `“${entry}”不是有效的主机名或网段`;
-  if (prefix !== undefined) {
-    const max = net.isIPv4(address) ? 32 : net.isIPv6(address) ? 128 : -1;
-    const n = Number(prefix);
-    return max > 0 && /^\d{1,3}$/.test(prefix) && n <= max && n >= (max === 32 ? 8 : 16) ? null : `“${entry}”不是有效的网段（如 10.1.2.0/24，前缀不小于 /8）`;
-  }
-  return net.isIP(address.replace(/^\[|\]$/g, "")) || HOST_NAME.test(address) ? null : `“${entry}”不是有效的主机名或 IP 地址`;
-}
-
-export function splitAllowList(text: string): string[] {
-  return [...new Set(text.split(/[\s,，;；]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
 }
 
 export function parseAllowList(input: string | readonly string[]): AllowList {

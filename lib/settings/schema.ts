@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { allowEntryError, splitAllowList } from "@/lib/net/address-policy";
+import { allowEntryError, splitAllowList } from "@/lib/net/allow-list-syntax";
 
 /**
  * Formats of the footer fields a government site must show (《政府网站发展指引》,
