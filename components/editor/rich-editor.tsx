@@ -14,6 +14,7 @@ import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
 import { PasteHandling } from "./paste-handling";
 import { PendingImageUploader } from "./pending-images";
+import { LocalizerSlot, RemoteImageLocalizer, type RemoteSummary } from "./remote-images";
 import { EmptyHint } from "./placeholder";
 import { TableDialog, TableTools } from "./table-menu";
 import { Toolbar } from "./toolbar";
@@ -27,10 +28,14 @@ export interface RichEditorProps {
   onChange: (doc: RichTextNode) => void;
   onEditor?: (editor: Editor | null) => void;
   onPasteReport: (report: PasteReport) => void;
-  onNotice: (message: string) => void;
+  onNotice: (message: string, tone?: "info" | "warning" | "error") => void;
   onOtherFiles: (files: File[]) => void;
   onPendingUploads: (count: number) => void;
   onTidy: (editor: Editor) => void;
+  /** The article being edited (null until first saved): remote pictures are fetched on its behalf. */
+  articleId?: number | null;
+  /** Remote pictures being brought home, and those that could not be (图片本地化). */
+  onRemoteImages?: (summary: RemoteSummary) => void;
   /** The save state, shown under the text in full screen (the character count is always there). */
   statusBar?: React.ReactNode;
 }
@@ -59,15 +64,21 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
   const [handlers] = useState(() => new Handlers(props));
   useEffect(() => handlers.bind(props));
   const uploader = useRef<PendingImageUploader | null>(null);
+  const [localizer] = useState(() => new LocalizerSlot());
 
   const extensions = useMemo(
     () => [
       ...editorExtensions(),
       PasteHandling.configure({
-        onReport: (r) => handlers.get().onPasteReport(r),
+        onReport: (r) => {
+          handlers.get().onPasteReport(r);
+          // The pasted remote pictures go to the server at once; the editor shows each one's progress.
+          if (r.images.remote.length) queueMicrotask(() => localizer.get()?.localize(r.images.remote));
+        },
         onOtherFiles: (f) => handlers.get().onOtherFiles(f),
         onDroppedImages: (d) => handlers.get().onNotice(droppedImagesMessage(d)),
       }),
+      localizer.extension(),
       WordHighlight.configure({ words: props.words }),
       EmptyHint.configure({ text: t.editor.placeholder }),
       Extension.create({
@@ -103,12 +114,19 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
     });
     uploader.current = pending;
     pending.scan();
+    localizer.set(
+      new RemoteImageLocalizer(editor, () => handlers.get().articleId ?? null, {
+        onNotice: (m, tone) => handlers.get().onNotice(m, tone),
+        onChange: (s) => handlers.get().onRemoteImages?.(s),
+      }),
+    );
     handlers.get().onEditor?.(editor);
     return () => {
       pending.destroy();
+      localizer.set(null);
       handlers.get().onEditor?.(null);
     };
-  }, [editor, handlers]);
+  }, [editor, handlers, localizer]);
 
   useEffect(() => {
     if (!fullscreen) return;
@@ -135,6 +153,7 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
             openImage: () => setDialog("image"),
             openTable: () => setDialog("table"),
             tidy: () => props.onTidy(editor),
+            localizeImages: () => localizer.get()?.localizeAll(),
             toggleFullscreen: () => setFullscreen((f) => !f),
             fullscreen,
           }}

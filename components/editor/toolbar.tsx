@@ -11,6 +11,8 @@ export interface ToolbarActions {
   openImage: () => void;
   openTable: () => void;
   tidy: () => void;
+  /** 图片本地化: bring every remote picture in the body to the media library. */
+  localizeImages?: () => void;
   toggleFullscreen: () => void;
   fullscreen: boolean;
 }
@@ -143,6 +145,11 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
       <button type="button" className="tool-text tool-tidy" title={e.tidyHint} onMouseDown={(e) => e.preventDefault()} onClick={actions.tidy}>
         {e.tidy}
       </button>
+      {actions.localizeImages && (
+        <button type="button" className="tool-text" title={t.remoteImages.buttonHint} onMouseDown={(e) => e.preventDefault()} onClick={actions.localizeImages}>
+          {t.remoteImages.button}
+        </button>
+      )}
       <span className="tool-spacer" />
       <Tool label={actions.fullscreen ? e.exitFullscreen : e.fullscreen} shortcut={`${MOD}+Shift+F`} active={actions.fullscreen} onClick={actions.toggleFullscreen}>
         <Icon name={actions.fullscreen ? "exitFullscreen" : "fullscreen"} />
