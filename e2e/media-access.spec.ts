@@ -1,8 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { body, expectSaved } from "./authoring-helpers";
-import type { AccountName } from "./helpers/accounts";
-import { loginAs } from "./helpers/login";
+import { act, as, workflowStatus as status } from "./helpers/workflow";
 
 /**
  * A draft's picture stays in the back office: a citizen given its address gets 404
@@ -10,21 +9,6 @@ import { loginAs } from "./helpers/login";
  * for good), and after 撤稿 the address is dead again — while the editor still sees it.
  */
 test.setTimeout(4 * 60_000);
-
-async function as(browser: Browser, who: AccountName, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, who, path);
-  return page;
-}
-
-async function act(page: Page, action: string, text?: string) {
-  await page.getByRole("button", { name: action, exact: true }).click();
-  if (text !== undefined) await page.getByRole("textbox", { name: /意见|原因|说明/ }).fill(text);
-  const confirm = page.getByRole("button", { name: `确认${action}` });
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
-}
-
-const status = (page: Page) => page.getByTestId("workflow-status");
 
 test("a draft's picture is not public until the article is, nor after it is withdrawn", async ({ browser, request }) => {
   const editor = await as(browser, "editor", "/admin/articles/new");

@@ -1,6 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import type { AccountName } from "./helpers/accounts";
-import { loginAs } from "./helpers/login";
+import { expect, test } from "@playwright/test";
+import { act, as, workflowStatus as status } from "./helpers/workflow";
 
 /**
  * 三审 in practice: an editor submits into a column with two review levels and takes it
@@ -11,21 +10,6 @@ import { loginAs } from "./helpers/login";
  * minutes ahead; it goes public at that minute with nobody doing anything more.
  */
 test.setTimeout(8 * 60_000);
-
-async function as(browser: Browser, who: AccountName, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, who, path);
-  return page;
-}
-
-async function act(page: Page, action: string, text?: string) {
-  await page.getByRole("button", { name: action, exact: true }).click();
-  if (text !== undefined) await page.getByRole("textbox", { name: /意见|原因|说明/ }).fill(text);
-  const confirm = page.getByRole("button", { name: `确认${action}` });
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
-}
-
-const status = (page: Page) => page.getByTestId("workflow-status");
 
 /** "2026-11-29T10:32" in Asia/Shanghai, `minutes` from now, for <input type="datetime-local">. */
 function shanghaiWallTime(minutes: number): string {

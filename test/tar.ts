@@ -6,24 +6,26 @@ import zlib from "node:zlib";
  * Writes tar archives byte by byte, for tests that need members GNU tar would not
  * write (or would clean up): symlinks, hard links, devices, fifos, `../` and absolute
  * names. The layout is POSIX ustar: a 512-byte header per member, the body padded to
- * 512 bytes, two zero blocks at the end.
+ * 512 bytes, two zero blocks at the end; `pax` records go into an extended header
+ * ("x") before the member.
  */
-export type TarType = "file" | "dir" | "symlink" | "hardlink" | "char" | "block" | "fifo";
+export type TarType = "file" | "dir" | "symlink" | "hardlink" | "char" | "block" | "fifo" | "contiguous" | "unknown";
 
 export interface TarMember {
   name: string;
   type: TarType;
   body?: Buffer | string;
   linkname?: string;
+  pax?: Record<string, string>;
 }
 
-const TYPEFLAG: Record<TarType, string> = { file: "0", hardlink: "1", symlink: "2", char: "3", block: "4", dir: "5", fifo: "6" };
+const TYPEFLAG: Record<TarType, string> = { file: "0", hardlink: "1", symlink: "2", char: "3", block: "4", dir: "5", fifo: "6", contiguous: "7", unknown: "Z" };
 
 function octal(value: number, width: number): string {
   return value.toString(8).padStart(width - 1, "0") + "\0";
 }
 
-function header(member: TarMember, size: number): Buffer {
+function header(member: { name: string; type: TarType | "pax"; linkname?: string }, size: number): Buffer {
   const block = Buffer.alloc(512);
   const name = Buffer.from(member.name);
   if (name.length > 100) throw new Error(`test tar: name too long: ${member.name}`);
@@ -33,7 +35,7 @@ function header(member: TarMember, size: number): Buffer {
   block.write(octal(0, 8), 116, "latin1");
   block.write(octal(size, 12), 124, "latin1");
   block.write(octal(Math.floor(Date.now() / 1000), 12), 136, "latin1");
-  block.write(TYPEFLAG[member.type], 156, "latin1");
+  block.write(member.type === "pax" ? "x" : TYPEFLAG[member.type], 156, "latin1");
   if (member.linkname) Buffer.from(member.linkname).copy(block, 157);
   block.write("ustar\0", 257, "latin1");
   block.write("00", 263, "latin1");
@@ -50,9 +52,21 @@ function header(member: TarMember, size: number): Buffer {
 
 export function tarGz(members: TarMember[]): Buffer {
   const parts: Buffer[] = [];
+  const padded = (body: Buffer) => [body, Buffer.alloc((512 - (body.length % 512)) % 512)];
   for (const member of members) {
+    if (member.pax) {
+      // "<length> <key>=<value>\n", the length counting its own digits.
+      const records = Object.entries(member.pax).map(([key, value]) => {
+        const rest = ` ${key}=${value}\n`;
+        let length = Buffer.byteLength(rest) + 1;
+        while (String(length).length + Buffer.byteLength(rest) !== length) length += 1;
+        return `${length}${rest}`;
+      });
+      const body = Buffer.from(records.join(""));
+      parts.push(header({ name: "PaxHeader", type: "pax" }, body.length), ...padded(body));
+    }
     const body = member.type === "file" ? Buffer.from(member.body ?? "") : Buffer.alloc(0);
-    parts.push(header(member, body.length), body, Buffer.alloc((512 - (body.length % 512)) % 512));
+    parts.push(header(member, body.length), ...padded(body));
   }
   parts.push(Buffer.alloc(1024));
   return zlib.gzipSync(Buffer.concat(parts));

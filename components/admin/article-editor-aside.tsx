@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { RemoteSummary } from "@/components/editor/remote-images";
 import type { EditorArticle, SaveResult } from "@/lib/articles/editor-model";
 import type { MediaItem } from "@/lib/media/library";
 import { ArticleSaver } from "./article-saver";
@@ -25,6 +26,7 @@ interface Props {
   onDismissUpload: (key: string) => void;
   words: SaveResult["words"];
   pendingUploads: number;
+  remoteImages: RemoteSummary;
   workflow?: React.ReactNode;
   /** Id of an article created on this page (its review panel appears on the article's own page). */
   created: number | null;
@@ -66,7 +68,7 @@ export function ArticleFieldsAside(p: Props) {
       </section>
       <section className="side-card">
         <h2>{a.checks}</h2>
-        <EditorChecks doc={p.article.bodyJson} words={p.words} pendingUploads={p.pendingUploads} />
+        <EditorChecks doc={p.article.bodyJson} words={p.words} pendingUploads={p.pendingUploads} remoteImages={p.remoteImages} />
       </section>
       {p.created !== null ? (
         <section className="side-card">

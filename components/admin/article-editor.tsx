@@ -5,6 +5,7 @@ import { closeHistory } from "@tiptap/pm/history";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import type { RemoteSummary } from "@/components/editor/remote-images";
 import { RichEditor } from "@/components/editor/rich-editor";
 import { uploadFile } from "@/components/editor/upload-client";
 import { editableContent, stableJson, type EditableContent, type EditorArticle } from "@/lib/articles/editor-model";
@@ -51,6 +52,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
   const [media, setMedia] = useState(initialMedia);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [pendingUploads, setPendingUploads] = useState(0);
+  const [remoteImages, setRemoteImages] = useState<RemoteSummary>({ active: 0, failures: [] });
   const [uploads, setUploads] = useState<AttachmentUpload[]>([]);
   const [recovery, setRecovery] = useState<LocalDraft | null>(null);
   const [merging, setMerging] = useState<{ theirs: EditorArticle; base: EditableContent } | null>(null);
@@ -111,7 +113,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
   );
   const setBody = useCallback((doc: RichTextNode) => saver.update({ bodyJson: doc }), [saver]);
   const onPendingUploads = useCallback((n: number) => (setPendingUploads(n), saver.setPendingUploads(n)), [saver]);
-  const onPasteReport = useCallback((r: PasteReport) => notify(pasteSummary(r), r.images.remote.length || r.images.unreadable || r.images.unusable ? "warning" : "info"), [notify]);
+  const onPasteReport = useCallback((r: PasteReport) => notify(pasteSummary(r), r.images.unreadable || r.images.unusable ? "warning" : "info"), [notify]);
   const onTidy = useCallback(
     (e: Editor) => {
       const { doc, changes } = tidyDocument(e.getJSON() as RichTextNode);
@@ -147,7 +149,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
     [saver],
   );
 
-  const onUploadError = useCallback((m: string) => notify(m, "error"), [notify]);
+  const onUploadError = useCallback((m: string, tone: Notice["tone"] = "error") => notify(m, tone), [notify]);
   const statusLine = useMemo(() => <SaveStatusText status={status} />, [status]);
 
   function restore(draft: LocalDraft) {
@@ -239,6 +241,8 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
             onOtherFiles={addAttachments}
             onPendingUploads={onPendingUploads}
             onTidy={onTidy}
+            articleId={article.id}
+            onRemoteImages={setRemoteImages}
             statusBar={statusLine}
           />
         </div>
@@ -257,6 +261,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
           onDismissUpload={(key) => setUploads((u) => u.filter((x) => x.key !== key))}
           words={lastResult?.words ?? []}
           pendingUploads={pendingUploads}
+          remoteImages={remoteImages}
           workflow={workflow}
           created={initial.id === null ? article.id : null}
         />

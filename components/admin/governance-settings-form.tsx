@@ -7,7 +7,7 @@ import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form"
 
 const L = t.adminSettings;
 
-type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff">;
+type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts">;
 
 const FOOTER: { key: TextKey; hint?: string; maxLength: number; mono?: boolean; wide?: boolean }[] = [
   { key: "host", maxLength: 100 },
@@ -42,6 +42,7 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
         copyright: text("copyright"),
         showPartyGovBadge: form.get("showPartyGovBadge") === "on",
         require2faForStaff: form.get("require2faForStaff") === "on",
+        remoteImageHosts: String(form.get("remoteImageHosts") ?? ""),
       },
       { success: L.saved },
     );
@@ -91,6 +92,9 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
           {L.require2faHint}
           {!adminHas2fa && ` ${L.require2faSelfWarning}`}
         </p>
+        <GovField id="settings-remoteImageHosts" label={L.remoteImageHosts} hint={L.remoteImageHostsHint} errors={fieldErrors.remoteImageHosts}>
+          {(p) => <textarea {...p} name="remoteImageHosts" defaultValue={settings.remoteImageHosts} rows={3} maxLength={2000} className="gov-mono" spellCheck={false} />}
+        </GovField>
       </section>
       <GovFormStatus error={error} message={message} testId="settings" />
       <div className="button-row">

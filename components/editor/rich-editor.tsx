@@ -14,6 +14,7 @@ import { ImageDialog } from "./image-dialog";
 import { LinkDialog } from "./link-dialog";
 import { PasteHandling } from "./paste-handling";
 import { PendingImageUploader } from "./pending-images";
+import { LocalizerSlot, RemoteImageLocalizer, type RemoteSummary } from "./remote-images";
 import { EmptyHint } from "./placeholder";
 import { SearchPanel, type SearchRequest } from "./search-panel";
 import { SearchReplace, selectedText, type SearchPanelMode } from "./search-replace";
@@ -29,10 +30,14 @@ export interface RichEditorProps {
   onChange: (doc: RichTextNode) => void;
   onEditor?: (editor: Editor | null) => void;
   onPasteReport: (report: PasteReport) => void;
-  onNotice: (message: string) => void;
+  onNotice: (message: string, tone?: "info" | "warning" | "error") => void;
   onOtherFiles: (files: File[]) => void;
   onPendingUploads: (count: number) => void;
   onTidy: (editor: Editor) => void;
+  /** The article being edited (null until first saved): remote pictures are fetched on its behalf. */
+  articleId?: number | null;
+  /** Remote pictures being brought home, and those that could not be (图片本地化). */
+  onRemoteImages?: (summary: RemoteSummary) => void;
   /** The save state, shown under the text in full screen (the character count is always there). */
   statusBar?: React.ReactNode;
 }
@@ -61,6 +66,7 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
   const [handlers] = useState(() => new Handlers(props));
   useEffect(() => handlers.bind(props));
   const uploader = useRef<PendingImageUploader | null>(null);
+  const [localizer] = useState(() => new LocalizerSlot());
   const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
   const openSearch = (mode: SearchPanelMode, text: string) => setSearchRequest((r) => ({ mode, text, seq: (r?.seq ?? 0) + 1 }));
 
@@ -68,10 +74,15 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
     () => [
       ...editorExtensions(),
       PasteHandling.configure({
-        onReport: (r) => handlers.get().onPasteReport(r),
+        onReport: (r) => {
+          handlers.get().onPasteReport(r);
+          // The pasted remote pictures go to the server at once; the editor shows each one's progress.
+          if (r.images.remote.length) queueMicrotask(() => localizer.get()?.localize(r.images.remote));
+        },
         onOtherFiles: (f) => handlers.get().onOtherFiles(f),
         onDroppedImages: (d) => handlers.get().onNotice(droppedImagesMessage(d)),
       }),
+      localizer.extension(),
       WordHighlight.configure({ words: props.words }),
       // Editor-only, so not in the list shared with the server (extensions.ts).
       SearchReplace.configure({ onOpen: openSearch }),
@@ -109,12 +120,19 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
     });
     uploader.current = pending;
     pending.scan();
+    localizer.set(
+      new RemoteImageLocalizer(editor, () => handlers.get().articleId ?? null, {
+        onNotice: (m, tone) => handlers.get().onNotice(m, tone),
+        onChange: (s) => handlers.get().onRemoteImages?.(s),
+      }),
+    );
     handlers.get().onEditor?.(editor);
     return () => {
       pending.destroy();
+      localizer.set(null);
       handlers.get().onEditor?.(null);
     };
-  }, [editor, handlers]);
+  }, [editor, handlers, localizer]);
 
   useEffect(() => {
     if (!fullscreen) return;
@@ -141,6 +159,7 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
             openImage: () => setDialog("image"),
             openTable: () => setDialog("table"),
             tidy: () => props.onTidy(editor),
+            localizeImages: () => localizer.get()?.localizeAll(),
             toggleFullscreen: () => setFullscreen((f) => !f),
             openSearch: () => openSearch("find", selectedText(editor.state)),
             fullscreen,

@@ -11,6 +11,8 @@ export interface ToolbarActions {
   openImage: () => void;
   openTable: () => void;
   tidy: () => void;
+  /** 图片本地化: bring every remote picture in the body to the media library. */
+  localizeImages?: () => void;
   toggleFullscreen: () => void;
   openSearch: () => void;
   fullscreen: boolean;
@@ -144,6 +146,11 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
       <button type="button" className="tool-text tool-tidy" title={e.tidyHint} onMouseDown={(e) => e.preventDefault()} onClick={actions.tidy}>
         {e.tidy}
       </button>
+      {actions.localizeImages && (
+        <button type="button" className="tool-text" title={t.remoteImages.buttonHint} onMouseDown={(e) => e.preventDefault()} onClick={actions.localizeImages}>
+          {t.remoteImages.button}
+        </button>
+      )}
       <span className="tool-spacer" />
       <Tool label={e.find.open} shortcut={`${MOD}+F / ${MOD}+H`} onClick={actions.openSearch}>
         <Icon name="search" />

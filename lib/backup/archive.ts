@@ -5,7 +5,7 @@ import { CHECKSUMS_FILE, SIGNATURE_FILE, checksumsFile, sign, verifyArchive } fr
 import { dumpDatabase } from "./dump";
 import { RestoreError, databaseIsEmpty, restoreDatabase, verifyDump } from "./restore";
 import { ArchiveRefused, extractArchive } from "./tar-read";
-import { TarWriter } from "./tar-write";
+import { ArchiveWriter } from "./tar-write";
 
 /**
  * One archive (.tar.gz, mode 600) with everything a Gazette site is: the database dump
@@ -13,7 +13,7 @@ import { TarWriter } from "./tar-write";
  * which also encrypts the two-factor secrets; then the checksum of every file, signed
  * when BACKUP_KEY is set (checksums.ts). The archive holds password hashes and that
  * secret: keep it as carefully as the server itself. A restore treats it as input from
- * outside: only files and folders (tar-read.ts), only the migrations this version ships.
+ * outside: only files and folders (tar-read.ts, with node-tar), only the migrations this version ships.
  */
 export interface SitePaths {
   databaseUrl: string;
@@ -66,7 +66,7 @@ export async function createBackup(site: SitePaths, out: string, log: (m: string
   const work = tempDir();
   const root = path.join(work, ROOT);
   const target = path.resolve(out);
-  let writer: TarWriter | undefined;
+  let writer: ArchiveWriter | undefined;
   try {
     fs.mkdirSync(root);
     const manifest = await dumpDatabase(site.databaseUrl, root, site.migrationsDir);
@@ -78,24 +78,29 @@ export async function createBackup(site: SitePaths, out: string, log: (m: string
 
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.rmSync(target, { force: true });
-    writer = new TarWriter(target);
-    const hashes = new Map<string, string>();
-    await writer.directory(ROOT);
-    await writer.directory(`${ROOT}/db`);
-    await writer.directory(`${ROOT}/db/data`);
-    hashes.set("db/manifest.json", await writer.file(`${ROOT}/db/manifest.json`, path.join(root, "db", "manifest.json")));
-    for (const table of manifest.tables) hashes.set(table.file, await writer.file(`${ROOT}/${table.file}`, path.join(root, table.file)));
-    if (withSecret) hashes.set("nextauth-secret", await writer.file(`${ROOT}/nextauth-secret`, site.secretFile));
-    await writer.directory(`${ROOT}/media`);
-    for (const file of media) {
-      if (file.endsWith("/")) await writer.directory(`${ROOT}/media/${file}`);
-      else hashes.set(`media/${file}`, await writer.file(`${ROOT}/media/${file}`, path.join(site.mediaDir, file)));
-    }
+    writer = new ArchiveWriter(target, ROOT);
+    const add = (name: string, source: string) => writer!.add(`${ROOT}/${name}`, source);
+    // The generated files are written into the work folder (mode 700) and packed from there.
+    const generated = (name: string, text: string) => {
+      fs.writeFileSync(path.join(root, name), text, { mode: 0o600 });
+      add(name, path.join(root, name));
+    };
+    add("", root);
+    add("db/", path.join(root, "db"));
+    add("db/data/", path.join(root, "db", "data"));
+    add("db/manifest.json", path.join(root, "db", "manifest.json"));
+    for (const table of manifest.tables) add(table.file, path.join(root, table.file));
+    if (withSecret) add("nextauth-secret", site.secretFile);
+    // The folder entries are the work folder's own (MEDIA_DIR itself may be a link the operator made).
+    fs.mkdirSync(path.join(root, "media"));
+    add("media/", path.join(root, "media"));
+    for (const file of media) add(`media/${file}`, path.join(site.mediaDir, file));
     const info = JSON.stringify({ format: "gazette-backup/1", createdAt: manifest.createdAt, media: counted, secret: withSecret }, null, 2);
-    hashes.set("backup.json", await writer.buffer(`${ROOT}/backup.json`, info));
-    const checksums = checksumsFile(hashes);
-    await writer.buffer(`${ROOT}/${CHECKSUMS_FILE}`, checksums);
-    if (site.backupKey) await writer.buffer(`${ROOT}/${SIGNATURE_FILE}`, sign(checksums, site.backupKey));
+    generated("backup.json", info);
+    // The checksum list names every file above, hashed as it went into the archive.
+    const checksums = checksumsFile(await writer.hashes());
+    generated(CHECKSUMS_FILE, checksums);
+    if (site.backupKey) generated(SIGNATURE_FILE, sign(checksums, site.backupKey));
     await writer.finish();
     fs.chmodSync(target, 0o600);
     log(`media: ${counted.files} file(s), ${(counted.bytes / 1024 / 1024).toFixed(1)} MiB`);

@@ -214,3 +214,17 @@ describe("signed archives (BACKUP_KEY)", () => {
     expect(await markerSurvives()).toBe(true);
   }, 60_000);
 });
+
+describe("a backup holds only files and folders", () => {
+  it("refuses a media folder holding a symbolic link, with a clear message, and leaves no archive", async () => {
+    const link = path.join(site.mediaDir, "2026", "leak.txt");
+    fs.symlinkSync("/etc/passwd", link);
+    try {
+      const archive = path.join(work, "with-link.tar.gz");
+      await expect(createBackup(site, archive)).rejects.toThrow(/leak\.txt is not a regular file or folder \(a link\?\)/);
+      expect(fs.existsSync(archive)).toBe(false);
+    } finally {
+      fs.rmSync(link);
+    }
+  }, 60_000);
+});

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { poolConfigFromUrl } from "./connection";
@@ -20,6 +22,14 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 afterAll(() => withClient(serverUrl(), (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
 
 describe("migrations", () => {
+  it("end with a schema snapshot equal to prisma/schema.prisma (the next db:new-migration diffs from it)", () => {
+    // Branches merged side by side each snapshot their own schema: the newest must be the merged one.
+    const dir = path.join(process.cwd(), "prisma", "migrations");
+    const latest = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "schema.prisma"))).sort().at(-1)!;
+    const snapshot = fs.readFileSync(path.join(dir, latest, "schema.prisma"), "utf8");
+    expect(snapshot, `${latest}/schema.prisma differs from prisma/schema.prisma`).toBe(fs.readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8"));
+  });
+
   it("apply to an empty database with prisma migrate deploy, and leave nothing pending", async () => {
     await withClient(serverUrl(), (c) => c.query(`CREATE DATABASE "${name}"`));
     const url = serverUrl().replace(/\/postgres$/, `/${name}`);

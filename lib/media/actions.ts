@@ -8,6 +8,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 // The upload endpoint's action (media.upload) lives with the multipart handling; importing it here registers it with the other media actions.
 import "./upload";
+import { localizeInputSchema, localizeRemoteImages } from "./remote";
 
 const STAFF = ["ADMIN", "REVIEWER", "EDITOR"] as const;
 
@@ -28,3 +29,11 @@ export const updateMediaAlt = action({ name: "media.updateAlt", roles: STAFF, sc
   await auditBy(user, { action: "media.updateAlt", targetType: "media", targetId: media.id, detail: { from: media.alt, to: input.alt } });
   return { id: media.id, alt: input.alt };
 });
+
+/**
+ * 图片本地化: the server fetches pasted remote pictures and stores them as the user's
+ * media (lib/media/remote.ts); one result per address, failures with their reason.
+ */
+export const localizeRemoteImagesAction = action({ name: "media.localize-remote", roles: STAFF, schema: localizeInputSchema }, (input, { user }) =>
+  localizeRemoteImages(input, user),
+);

@@ -1,5 +1,6 @@
 import { classifyImageSrc } from "./image-sources";
 import { isAllowedHref } from "@/components/editor/extensions";
+import type { DocumentPart } from "./gongwen";
 import type { PasteReport } from "./report";
 import { collapseHtmlWhitespace, leadingIndent } from "./text";
 
@@ -20,7 +21,7 @@ export type Run = { text: string; marks: Marks } | { br: true };
 export type Align = "center" | "right" | null;
 
 export type Block =
-  | { type: "paragraph"; runs: Run[]; align: Align; indent: boolean; caption: boolean; headingLevel?: 2 | 3 }
+  | { type: "paragraph"; runs: Run[]; align: Align; indent: boolean; caption: boolean; headingLevel?: 2 | 3; part?: DocumentPart }
   | { type: "heading"; level: 2 | 3 | 4; runs: Run[]; align: Align }
   | { type: "image"; src: string; alt: string; caption: string }
   | { type: "list"; ordered: boolean; start: number; items: Block[][] }

@@ -67,6 +67,25 @@ describe("paste from Word", () => {
     expect(byText("乌海市人民政府办公室").attrs).toMatchObject({ indent: false, textAlign: "right" });
   });
 
+  it("keeps the 发文字号 centred, the 主送机关 line flush left and the signature block right-aligned", () => {
+    const top = (doc.content ?? []).map((n) => ({ type: n.type, align: n.attrs?.textAlign ?? null, indent: n.attrs?.indent, text: richTextToPlainText({ type: "doc", content: [n] }) }));
+    expect(top.slice(0, 3)).toEqual([
+      { type: "paragraph", align: "center", indent: false, text: "乌府办发〔2024〕3号" },
+      { type: "heading", align: "center", indent: undefined, text: "关于做好2024年度安全生产工作的通知" },
+      { type: "paragraph", align: null, indent: false, text: "各旗区人民政府，市直各委、办、局，各有关单位：" },
+    ]);
+    expect(top.slice(-3)).toEqual([
+      { type: "paragraph", align: "right", indent: false, text: "乌海市人民政府办公室" },
+      { type: "paragraph", align: "right", indent: false, text: "2024年1月15日" },
+      { type: "paragraph", align: null, indent: true, text: "（此件公开发布）" },
+    ]);
+  });
+
+  it("keeps a run-in level-2 heading as its paragraph with the lead-in in bold", () => {
+    expect(html).toContain("<p><strong>（三）加强组织领导。</strong>成立安全生产工作专班，由分管副市长任组长，统筹推进各项任务落实。</p>");
+    expect(html).toContain("<p><strong>（1）行业主管部门。</strong>按照");
+  });
+
   it("accepts tracked changes and removes review comments", () => {
     expect(blocks.map((b) => b.text)).toContain("各地区、各部门要严格落实党政领导干部安全生产责任制，压紧压实各方责任。");
     expect(html).not.toContain("层层");

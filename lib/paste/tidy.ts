@@ -1,4 +1,5 @@
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
+import { findDocumentParts, partAlign } from "./gongwen";
 import { fixChinesePunctuation } from "./punctuation";
 import { INDENT_SPACE, ZERO_WIDTH } from "./text";
 
@@ -6,7 +7,8 @@ import { INDENT_SPACE, ZERO_WIDTH } from "./text";
  * 一键排版: one click turns a messy document into the house style — every body
  * paragraph with the two-character first-line indent (centred and right-aligned lines
  * excepted), no blank paragraphs, no hand-typed indents or stray spaces, and Chinese
- * punctuation spaced and shaped correctly. Formatting marks (bold, links…) are kept.
+ * punctuation spaced and shaped correctly; the 主送机关 line flush left and the
+ * signature block and 成文日期 right-aligned. Formatting marks (bold, links…) are kept.
  */
 export interface TidyResult {
   doc: RichTextNode;
@@ -19,22 +21,44 @@ type Token = { ch: string; marks?: Mark[] } | { br: RichTextNode };
 
 export function tidyDocument(doc: RichTextNode): TidyResult {
   let changes = 0;
+  const isTextBlock = (node: RichTextNode) => node.type === "paragraph" || node.type === "heading";
+  const count = (node: RichTextNode, out: RichTextNode[]) => {
+    if (isTextBlock(node) && (out.length !== 1 || JSON.stringify(out[0]) !== JSON.stringify(node))) changes++;
+  };
   const visit = (node: RichTextNode, context: "top" | "nested"): RichTextNode[] => {
-    if (node.type === "paragraph" || node.type === "heading") {
-      const out = tidyTextBlock(node, context);
-      if (out.length !== 1 || JSON.stringify(out[0]) !== JSON.stringify(node)) changes++;
-      return out;
-    }
+    if (isTextBlock(node)) return tidyTextBlock(node, context);
     if (!node.content) return [node];
-    const inner = node.type === "doc" ? "top" : "nested";
-    let content = node.content.flatMap((child) => visit(child, inner));
+    let content = node.content.flatMap((child) => {
+      const out = visit(child, "nested");
+      count(child, out);
+      return out;
+    });
     // A table cell or list item needs at least one paragraph.
-    if (!content.length && node.type !== "doc") content = [{ type: "paragraph", attrs: { indent: false } }];
+    if (!content.length) content = [{ type: "paragraph", attrs: { indent: false } }];
     return [{ ...node, content }];
   };
-  const [out] = visit(doc, "top");
-  if (!out.content?.length) out.content = [{ type: "paragraph" }];
-  return { doc: out, changes };
+  const top = (doc.content ?? []).map((child) => ({ child, out: visit(child, "top") }));
+  // The 公文 parts are found on the tidied text (hand-typed spaces gone, lines split).
+  const laidOut = layOutDocumentParts(top.flatMap((t) => t.out));
+  let next = 0;
+  const content = top.flatMap(({ child, out }) => {
+    const mine = laidOut.slice(next, (next += out.length));
+    count(child, mine);
+    return mine;
+  });
+  return { doc: { ...doc, content: content.length ? content : [{ type: "paragraph" }] }, changes };
+}
+
+/** The 发文字号, 主送机关 and signature block start flush and keep a printed 公文's alignment. */
+function layOutDocumentParts(blocks: RichTextNode[]): RichTextNode[] {
+  const texts = blocks.map((b) => (b.type === "paragraph" ? (b.content ?? []).map((c) => (c.type === "text" ? (c.text ?? "") : "\n")).join("") : null));
+  const parts = findDocumentParts(texts);
+  return blocks.map((block, i) => {
+    const part = parts.get(i);
+    if (!part) return block;
+    const textAlign = block.attrs?.textAlign ?? partAlign(part);
+    return { ...block, attrs: { ...block.attrs, indent: false, ...(textAlign ? { textAlign } : {}) } };
+  });
 }
 
 function tokens(node: RichTextNode): Token[] {

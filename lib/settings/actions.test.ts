@@ -62,6 +62,16 @@ describe("updateSettings", () => {
     expect(await db().auditEntry.count({ where: { action: "settings.update" } })).toBe(before);
   });
 
+  it("saves the intranet image hosts one a line, audited, and refuses a malformed entry", async () => {
+    expect(await updateSettingsAction({ ...settings, remoteImageHosts: "img.intranet.gov.cn, 10.20.0.0/16" })).toEqual({ ok: true, data: null });
+    const row = await db().siteSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(row.remoteImageHosts).toBe("img.intranet.gov.cn\n10.20.0.0/16");
+    expect((await lastAudit("settings.update"))?.detail).toMatchObject({ changes: { remoteImageHosts: ["", "img.intranet.gov.cn\n10.20.0.0/16"] } });
+    const refused = await updateSettingsAction({ ...settings, remoteImageHosts: "10.0.0.0/2" });
+    expect(refused).toMatchObject({ ok: false, code: "invalid", fieldErrors: { remoteImageHosts: [expect.stringMatching(/不是有效的网段/)] } });
+    expect(await updateSettingsAction({ ...settings, remoteImageHosts: "" })).toMatchObject({ ok: true });
+  });
+
   it("refuses badly formatted footer fields and saves nothing", async () => {
     const result = await updateSettingsAction({ ...settings, siteCode: "12345", postcode: "0160", phone: "3998508" });
     expect(result).toMatchObject({ ok: false, code: "invalid" });

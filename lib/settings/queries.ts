@@ -20,7 +20,7 @@ export type SiteSettings = Awaited<ReturnType<typeof getSiteSettings>>;
 const readSettings = sharedRead(
   async () => {
     const row = await db().siteSettings.findUnique({ where: { id: 1 } });
-    const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, updatedAt: new Date(0), ...referenceSettings };
+    const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, remoteImageHosts: "", updatedAt: new Date(0), ...referenceSettings };
     return { ...settings, updatedAt: settings.updatedAt.toISOString(), logo: await loadLogo(settings.logoId) };
   },
   "settings",

@@ -10,7 +10,13 @@ const errorsFor = (over: Record<string, unknown>) => {
 
 describe("settingsSchema", () => {
   it("accepts the reference site's footer as it is", () => {
-    expect(settingsSchema.parse(valid)).toEqual(valid);
+    expect(settingsSchema.parse(valid)).toEqual({ ...valid, remoteImageHosts: "" });
+  });
+
+  it("keeps the intranet image hosts one a line, and names a malformed one", () => {
+    expect(settingsSchema.parse({ ...valid, remoteImageHosts: " IMG.intranet.gov.cn，10.20.0.0/16\n\n127.0.0.1 " }).remoteImageHosts).toBe("img.intranet.gov.cn\n10.20.0.0/16\n127.0.0.1");
+    expect(errorsFor({ remoteImageHosts: "img.gov.cn\nhttp://10.0.0.1/" }).remoteImageHosts).toBe("“http://10.0.0.1/”：只填主机名、IP 地址或网段，不带 http:// 和路径");
+    expect(errorsFor({ remoteImageHosts: "10.0.0.0/4" }).remoteImageHosts).toMatch(/不是有效的网段/);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { allowEntryError, splitAllowList } from "@/lib/net/allow-list-syntax";
 
 /**
  * Formats of the footer fields a government site must show (《政府网站发展指引》,
@@ -42,6 +43,20 @@ export const settingsSchema = z.object({
   copyright: text(200, "版权声明").default(""),
   showPartyGovBadge: z.boolean(),
   require2faForStaff: z.boolean(),
+  /** Intranet image hosts the server may fetch pictures from (lib/net/address-policy.ts), one a line. */
+  remoteImageHosts: z
+    .string()
+    .max(2000, "内网图片服务器列表不能超过 2000 个字符")
+    .default("")
+    .transform((v) => splitAllowList(v.normalize("NFKC")))
+    .superRefine((entries, ctx) => {
+      if (entries.length > 50) ctx.addIssue({ code: "custom", message: "内网图片服务器最多 50 项" });
+      for (const entry of entries) {
+        const error = allowEntryError(entry);
+        if (error) ctx.addIssue({ code: "custom", message: error });
+      }
+    })
+    .transform((entries) => entries.join("\n")),
 });
 
 export type SettingsInput = z.output<typeof settingsSchema>;

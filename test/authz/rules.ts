@@ -32,6 +32,7 @@ export const actionRules: Record<string, Who[]> = {
   "column.delete": ADMIN,
   "media.updateAlt": STAFF,
   "media.upload": STAFF,
+  "media.localize-remote": STAFF,
   "settings.update": ADMIN,
   "settings.logo": ADMIN,
   "settings.logo-remove": ADMIN,

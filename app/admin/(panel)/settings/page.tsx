@@ -42,6 +42,7 @@ export default async function SettingsPage() {
           copyright: s.copyright,
           showPartyGovBadge: s.showPartyGovBadge,
           require2faForStaff: s.require2faForStaff,
+          remoteImageHosts: s.remoteImageHosts,
         }}
       />
     </section>

@@ -1,0 +1,21 @@
+import type { Browser, Page } from "@playwright/test";
+import type { AccountName } from "./accounts";
+import { loginAs } from "./login";
+
+/** A page of its own (a separate browser context) logged in as `who`, opened at `path`. */
+export async function as(browser: Browser, who: AccountName, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await loginAs(page, who, path);
+  return page;
+}
+
+/** Clicks a workflow action in the panel, fills its comment when given, and confirms it when the panel asks. */
+export async function act(page: Page, action: string, text?: string) {
+  await page.getByRole("button", { name: action, exact: true }).click();
+  if (text !== undefined) await page.getByRole("textbox", { name: /意见|原因|说明/ }).fill(text);
+  const confirm = page.getByRole("button", { name: `确认${action}` });
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+}
+
+/** The workflow panel's status line. */
+export const workflowStatus = (page: Page) => page.getByTestId("workflow-status");

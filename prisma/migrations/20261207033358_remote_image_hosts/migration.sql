@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SiteSettings" ADD COLUMN     "remoteImageHosts" TEXT NOT NULL DEFAULT '';
+
