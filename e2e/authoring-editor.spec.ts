@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { loginAs } from "./helpers/login";
@@ -128,4 +129,48 @@ test("pictures copied from another ProseMirror editor: readable ones upload, unr
   await page.reload();
   await expect(body(page).locator("figure img")).toHaveCount(1);
   await expect(body(page).locator("figure img")).toHaveAttribute("src", /^\/media\/images\//);
+});
+
+test("查找/替换: Ctrl+F in the editor highlights every match, Ctrl+H replaces them all, one Ctrl+Z brings them back, Esc returns to the text", async ({ page }) => {
+  await newArticle(page, "查找替换测试", "截止目前，全市已完成春耕。");
+  const editor = body(page);
+  await editor.press("Enter");
+  await page.keyboard.type("截止日期为5月底，截止时间另行通知。");
+
+  await page.keyboard.press("Control+f");
+  const panel = page.getByRole("search", { name: "查找和替换" });
+  const find = panel.getByLabel("查找", { exact: true });
+  await expect(find).toBeFocused();
+  await page.keyboard.type("截止");
+  const count = panel.getByRole("status");
+  await expect(count).toHaveText("第 1/3 处");
+  await expect(editor.locator(".ProseMirror-search-match, .ProseMirror-active-search-match")).toHaveCount(3);
+  await expect(editor.locator(".ProseMirror-active-search-match")).toHaveText("截止");
+  const axe = await new AxeBuilder({ page }).include('[data-testid="rich-editor"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  await page.keyboard.press("Enter");
+  await expect(count).toHaveText("第 2/3 处");
+  await page.keyboard.press("Shift+Enter");
+  await expect(count).toHaveText("第 1/3 处");
+
+  await page.keyboard.press("Control+h");
+  await expect(panel.getByLabel("替换为")).toBeFocused();
+  await page.keyboard.type("截至");
+  await panel.getByRole("button", { name: "全部替换" }).click();
+  await expect(count).toHaveText("已替换 3 处");
+  // Nothing left to replace, yet the focus stays in the bar (so Esc below reaches it).
+  await expect(panel.getByRole("button", { name: "全部替换" })).toHaveAttribute("aria-disabled", "true");
+  const paragraphs = editor.locator("p");
+  await expect(paragraphs).toHaveText(["截至目前，全市已完成春耕。", "截至日期为5月底，截至时间另行通知。"]);
+
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(editor).toBeFocused();
+  await expect(editor.locator(".ProseMirror-search-match")).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(paragraphs).toHaveText(["截止目前，全市已完成春耕。", "截止日期为5月底，截止时间另行通知。"]);
+
+  // The toolbar button opens it too, on the find field.
+  await page.getByRole("button", { name: "查找替换" }).click();
+  await expect(find).toBeFocused();
 });

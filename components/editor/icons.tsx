@@ -15,6 +15,7 @@ const paths: Record<string, string> = {
   undo: "M7 6L3 10l4 4M3 10h9a5 5 0 010 10",
   redo: "M13 6l4 4-4 4M17 10H8a5 5 0 000 10",
   clear: "M5 4h10M10 4l-3 12M13 12l4 4M17 12l-4 4",
+  search: "M8.5 14a5.5 5.5 0 100-11 5.5 5.5 0 000 11zM12.5 12.5L17 17",
   fullscreen: "M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4",
   exitFullscreen: "M7 3v4H3M17 7h-4V3M13 17v-4h4M3 13h4v4",
 };

@@ -16,6 +16,8 @@ import { PasteHandling } from "./paste-handling";
 import { PendingImageUploader } from "./pending-images";
 import { LocalizerSlot, RemoteImageLocalizer, type RemoteSummary } from "./remote-images";
 import { EmptyHint } from "./placeholder";
+import { SearchPanel, type SearchRequest } from "./search-panel";
+import { SearchReplace, selectedText, type SearchPanelMode } from "./search-replace";
 import { TableDialog, TableTools } from "./table-menu";
 import { Toolbar } from "./toolbar";
 import { WordHighlight } from "./word-highlight";
@@ -65,6 +67,8 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
   useEffect(() => handlers.bind(props));
   const uploader = useRef<PendingImageUploader | null>(null);
   const [localizer] = useState(() => new LocalizerSlot());
+  const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
+  const openSearch = (mode: SearchPanelMode, text: string) => setSearchRequest((r) => ({ mode, text, seq: (r?.seq ?? 0) + 1 }));
 
   const extensions = useMemo(
     () => [
@@ -80,6 +84,8 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
       }),
       localizer.extension(),
       WordHighlight.configure({ words: props.words }),
+      // Editor-only, so not in the list shared with the server (extensions.ts).
+      SearchReplace.configure({ onOpen: openSearch }),
       EmptyHint.configure({ text: t.editor.placeholder }),
       Extension.create({
         name: "editorShortcuts",
@@ -155,10 +161,22 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
             tidy: () => props.onTidy(editor),
             localizeImages: () => localizer.get()?.localizeAll(),
             toggleFullscreen: () => setFullscreen((f) => !f),
+            openSearch: () => openSearch("find", selectedText(editor.state)),
             fullscreen,
           }}
         />
         {inTable && <TableTools editor={editor} />}
+        {searchRequest && (
+          <SearchPanel
+            editor={editor}
+            request={searchRequest}
+            onClose={() => {
+              setSearchRequest(null);
+              // Back to the text, on the match last shown (or where the cursor was if none was).
+              editor.commands.focus();
+            }}
+          />
+        )}
       </div>
       <div className="rich-editor-sheet">
         <EditorContent editor={editor} />

@@ -14,6 +14,7 @@ export interface ToolbarActions {
   /** 图片本地化: bring every remote picture in the body to the media library. */
   localizeImages?: () => void;
   toggleFullscreen: () => void;
+  openSearch: () => void;
   fullscreen: boolean;
 }
 
@@ -151,6 +152,9 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
         </button>
       )}
       <span className="tool-spacer" />
+      <Tool label={e.find.open} shortcut={`${MOD}+F / ${MOD}+H`} onClick={actions.openSearch}>
+        <Icon name="search" />
+      </Tool>
       <Tool label={actions.fullscreen ? e.exitFullscreen : e.fullscreen} shortcut={`${MOD}+Shift+F`} active={actions.fullscreen} onClick={actions.toggleFullscreen}>
         <Icon name={actions.fullscreen ? "exitFullscreen" : "fullscreen"} />
       </Tool>
