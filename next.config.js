@@ -20,6 +20,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/api/media", headers: staticApiHeaders() },
+      { source: "/api/articles/import", headers: staticApiHeaders() },
       { source: "/api/views", headers: staticApiHeaders() },
       ...PUBLIC_PAGE_SOURCES.map((source) => ({ source, headers: publicPageHeaders() })),
       // HSTS over HTTPS, as the proxy does elsewhere (the TLS server in front says so).

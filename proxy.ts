@@ -87,8 +87,9 @@ export const config = {
   // or a tiny JSON endpoint, need no nonce and no session, and running the proxy would
   // cost each of them more than serving it. next.config.js gives them the same headers
   // (PUBLIC_PAGE_SOURCES; proxy.test.ts checks the two lists agree). Not on the build's
-  // static assets, nor the upload endpoint, whose large bodies the proxy would buffer.
+  // static assets, nor the upload and Word import endpoints, whose large bodies the proxy
+  // would buffer (and cut at 10 MB).
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|api/media$|api/views$|articles/[1-9][0-9]*$|columns/|sitemap$|sitemap\\.xml$|sitemaps/|feed\\.xml$|site\\.js$).+)",
+    "/((?!_next/static|_next/image|favicon.ico|api/media$|api/articles/import$|api/views$|articles/[1-9][0-9]*$|columns/|sitemap$|sitemap\\.xml$|sitemaps/|feed\\.xml$|site\\.js$).+)",
   ],
 };

@@ -24,6 +24,7 @@ import { pasteSummary } from "./paste-summary";
 import { SaveStatusText } from "./save-status";
 import { TitleFields, type ColumnChoice, type PlacementMode } from "./article-fields";
 import { useArticleSaver } from "./use-article-saver";
+import { WordImportButton } from "./word-import-button";
 import type { AttachmentUpload } from "./attachments-field";
 import "./authoring.css";
 import { fill } from "@/lib/i18n/fill";
@@ -208,6 +209,15 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
               </button>
             </>
           )}
+          <WordImportButton
+            editor={editor}
+            articleId={article.id}
+            columnId={article.columnId}
+            title={article.title}
+            disabled={readOnly || !!conflict}
+            onTitle={(title) => saver.update({ title })}
+            notify={notify}
+          />
           <button type="button" className="button button-primary" disabled={readOnly || status.kind === "saving"} onClick={() => void saver.save("explicit")} title={a.saveShortcut}>
             {a.save}
           </button>

@@ -1,4 +1,4 @@
-import { Extension, mergeAttributes, type Extensions } from "@tiptap/core";
+import { Extension, Mark, mergeAttributes, type Extensions } from "@tiptap/core";
 import Image from "@tiptap/extension-image";
 import { TableCell, TableHeader, TableKit } from "@tiptap/extension-table";
 import TextAlign from "@tiptap/extension-text-align";
@@ -141,6 +141,22 @@ const BoundedTableHeader = TableHeader.extend({
   },
 });
 
+/**
+ * Superscript and subscript (m², H₂O, a footnote's "[1]"): <sup> and <sub>, which the
+ * sanitizer's allowlist has always held (lib/sanitize/html.ts) and the paste cleanup
+ * keeps; marks without a button, cleared with the other formatting.
+ */
+function scriptMark(name: "superscript" | "subscript", tag: "sup" | "sub", align: "super" | "sub", excludes: string) {
+  return Mark.create({
+    name,
+    excludes,
+    parseHTML: () => [{ tag }, { style: "vertical-align", getAttrs: (value) => (value === align ? {} : false) }],
+    renderHTML: () => [tag, 0],
+  });
+}
+export const Superscript = scriptMark("superscript", "sup", "super", "subscript");
+export const Subscript = scriptMark("subscript", "sub", "sub", "superscript");
+
 export function editorExtensions(): Extensions {
   return [
     StarterKit.configure({
@@ -163,5 +179,7 @@ export function editorExtensions(): Extensions {
     TableKit.configure({ table: { resizable: false }, tableCell: false, tableHeader: false }),
     BoundedTableCell,
     BoundedTableHeader,
+    Superscript,
+    Subscript,
   ];
 }

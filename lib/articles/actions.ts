@@ -4,6 +4,8 @@ import { action } from "@/lib/actions/safe-action";
 import { deleteArticle, duplicateArticle, createArticle, saveArticle } from "./mutations";
 import { restoreRevision } from "./revisions";
 import { articleIdSchema, createArticleSchema, restoreRevisionSchema, saveArticleSchema } from "./schema";
+// 导入 Word 文档 (article.importWord) takes a file, so its endpoint is a route handler (app/api/articles/import); importing it here registers it with the other article actions.
+import "./import-word";
 
 /** Everyone who writes: object-level rules (column, status, author) are checked inside. */
 const STAFF = ["ADMIN", "REVIEWER", "EDITOR"] as const;

@@ -17,7 +17,7 @@ export interface DiffBlock {
 
 const d = t.articlesAdmin;
 const HEADING_LABEL: Record<number, string> = { 2: d.diffHeading2, 3: d.diffHeading3, 4: d.diffHeading4 };
-const MARK_LABEL: Record<string, string> = { bold: d.diffBold, italic: d.diffItalic, underline: d.diffUnderline, strike: d.diffStrike, link: d.diffLink };
+const MARK_LABEL: Record<string, string> = { bold: d.diffBold, italic: d.diffItalic, underline: d.diffUnderline, strike: d.diffStrike, superscript: d.diffSuperscript, subscript: d.diffSubscript, link: d.diffLink };
 
 function inlineText(node: RichTextNode): string {
   if (node.type === "text") return node.text ?? "";

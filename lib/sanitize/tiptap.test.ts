@@ -98,4 +98,17 @@ describe("htmlToRichText and richTextToPlainText", () => {
     expect(json.content?.map((n) => n.type)).toEqual(["heading", "paragraph"]);
     expect(richTextToPlainText(json)).toBe("标题\n正文加粗");
   });
+
+  it("keeps superscript and subscript, which the allowlist has always held (m², H₂O, a note's [1])", () => {
+    const json = htmlToRichText('<p>面积 100 m<sup>2</sup>，H<sub>2</sub>O<sup>[1]</sup></p>');
+    expect(json.content?.[0].content).toEqual([
+      { type: "text", text: "面积 100 m" },
+      { type: "text", text: "2", marks: [{ type: "superscript" }] },
+      { type: "text", text: "，H" },
+      { type: "text", text: "2", marks: [{ type: "subscript" }] },
+      { type: "text", text: "O" },
+      { type: "text", text: "[1]", marks: [{ type: "superscript" }] },
+    ]);
+    expect(renderRichText(json)).toBe("<p>面积 100 m<sup>2</sup>，H<sub>2</sub>O<sup>[1]</sup></p>");
+  });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DOCX_WORKER_FILE } from "@/lib/import/docx/worker-file";
 import { buildAppServer } from "./server-bundle";
 
 describe("the app server bundle", () => {
@@ -14,6 +15,11 @@ describe("the app server bundle", () => {
       // next/cache and the like have no "exports" map: an ES module cannot import them by that name.
       expect(imports.filter((name) => name.startsWith("next/"))).toEqual([]);
       expect(code).not.toMatch(/generated\/prisma|PrismaClient/);
+      // The Word import's worker: the project's modules bundled in, packages left to Node.js.
+      const worker = fs.readFileSync(path.join(dir, DOCX_WORKER_FILE), "utf8");
+      const workerImports = [...worker.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+      expect(workerImports).toEqual(expect.arrayContaining(["mammoth", "happy-dom", "node:worker_threads"]));
+      expect(workerImports.filter((name) => name.startsWith("@/") || name.startsWith(".") || name.startsWith("next"))).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

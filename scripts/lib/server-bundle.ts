@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { build } from "esbuild";
+import { DOCX_WORKER_FILE, docxWorkerBuildOptions } from "../../lib/import/docx/worker-file";
 
 export const APP_SERVER_FILE = "gazette-server.mjs";
 
@@ -22,5 +23,7 @@ export async function buildAppServer(distDir: string): Promise<string> {
     legalComments: "none",
     logLevel: "warning",
   });
+  // The Word import's worker thread runs one plain file too (lib/import/docx/worker-file.ts).
+  await build({ ...docxWorkerBuildOptions(), outfile: path.join(distDir, DOCX_WORKER_FILE) });
   return outfile;
 }

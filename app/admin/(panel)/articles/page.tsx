@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleFilters } from "@/components/admin/article-filters";
 import { ArticleTable, ListPagination, SearchOrder, type RowPermissions } from "@/components/admin/article-table";
+import { WordImportDialog } from "@/components/admin/word-import-dialog";
 import { columnChoicesFor, everPublished, listAdminArticles, listArticleAuthors } from "@/lib/articles/admin-queries";
 import { adminListFilterSchema } from "@/lib/articles/schema";
 import { can } from "@/lib/auth/permissions";
@@ -31,9 +32,12 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
       <header className="page-header">
         <h1>{t.admin.articles}</h1>
         {can(user, "article:create") && (
-          <Link className="button button-primary" href={filter.column ? `/admin/articles/new?column=${filter.column}` : "/admin/articles/new"}>
-            {t.articlesAdmin.newArticle}
-          </Link>
+          <div className="button-row">
+            <WordImportDialog columns={columns} defaultColumnId={columns.some((c) => c.id === filter.column) ? filter.column : undefined} />
+            <Link className="button button-primary" href={filter.column ? `/admin/articles/new?column=${filter.column}` : "/admin/articles/new"}>
+              {t.articlesAdmin.newArticle}
+            </Link>
+          </div>
         )}
       </header>
       <ArticleFilters filter={filter} columns={columns} authors={authors} />
