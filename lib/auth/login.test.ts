@@ -105,11 +105,14 @@ describe("login", () => {
     const user = await makeUser("batch@example.cn");
     // Over the account limit (5), under the per-address one (30): only the account lock can stop it.
     const ip = fromIp("203.0.113.90");
-    const attempts = [
-      ...Array.from({ length: 12 }, (_, i) => ({ email: "batch@example.cn", password: `Wrong-${i}-Password` })),
-      { email: "batch@example.cn", password: PASSWORD },
-    ];
-    const results = await Promise.allSettled(attempts.map((a) => authorizeCredentials(a, ip)));
+    const wrong = Array.from({ length: 12 }, (_, i) => authorizeCredentials({ email: "batch@example.cn", password: `Wrong-${i}-Password` }, ip));
+    // The right one goes while the batch is still being checked, once the batch has been
+    // counted (the lock is set: the fifth guess took it). Sent in the same tick instead, it
+    // could be counted among the first five — and five checked guesses are what the lock
+    // allows. Before the fix nothing was counted until a check had ended, so this waits in vain.
+    await expect.poll(async () => (await accountLockedUntil("batch@example.cn")) !== null, { timeout: 5_000, interval: 5 }).toBe(true);
+    const right = authorizeCredentials({ email: "batch@example.cn", password: PASSWORD }, ip);
+    const results = await Promise.allSettled([...wrong, right]);
     expect(results.at(-1)).not.toMatchObject({ status: "fulfilled", value: expect.objectContaining({ id: String(user.id) }) });
     expect(results.filter((r) => r.status === "fulfilled" && r.value !== null)).toHaveLength(0);
     // At most LOCK_AFTER_FAILURES passwords were checked; the account is locked now.
