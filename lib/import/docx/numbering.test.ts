@@ -105,4 +105,19 @@ describe("literal 公文 numbers", () => {
     expect(paragraphs(xml)).toEqual(["（1）一项", "（2）二项", "(1)另一项"]);
     expect(literalNumberingXml({ document: document([para("正文。")]), numbering: null, styles: null })).toBeNull();
   });
+
+  it("restarts a level only after the level its w:lvlRestart names", () => {
+    // Level 3 restarts after level 1 (ilvl 0) only: a new （一） does not restart it.
+    const levels = GONGWEN.replace('<w:lvlText w:val="%3."/>', '<w:lvlRestart w:val="1"/><w:lvlText w:val="%3."/>');
+    const xml = literalNumberingXml({
+      document: document([numbered("甲", 1, 0), numbered("乙", 1, 1), numbered("丙", 1, 2), numbered("丁", 1, 1), numbered("戊", 1, 2), numbered("己", 1, 0), numbered("庚", 1, 2)]),
+      numbering: numbering(abstract(0, levels), num(1, 0)),
+      styles: null,
+    });
+    expect(paragraphs(xml)).toEqual(["一、甲", "（一）乙", "1.丙", "（二）丁", "2.戊", "二、己", "1.庚"]);
+  });
+
+  it("throws on a part that does not parse, so that the import reads the file as it is (./convert.ts)", () => {
+    expect(() => literalNumberingXml({ document: `<w:document ${W}><w:body><w:p></w:body>`, numbering: numbering(abstract(0, GONGWEN), num(1, 0)), styles: null })).toThrow();
+  });
 });
