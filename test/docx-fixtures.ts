@@ -11,6 +11,7 @@ import {
   HeadingLevel,
   ImageRun,
   InsertedTextRun,
+  LevelFormat,
   Packer,
   Paragraph,
   Table,
@@ -173,4 +174,63 @@ export function compoundFile(streams: string[]): Buffer {
   entry(0, "Root Entry", 5, streams.length ? 1 : 0xffffffff, 0xffffffff);
   streams.slice(0, 3).forEach((name, i) => entry(i + 1, name, 2, 0xffffffff, i + 2 <= Math.min(3, streams.length) ? i + 2 : 0xffffffff));
   return out;
+}
+
+/**
+ * A 公文 whose heading numbers are Word's automatic numbering (一、 （一） 1. （1） as
+ * list levels, not typed): two 一、 sections, so （一） and 1. restart under 二、; with a
+ * bulleted list and a plain "1." list in the body, which stay lists.
+ */
+export const NUMBERED = {
+  title: "关于加强社区治理工作的通知",
+  items: [
+    [0, "总体要求"],
+    [1, "指导思想"],
+    [1, "基本原则"],
+    [2, "坚持统筹兼顾"],
+    [3, "因地制宜"],
+    [3, "分类施策"],
+    [2, "强化工作保障"],
+    [0, "重点任务"],
+    [1, "加强组织领导"],
+    [2, "明确责任分工"],
+  ] as [number, string][],
+  body: "各地区要结合实际，认真抓好贯彻落实。",
+  bullets: ["网格员走访", "居民议事会"],
+  steps: ["提交申请材料", "窗口受理审核"],
+};
+
+export async function numberedGongwenDocx(): Promise<Buffer> {
+  const n = NUMBERED;
+  const item = ([level, text]: [number, string]) => new Paragraph({ numbering: { reference: "gongwen", level }, children: [new TextRun(text)] });
+  const body = () => new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun(n.body)] });
+  return docxOf(
+    [
+      new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(n.title)] }),
+      item(n.items[0]),
+      body(),
+      ...n.items.slice(1, 7).map(item),
+      ...n.bullets.map((text) => new Paragraph({ text, bullet: { level: 0 } })),
+      item(n.items[7]),
+      ...n.items.slice(8).map(item),
+      body(),
+      ...n.steps.map((text) => new Paragraph({ text, numbering: { reference: "steps", level: 0 } })),
+    ],
+    {
+      numbering: {
+        config: [
+          {
+            reference: "gongwen",
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、" },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: "（%2）" },
+              { level: 2, format: LevelFormat.DECIMAL, text: "%3." },
+              { level: 3, format: LevelFormat.DECIMAL, text: "（%4）" },
+            ],
+          },
+          { reference: "steps", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1." }] },
+        ],
+      },
+    },
+  );
 }

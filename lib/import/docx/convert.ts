@@ -6,12 +6,14 @@ import { takeTitle } from "./body";
 import { DocxError, WordImportInvalid } from "./errors";
 import { prepareMammothHtml } from "./html";
 import { readWithMammoth, type MammothRead } from "./mammoth";
+import { withLiteralNumbering } from "./literal-numbering";
 import { IMAGE_PREFIX } from "./markers";
 import { readStyleLooks } from "./styles";
 
 /**
  * The conversion proper, run in the reader's worker thread (./worker.ts): mammoth
- * (./mammoth.ts) → markers and notes (./html.ts) → cleanPastedHtml, the paste's own
+ * (./mammoth.ts), after Word's own 公文 heading numbers are made literal text
+ * (./literal-numbering.ts) → markers and notes (./html.ts) → cleanPastedHtml, the paste's own
  * cleanup (公文 headings, lists, tables, bold/italic…) → the editor's schema
  * (htmlToRichText) → the title off the top when it is obvious → the save's own bounds.
  * Pictures stay placeholders (/__docx-image/<n>) with their bytes beside: the main
@@ -55,7 +57,13 @@ export async function convertDocx(input: ConvertInput): Promise<Converted> {
       // Styles only add alignment and indents: a file whose styles do not parse is still read.
       looks = { byId: {}, normal: {} };
     }
-    const read = await readWithMammoth(input.data, { looks, altByHash: input.altByHash, maxImages: input.maxImages, maxImageBytes: input.maxImageBytes });
+    let data = input.data;
+    try {
+      data = await withLiteralNumbering(input.data);
+    } catch {
+      // Literal 公文 numbers are a refinement: a file whose numbering cannot be read is read as it is.
+    }
+    const read = await readWithMammoth(data, { looks, altByHash: input.altByHash, maxImages: input.maxImages, maxImageBytes: input.maxImageBytes });
     const prepared = prepareMammothHtml(read.html, parser);
     const cleaned = cleanPastedHtml(prepared.html, parser);
     const { title, titleBlock, body } = takeTitle(htmlToRichText(cleaned.html));
