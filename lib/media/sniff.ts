@@ -2,6 +2,7 @@
  * What an uploaded file is, decided by its bytes (magic numbers and container
  * structure) — never by its name or the type the browser declared. Pure functions.
  */
+import { readZipDirectory } from "./zip-directory";
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -89,28 +90,5 @@ export function sniffAttachment(data: Uint8Array, name: string): Sniffed<Attachm
  * only the directory at the end of the file; nothing is decompressed.
  */
 export function zipEntryNames(data: Uint8Array): string[] | null {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  // End of central directory: 22 bytes plus a comment of up to 65 535 bytes.
-  let eocd = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  const names: string[] = [];
-  const decoder = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    if (offset + 46 > data.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const nameLength = view.getUint16(offset + 28, true);
-    const extraLength = view.getUint16(offset + 30, true);
-    const commentLength = view.getUint16(offset + 32, true);
-    if (offset + 46 + nameLength > data.length) return null;
-    names.push(decoder.decode(data.subarray(offset + 46, offset + 46 + nameLength)));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
+  return readZipDirectory(data)?.map((entry) => entry.name) ?? null;
 }
