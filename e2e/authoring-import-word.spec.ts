@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { compoundFile, NOTICE, noticeDocx } from "../test/docx-fixtures";
 import { body, expectSaved } from "./authoring-helpers";
-import type { AccountName } from "./helpers/accounts";
-import { loginAs } from "./helpers/login";
+import { as, submitApprovePublish } from "./helpers/workflow";
 
 /**
  * 导入 Word 文档: a 公文 saved as .docx — picture with alt text, a table with merged
@@ -16,21 +15,6 @@ test.setTimeout(4 * 60_000);
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const libreOfficeDocx = () => fs.readFileSync(path.join(process.cwd(), "lib", "import", "docx", "fixtures", "libreoffice-notice.docx"));
-
-async function as(browser: Browser, who: AccountName, where: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, who, where);
-  return page;
-}
-
-async function act(page: Page, action: string, text?: string) {
-  await page.getByRole("button", { name: action, exact: true }).click();
-  if (text !== undefined) await page.getByRole("textbox", { name: /意见|原因|说明/ }).fill(text);
-  const confirm = page.getByRole("button", { name: `确认${action}` });
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
-}
-
-const status = (page: Page) => page.getByTestId("workflow-status");
 const notices = (page: Page) => page.getByTestId("editor-notices");
 
 test("a Word document is imported into the editor, saved, published and read on the public page", async ({ browser }) => {
@@ -59,13 +43,7 @@ test("a Word document is imported into the editor, saved, published and read on 
   const id = Number(/\/admin\/articles\/(\d+)$/.exec(editor.url())![1]);
 
   await editor.reload();
-  await act(editor, "提交审核", "请审核");
-  await expect(status(editor)).toHaveText("审核中");
-  const reviewer = await as(browser, "reviewer", `/admin/articles/${id}`);
-  await act(reviewer, "审核通过", "同意");
-  await expect(status(reviewer)).toHaveText("已审核");
-  await act(reviewer, "立即发布");
-  await expect(status(reviewer)).toHaveText("已发布");
+  await submitApprovePublish(browser, editor, id);
 
   // The public page: title, 公文 headings, the picture, the merged table, the note.
   const citizen = await (await browser.newContext()).newPage();

@@ -1,9 +1,8 @@
 import sharp from "sharp";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { send, startImageServer, type ImageServer } from "../test/image-server";
 import { body, expectSaved, pasteHtml, saveStatus } from "./authoring-helpers";
-import type { AccountName } from "./helpers/accounts";
-import { loginAs } from "./helpers/login";
+import { as, submitApprovePublish } from "./helpers/workflow";
 
 /**
  * 远程图片本地化: an editor pastes a WeChat article whose pictures live on another site
@@ -26,19 +25,6 @@ test.beforeAll(async () => {
   });
 });
 test.afterAll(() => server?.close());
-
-async function as(browser: Browser, who: AccountName, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, who, path);
-  return page;
-}
-
-async function act(page: Page, action: string, text?: string) {
-  await page.getByRole("button", { name: action, exact: true }).click();
-  if (text !== undefined) await page.getByRole("textbox", { name: /意见|原因|说明/ }).fill(text);
-  const confirm = page.getByRole("button", { name: `确认${action}` });
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
-}
 
 async function setAllowList(browser: Browser, hosts: string) {
   const admin = await as(browser, "admin", "/admin/settings");
@@ -102,12 +88,7 @@ test("a pasted WeChat article's pictures are brought home and served from /media
   await expect(editor.getByText("正文中没有来自其他网站的图片。")).toBeVisible();
 
   await editor.reload();
-  await act(editor, "提交审核", "请审核");
-  const reviewer = await as(browser, "reviewer", `/admin/articles/${id}`);
-  await act(reviewer, "审核通过", "同意");
-  await expect(reviewer.getByTestId("workflow-status")).toHaveText("已审核");
-  await act(reviewer, "立即发布");
-  await expect(reviewer.getByTestId("workflow-status")).toHaveText("已发布");
+  await submitApprovePublish(browser, editor, id);
 
   // The public page: Gazette's own pictures, which load.
   const citizen = await (await browser.newContext()).newPage();

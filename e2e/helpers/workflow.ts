@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import type { AccountName } from "./accounts";
 import { loginAs } from "./login";
 
@@ -19,3 +19,18 @@ export async function act(page: Page, action: string, text?: string) {
 
 /** The workflow panel's status line. */
 export const workflowStatus = (page: Page) => page.getByTestId("workflow-status");
+
+/**
+ * The shortest way to the public site: the editor (on the article's page) submits, the
+ * reviewer approves level 1 and publishes at once. Returns the reviewer's page.
+ */
+export async function submitApprovePublish(browser: Browser, editor: Page, articleId: number): Promise<Page> {
+  await act(editor, "提交审核", "请审核");
+  await expect(workflowStatus(editor)).toHaveText("审核中");
+  const reviewer = await as(browser, "reviewer", `/admin/articles/${articleId}`);
+  await act(reviewer, "审核通过", "同意");
+  await expect(workflowStatus(reviewer)).toHaveText("已审核");
+  await act(reviewer, "立即发布");
+  await expect(workflowStatus(reviewer)).toHaveText("已发布");
+  return reviewer;
+}
