@@ -7,9 +7,9 @@ import { createColumn, createDraft, createUser } from "@/test/factories";
 import { compoundFile, NOTICE, noticeDocx } from "@/test/docx-fixtures";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 import { importWord, importWordAction, importWordSchema } from "./import-word";
 import { saveArticle } from "./mutations";
+import { nodesOfType } from "@/test/rich-text";
 
 /**
  * 导入 Word 文档 on a real database: the draft and its pictures belong to the importing
@@ -48,7 +48,7 @@ describe("a new draft from a Word document", () => {
 
     // The picture: one media item, owned by the importer, re-encoded into renditions on disk, used by the article.
     expect(await mediaCount()).toBe(before + 1);
-    const [image] = findNodes(article.bodyJson as never, "image");
+    const [image] = nodesOfType(article.bodyJson as never, "image");
     const media = await db().media.findUniqueOrThrow({ where: { id: image.attrs!.mediaId as number } });
     expect(media).toMatchObject({ kind: "IMAGE", uploadedById: editor.id, alt: NOTICE.alt, width: 320, height: 200, mimeType: "image/jpeg" });
     expect(media.originalName).toBe("春季植树通知-图1.png");
@@ -102,7 +102,7 @@ describe("a Word document into the open article", () => {
     if (result.mode !== "body") throw new Error("expected a body");
     expect(result.title).toBe(NOTICE.title);
     expect(result.titleBlock).toMatchObject({ type: "heading" });
-    expect(findNodes(result.body, "image")[0].attrs).toMatchObject({ alt: NOTICE.alt });
+    expect(nodesOfType(result.body, "image")[0].attrs).toMatchObject({ alt: NOTICE.alt });
     expect(await db().article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ version: 1, title: "已有文章" });
 
     // The editor's own save then stores it.
@@ -125,16 +125,6 @@ describe("a Word document into the open article", () => {
     expect(await mediaCount()).toBe(before);
   });
 });
-
-function findNodes(doc: RichTextNode, type: string): RichTextNode[] {
-  const out: RichTextNode[] = [];
-  const walk = (n: RichTextNode) => {
-    if (n.type === type) out.push(n);
-    n.content?.forEach(walk);
-  };
-  walk(doc);
-  return out;
-}
 
 async function contentOf(id: number) {
   const a = await db().article.findUniqueOrThrow({ where: { id } });

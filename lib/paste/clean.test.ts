@@ -6,6 +6,7 @@ import { generateJSON } from "@tiptap/html";
 import { editorExtensions } from "@/components/editor/extensions";
 import { richTextToPlainText, type RichTextNode } from "@/lib/sanitize/tiptap";
 import { cleanPastedHtml } from "./clean";
+import { nodesOfType } from "@/test/rich-text";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "fixtures", `${name}.html`), "utf8");
 
@@ -18,16 +19,6 @@ function pasted(name: string) {
 }
 
 const JUNK = /mso-|class=|style="(?!text-align:(center|right)")|font|<o:|<v:|<w:|<!--|<span|<ins|<del|file:|MsoNormal|仿宋|楷体|黑体/i;
-
-function find(doc: RichTextNode, type: string): RichTextNode[] {
-  const out: RichTextNode[] = [];
-  const walk = (n: RichTextNode) => {
-    if (n.type === type) out.push(n);
-    n.content?.forEach(walk);
-  };
-  walk(doc);
-  return out;
-}
 
 describe("paste from Word", () => {
   const { html, report, doc, blocks } = pasted("word");
@@ -60,7 +51,7 @@ describe("paste from Word", () => {
   });
 
   it("turns first-line indents into the paragraph style and keeps unindented and right-aligned lines", () => {
-    const paragraphs = find(doc, "paragraph").filter((p) => doc.content?.includes(p));
+    const paragraphs = nodesOfType(doc, "paragraph").filter((p) => doc.content?.includes(p));
     const byText = (t: string) => paragraphs.find((p) => richTextToPlainText({ type: "doc", content: [p] }).startsWith(t))!;
     expect(byText("为深入贯彻").attrs?.indent).toBe(true);
     expect(byText("各旗区人民政府").attrs?.indent).toBe(false);
@@ -94,23 +85,23 @@ describe("paste from Word", () => {
   });
 
   it("rebuilds Word's list paragraphs as bullet and numbered lists", () => {
-    expect(find(doc, "bulletList")).toHaveLength(1);
-    expect(find(doc, "orderedList")).toHaveLength(1);
-    expect(find(doc, "listItem").map((li) => richTextToPlainText(li))).toEqual(["矿山和危险化学品", "道路交通和消防", "全面自查自改", "集中攻坚整治"]);
+    expect(nodesOfType(doc, "bulletList")).toHaveLength(1);
+    expect(nodesOfType(doc, "orderedList")).toHaveLength(1);
+    expect(nodesOfType(doc, "listItem").map((li) => richTextToPlainText(li))).toEqual(["矿山和危险化学品", "道路交通和消防", "全面自查自改", "集中攻坚整治"]);
     expect(html).not.toMatch(/>l\s|>1\.\s/);
   });
 
   it("keeps the table with its header row and merged cell", () => {
-    const [table] = find(doc, "table");
-    expect(find(table, "tableRow")).toHaveLength(3);
-    expect(find(table, "tableHeader").map((c) => richTextToPlainText(c))).toEqual(["序号", "任务", "完成时限"]);
-    expect(find(table, "tableCell").find((c) => c.attrs?.colspan === 2)).toBeTruthy();
+    const [table] = nodesOfType(doc, "table");
+    expect(nodesOfType(table, "tableRow")).toHaveLength(3);
+    expect(nodesOfType(table, "tableHeader").map((c) => richTextToPlainText(c))).toEqual(["序号", "任务", "完成时限"]);
+    expect(nodesOfType(table, "tableCell").find((c) => c.attrs?.colspan === 2)).toBeTruthy();
   });
 
   it("drops empty paragraphs and reports the picture the clipboard could not carry", () => {
-    expect(find(doc, "paragraph").every((p) => richTextToPlainText(p).trim() !== "")).toBe(true);
+    expect(nodesOfType(doc, "paragraph").every((p) => richTextToPlainText(p).trim() !== "")).toBe(true);
     expect(report.images).toEqual({ embedded: 0, remote: [], unreadable: 1, unusable: 0 });
-    expect(find(doc, "image")).toHaveLength(0);
+    expect(nodesOfType(doc, "image")).toHaveLength(0);
   });
 });
 
@@ -138,15 +129,15 @@ describe("paste from WPS", () => {
   });
 
   it("keeps a picture embedded as a data URL for upload and reports one it cannot read", () => {
-    const images = find(doc, "image");
+    const images = nodesOfType(doc, "image");
     expect(images).toHaveLength(1);
     expect(String(images[0].attrs?.src)).toMatch(/^data:image\/png;base64,/);
     expect(report.images).toMatchObject({ embedded: 1, unreadable: 1 });
   });
 
   it("keeps the table, with its bold first row as the header", () => {
-    expect(find(doc, "tableHeader").map((c) => richTextToPlainText(c))).toEqual(["公开事项", "责任单位"]);
-    expect(find(doc, "tableCell")).toHaveLength(2);
+    expect(nodesOfType(doc, "tableHeader").map((c) => richTextToPlainText(c))).toEqual(["公开事项", "责任单位"]);
+    expect(nodesOfType(doc, "tableCell")).toHaveLength(2);
   });
 });
 
@@ -161,7 +152,7 @@ describe("paste from WeChat", () => {
   });
 
   it("takes the real picture from data-src, keeps its caption and reports it as remote", () => {
-    const [image] = find(doc, "image");
+    const [image] = nodesOfType(doc, "image");
     expect(image.attrs).toMatchObject({
       src: "https://mmbiz.qpic.cn/mmbiz_jpg/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/640?wx_fmt=jpeg",
       caption: "乌海湖畔的湿地公园",

@@ -11,6 +11,7 @@ import { importWordDocument, takeTitle, type PictureOutcome, type PictureToStore
 import { DOCX_LIMITS } from "./limits";
 import { IMAGE_LIMITS } from "./read";
 import { docxProblemMessage, wordImportSummary } from "./report";
+import { nodesOfType } from "@/test/rich-text";
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, "fixtures", name)));
 
@@ -22,16 +23,6 @@ function storing() {
     return { ok: true, picture: { id: 100 + p.index, src: `/media/images/2025/p${p.index}/w960.jpg`, srcset: `/media/images/2025/p${p.index}/w480.webp 480w` } };
   });
   return { stored, store };
-}
-
-function find(doc: RichTextNode, type: string): RichTextNode[] {
-  const out: RichTextNode[] = [];
-  const walk = (n: RichTextNode) => {
-    if (n.type === type) out.push(n);
-    n.content?.forEach(walk);
-  };
-  walk(doc);
-  return out;
 }
 
 const text = (n: RichTextNode) => richTextToPlainText({ type: "doc", content: [n] });
@@ -87,22 +78,22 @@ describe("a 公文 written by Word (the docx package)", async () => {
   });
 
   it("keeps the bulleted list", () => {
-    const lists = find(body, "bulletList");
+    const lists = nodesOfType(body, "bulletList");
     expect(lists).toHaveLength(1);
-    expect(find(lists[0], "listItem").map(text)).toEqual([...NOTICE.list]);
+    expect(nodesOfType(lists[0], "listItem").map(text)).toEqual([...NOTICE.list]);
   });
 
   it("stores the picture through the pipeline with its alt text, and places the stored one with its caption", () => {
     expect(store).toHaveBeenCalledTimes(1);
     expect(stored[0]).toMatchObject({ index: 0, contentType: "image/png", alt: NOTICE.alt });
     expect(Buffer.from(stored[0].bytes.subarray(0, 8)).toString("hex")).toBe("89504e470d0a1a0a");
-    const [image] = find(body, "image");
+    const [image] = nodesOfType(body, "image");
     expect(image.attrs).toMatchObject({ src: "/media/images/2025/p0/w960.jpg", srcset: "/media/images/2025/p0/w480.webp 480w", mediaId: 100, alt: NOTICE.alt, caption: NOTICE.caption });
     expect(report.images).toMatchObject({ kept: 1, missingAlt: 0, vector: 0, refused: 0 });
   });
 
   it("keeps the table with its merged cells", () => {
-    const [table] = find(body, "table");
+    const [table] = nodesOfType(body, "table");
     const rows = table.content!.map((row) => row.content!.map((c) => ({ text: text(c), colspan: c.attrs?.colspan, rowspan: c.attrs?.rowspan })));
     expect(rows[0]).toEqual([
       { text: NOTICE.table.corner, colspan: 1, rowspan: 2 },
@@ -118,7 +109,7 @@ describe("a 公文 written by Word (the docx package)", async () => {
     expect(para.content!.at(-1)).toEqual({ type: "text", text: "[1]", marks: [{ type: "superscript" }] });
     const last = body.content!.at(-1)!;
     expect(last.type).toBe("orderedList");
-    expect(find(last, "listItem").map(text)).toEqual([NOTICE.footnote]);
+    expect(nodesOfType(last, "listItem").map(text)).toEqual([NOTICE.footnote]);
     expect(report.notes).toBe(1);
   });
 
@@ -149,18 +140,18 @@ describe("a 通知 saved by LibreOffice (a real word processor)", async () => {
     ]);
     expect(byText(body, "各旗区").attrs).toMatchObject({ indent: true });
     expect(text(byText(body, "各地区要"))).toBe("各地区要切实压实责任，落实到人，确保苗木成活。");
-    expect(find(body.content!.at(-1)!, "listItem").map(text)).toEqual(["依据《乌海市国土绿化规划》。"]);
+    expect(nodesOfType(body.content!.at(-1)!, "listItem").map(text)).toEqual(["依据《乌海市国土绿化规划》。"]);
     expect(report.removed).toMatchObject({ trackedChanges: 2, comments: 1 });
   });
 
   it("keeps the picture's alt text, which only the DrawingML choice carries (mammoth reads the VML fallback)", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0].alt).toBe("志愿者在甘德尔山植树");
-    expect(find(body, "image")[0].attrs).toMatchObject({ alt: "志愿者在甘德尔山植树", caption: "图1 植树现场", mediaId: 100 });
+    expect(nodesOfType(body, "image")[0].attrs).toMatchObject({ alt: "志愿者在甘德尔山植树", caption: "图1 植树现场", mediaId: 100 });
   });
 
   it("keeps the merged cells", () => {
-    const cells = find(find(body, "table")[0], "tableCell").map((c) => [text(c), c.attrs?.colspan, c.attrs?.rowspan]);
+    const cells = nodesOfType(nodesOfType(body, "table")[0], "tableCell").map((c) => [text(c), c.attrs?.colspan, c.attrs?.rowspan]);
     expect(cells.slice(0, 2)).toEqual([
       ["地区", 1, 2],
       ["植树数量（万株）", 2, 1],
@@ -174,7 +165,7 @@ describe("pictures", () => {
     const image = (description: string) => new Paragraph({ children: [new ImageRun({ type: "png", data: png, transformation: { width: 64, height: 48 }, altText: { name: "x", title: "", description } })] });
     let docx = await docxOf([new Paragraph("第一段。"), image("图一"), new Paragraph("第二段。")]);
     const refused = await importWordDocument(new Uint8Array(docx), async () => ({ ok: false, vector: false, reason: "图片文件已损坏或尺寸过大，无法处理。" }));
-    expect(find(refused.body, "image")).toHaveLength(0);
+    expect(nodesOfType(refused.body, "image")).toHaveLength(0);
     expect(refused.report.images).toMatchObject({ kept: 0, refused: 1, refusedReason: "图片文件已损坏或尺寸过大，无法处理。" });
     expect(wordImportSummary(refused.report)).toContain("1 张图片无法读取，已去掉：图片文件已损坏或尺寸过大，无法处理");
 
@@ -221,7 +212,7 @@ describe("pictures", () => {
     const { body, report } = await importWordDocument(new Uint8Array(await docxOf([new Paragraph("一。"), image(), new Paragraph("二。"), image()])), store);
     expect(stored).toHaveLength(1);
     // "图片 1" is what Word names every picture: no description at all.
-    expect(find(body, "image").map((i) => [i.attrs?.mediaId, i.attrs?.alt])).toEqual([
+    expect(nodesOfType(body, "image").map((i) => [i.attrs?.mediaId, i.attrs?.alt])).toEqual([
       [100, ""],
       [100, ""],
     ]);
