@@ -1,16 +1,7 @@
 import { refreshPaths } from "@/lib/cache/refresh";
+import { TAGS } from "@/lib/cache/tags";
 
-/** Cache tag names, in one place. */
-export const TAGS = {
-  articles: "articles",
-  article: (id: number) => `article:${id}`,
-  /** On every article page of the column: its 上一条/下一条 and 相关信息 come from the column. */
-  column: (id: number) => `column:${id}`,
-  /** On every article page with this title tag (【五大任务】): its 相关信息 lists the others. */
-  titleTag: (tag: string) => `titletag:${encodeURIComponent(tag)}`,
-  columns: "columns",
-  settings: "settings",
-} as const;
+export { TAGS } from "@/lib/cache/tags";
 
 export interface ArticleLocation {
   id: number;
