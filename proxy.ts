@@ -1,20 +1,19 @@
 import { encode, getToken, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_MAX_AGE_S, needsTouch, nowSeconds, sessionState } from "@/lib/auth/session-policy";
-import { currentRouteTable, isCachedPath } from "@/lib/security/cached-routes";
 import { CSP_HEADER, adminPolicy, dynamicPublicPolicy } from "@/lib/security/csp-core.mjs";
 import { ACTION_BODY_LIMIT_BYTES, createNonce, securityHeaders } from "@/lib/security/headers.mjs";
 
 /**
- * Runs before every request but the public reading pages and static assets (see
- * `config` below):
+ * Runs before every request Next.js answers (the public site never reaches Next.js:
+ * scripts/server.ts answers it) but the build's static assets and the two upload
+ * endpoints (see `config` below):
  * 1. guards the admin: no live session (anonymous, idle 30 min, older than 12 h) → the
  *    login page. Pages and server actions still check the session and role themselves
  *    (getSessionUser, which also checks the session version) — this only keeps
  *    anonymous visitors out early and records activity for the idle timeout;
- * 2. sets the security headers and the Content-Security-Policy (see SECURITY.md):
- *    a per-request nonce for dynamic responses; cached public pages carry their own
- *    hash-based policy (lib/security/csp-cache-handler.mjs), so none is added here;
+ * 2. sets the security headers and the Content-Security-Policy with a per-request
+ *    nonce (see SECURITY.md);
  * 3. tells the render which path it serves (requireUser's security-step redirect).
  */
 const LOGIN_PATH = "/admin/login";
@@ -49,8 +48,7 @@ export async function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set(PATH_HEADER, pathname);
   forwarded.set("x-nonce", nonce);
-  // Next.js reads the nonce from the request's policy and stamps it on its own scripts,
-  // also in a render that then goes into the page cache (whose hashes cover those scripts).
+  // Next.js reads the nonce from the request's policy and stamps it on its own scripts.
   forwarded.set(CSP_HEADER, dynamicPolicy);
   const response = NextResponse.next({ request: { headers: forwarded } });
   if (touched) await setSessionCookie(response, touched);
@@ -60,9 +58,7 @@ export async function proxy(request: NextRequest) {
 function finish(response: NextResponse, admin: boolean, dynamicPolicy: string, request: NextRequest): NextResponse {
   const https = secureCookies() || request.headers.get("x-forwarded-proto") === "https";
   for (const [name, value] of Object.entries(securityHeaders({ admin, https }))) response.headers.set(name, value);
-  const table = currentRouteTable();
-  const cached = !admin && table !== null && isCachedPath(table, request.nextUrl.pathname);
-  if (!cached) response.headers.set(CSP_HEADER, dynamicPolicy);
+  response.headers.set(CSP_HEADER, dynamicPolicy);
   return response;
 }
 
@@ -82,14 +78,8 @@ async function setSessionCookie(response: NextResponse, token: JWT) {
 }
 
 export const config = {
-  // Not on the public reading pages (home, articles, columns, site map, feeds), the site
-  // script and the view beacon: they are cached plain pages (lib/security/plain-html.mjs)
-  // or a tiny JSON endpoint, need no nonce and no session, and running the proxy would
-  // cost each of them more than serving it. next.config.js gives them the same headers
-  // (PUBLIC_PAGE_SOURCES; proxy.test.ts checks the two lists agree). Not on the build's
-  // static assets, nor the upload and Word import endpoints, whose large bodies the proxy
-  // would buffer (and cut at 10 MB).
-  matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|api/media$|api/articles/import$|api/views$|articles/[1-9][0-9]*$|columns/|sitemap$|sitemap\\.xml$|sitemaps/|feed\\.xml$|site\\.js$).+)",
-  ],
+  // Not on the build's static assets, nor the upload and Word import endpoints, whose
+  // large bodies the proxy would buffer (and cut at 10 MB): next.config.js gives those
+  // two their headers.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/media$|api/articles/import$).+)"],
 };

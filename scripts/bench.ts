@@ -83,7 +83,8 @@ async function main() {
   if (fresh) fs.rmSync(DATA, { recursive: true, force: true });
   if (!flag("no-build")) run("scripts/build.ts");
   if (fresh) run("scripts/generate-articles.ts", ["--articles", String(ARTICLES)]);
-  const server: ChildProcess = spawn(tsx, ["scripts/serve.ts", "start"], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
+  // The whole instance as a reader's request meets it: npm start and everything under it (PostgreSQL apart).
+  const server: ChildProcess = spawn("npm", ["start"], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
   const base = `http://127.0.0.1:${PORT}`;
   let peakRss = 0;
   let peakServerRss = 0;
@@ -171,7 +172,7 @@ async function main() {
     console.log(`  the first 100 after start: p50 ${uncached.afterStart.p50.toFixed(1)} ms, p95 ${uncached.afterStart.p95.toFixed(1)} ms`);
     console.log(`  once warm (renders 900 to 1,200): p50 ${uncached.steady.p50.toFixed(1)} ms, p95 ${uncached.steady.p95.toFixed(1)} ms`);
     console.log(`view beacon: ${beacon.ok} answered, ${counted} counted, ${report.viewBeacon.lost} lost (${report.viewBeacon.inFlightAtStop} in flight when the load stopped)`);
-    console.log(`server peak RSS: ${report.peakServerRssMb} MB (the app server); ${report.peakRssMb} MB with its launcher (npm, tsx), without PostgreSQL`);
+    console.log(`server peak RSS: ${report.peakServerRssMb} MB (the app server); ${report.peakRssMb} MB the whole instance under npm start (npm, sh, the server), without PostgreSQL`);
     console.log(`article page first-load JS: ${report.articleFirstLoadJsGzipKb} KB gzipped`);
     fs.mkdirSync("bench/results", { recursive: true });
     const file = path.join("bench/results", `${report.date.replace(/[:.]/g, "-")}-${ARTICLES}.json`);

@@ -54,7 +54,8 @@ for (const script of ["scripts/build.ts", "e2e/fixtures/accounts.ts"]) {
   if (result.status !== 0) await finish(result.status ?? 1);
 }
 
-const server = spawn(tsx, ["scripts/serve.ts", "start"], { stdio: "inherit", env });
+// As `npm start` runs it (package.json), without npm in between.
+const server = spawn(process.execPath, ["--max-old-space-size=256", "scripts/start.mjs"], { stdio: "inherit", env });
 process.on("SIGTERM", () => server.kill("SIGTERM"));
 process.on("SIGINT", () => server.kill("SIGINT"));
 server.on("exit", (code) => void finish(code ?? 0));

@@ -156,7 +156,7 @@ export async function saveArticle(
   });
   const { before, after } = outcome;
   // The public sees the live revision; only the article's own placement fields change public pages.
-  if (after.live && !samePlacement(before, after)) refreshArticle(locationOf(before), locationOf(after));
+  if (after.live && !samePlacement(before, after)) await refreshArticle(locationOf(before), locationOf(after));
   return result(after.id, after.version, after.status, after.updatedAt, {
     unchanged: outcome.unchanged,
     backToDraft: !outcome.unchanged && outcome.backToDraft,

@@ -50,9 +50,9 @@ export function locationOf(a: {
  * both columns follow too (their 上一条/下一条 and 相关信息), and those sharing a title
  * tag (their 相关信息), through the column's and the title tags' cache tags.
  */
-export function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): void {
+export function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): Promise<void> {
   const { paths, tags } = articleRefresh(before, after);
-  refreshPaths(paths, tags);
+  return refreshPaths(paths, tags);
 }
 
 /** What refreshArticle refreshes: the pages by address, the pages that show it by cache tag. */

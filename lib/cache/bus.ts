@@ -2,46 +2,57 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { poolConfigFromUrl } from "@/lib/db/connection";
 import { db } from "@/lib/db/client";
-import { callSelf } from "@/lib/internal/token";
+import type { Change } from "./page-cache";
 
 /**
- * Several app instances each keep their own page cache. After a change, the instance
- * that made it tells the others through PostgreSQL LISTEN/NOTIFY, and each of them
- * refreshes the same paths — no shared cache server, no waiting for expiry.
+ * How a change reaches every instance: PostgreSQL LISTEN/NOTIFY on one channel. The
+ * instance that made the change hears it too, like the others, so there is one path
+ * for all of them (lib/cache/refresh.ts announces, scripts/server.ts listens).
  */
 const CHANNEL = "gazette_refresh";
-export const INSTANCE_ID = crypto.randomUUID();
+/** PostgreSQL refuses a payload of 8,000 bytes or more. */
+const MAX_PAYLOAD = 7_900;
 
-export interface RefreshMessage {
+export interface ChangeMessage extends Change {
+  /** The instance that made the change (process-wide: the server and Next.js's bundle share it). */
   origin: string;
-  paths: string[];
-  tags: string[];
 }
 
-export async function announce(paths: string[], tags: string[]): Promise<void> {
-  const message: RefreshMessage = { origin: INSTANCE_ID, paths, tags };
-  await db().$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(message)})`;
+// One id per process, whichever of the two bundles (the server's, Next.js's) loads first.
+export const INSTANCE_ID = (process.env.GAZETTE_INSTANCE_ID ||= crypto.randomUUID());
+
+/** Tells every instance; too long a change becomes "everything" (`whole`). */
+export async function announce(change: Change, whole: Change): Promise<void> {
+  let payload = JSON.stringify({ origin: INSTANCE_ID, paths: change.paths, tags: change.tags } satisfies ChangeMessage);
+  if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ origin: INSTANCE_ID, paths: whole.paths, tags: whole.tags } satisfies ChangeMessage);
+  await db().$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
 }
 
-let listening = false;
+export interface ListenOptions {
+  databaseUrl: string;
+  /** Called for every change announced by any instance, this one included. */
+  onChange: (message: ChangeMessage) => void;
+  /**
+   * Called once the listener is back after losing the database: whatever was announced
+   * meanwhile never reached it.
+   */
+  onReconnect: () => void;
+  /** First wait before reconnecting (doubles up to 30 s). */
+  retryMs?: number;
+}
 
 /**
- * Listens for other instances' refreshes, reconnecting after a database outage. After a
- * reconnection this instance refreshes everything it holds: what was announced while it
- * was cut off never reaches it. (At start it holds nothing older than itself: the page
- * cache ignores what was stored before, lib/security/csp-cache-handler.mjs.) Returns a
- * stop function, for tests: a server listens until it exits.
+ * Listens on its own connection (LISTEN holds one), reconnecting after an outage.
+ * Returns a stop function.
  */
-export function startRefreshListener(): () => Promise<void> {
-  if (listening || !process.env.DATABASE_URL) return async () => {};
-  listening = true;
-  let delay = 1000;
+export function listenForChanges({ databaseUrl, onChange, onReconnect, retryMs = 1000 }: ListenOptions): () => Promise<void> {
+  let delay = retryMs;
   let client: pg.Client | null = null;
   let stopped = false;
   let connections = 0;
   const connect = async () => {
     if (stopped) return;
-    const current = new pg.Client(poolConfigFromUrl(process.env.DATABASE_URL!));
+    const current = new pg.Client(poolConfigFromUrl(databaseUrl));
     client = current;
     const retry = () => {
       current.removeAllListeners();
@@ -53,51 +64,30 @@ export function startRefreshListener(): () => Promise<void> {
     current.on("error", retry);
     current.on("notification", (note) => {
       const message = parse(note.payload);
-      if (!message || message.origin === INSTANCE_ID) return;
-      applyHere(message.paths, message.tags).catch((error) =>
-        console.warn("[cache] could not apply a refresh from another instance:", (error as Error).message),
-      );
+      if (message) onChange(message);
     });
     try {
       await current.connect();
       await current.query(`LISTEN ${CHANNEL}`);
-      delay = 1000;
+      delay = retryMs;
     } catch {
       return retry();
     }
-    if (connections++ === 0) return;
-    const { EVERYTHING } = await import("./refresh");
-    applyHere(EVERYTHING.paths, EVERYTHING.tags, 5).catch((error) =>
-      console.warn("[cache] could not refresh after reconnecting:", (error as Error).message),
-    );
+    if (connections++ > 0) onReconnect();
   };
   void connect();
   return async () => {
     stopped = true;
-    listening = false;
     client?.removeAllListeners();
     await client?.end().catch(() => {});
   };
 }
 
-/** Refreshes pages in this instance, through itself (revalidation needs a request). */
-async function applyHere(paths: string[], tags: string[], attempts = 1): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await callSelf("/api/internal/refresh", { paths, tags });
-      if (response.ok) return;
-      throw new Error(`answered ${response.status}`);
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000).unref());
-    }
-  }
-}
-
-function parse(payload: string | undefined): RefreshMessage | null {
+function parse(payload: string | undefined): ChangeMessage | null {
   try {
     const value = JSON.parse(payload ?? "");
-    if (typeof value?.origin === "string" && Array.isArray(value.paths) && Array.isArray(value.tags)) return value;
+    const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === "string");
+    if (typeof value?.origin === "string" && strings(value.paths) && strings(value.tags)) return value;
   } catch {}
   return null;
 }

@@ -1,65 +1,43 @@
-import { revalidatePath, revalidateTag } from "next/cache";
-import { after } from "next/server";
-import { invalidatePageCache } from "@/lib/server/page-cache";
+import { TAGS } from "./tags";
+import type { Change } from "./page-cache";
 
 /**
- * The one way to refresh public pages after a change. Domains say *what* changed
- * (lib/articles/paths.ts and friends); this decides *how*:
- *  1. this instance's Next.js page cache, now, and the copies its app server keeps in
- *     memory (lib/server/page-cache.ts) — now and again once Next.js has applied the
- *     revalidations (after the response), so no copy of an old page taken in between stays;
- *  2. the other instances' caches, through LISTEN/NOTIFY (lib/cache/bus.ts);
- *  3. the static snapshot under $DATA_DIR/static (lib/static/snapshot.ts): the named
- *     pages rewritten after the response is sent, the pages behind route patterns
- *     (every page, later listing pages) queued for the background (lib/static/queue.ts).
- * Steps 2 and 3 are done once, by the instance where the change happened.
+ * The one way to refresh public pages after a change. Domains say *what* changed —
+ * addresses, route patterns and cache tags (lib/articles/paths.ts and friends) — and
+ * this tells everyone who keeps a copy:
+ *  1. the static snapshot ($DATA_DIR/static): the named pages go into its queue, in the
+ *     database (lib/static/queue.ts), so that the work survives a crash;
+ *  2. every instance, this one included, through PostgreSQL NOTIFY (lib/cache/bus.ts):
+ *     each drops the pages and reads that carry a named tag from its page cache
+ *     (lib/cache/page-cache.ts) and writes queued snapshot pages at once;
+ *  3. then, in the background, the pages behind route patterns and tags (every later
+ *     listing page, the column's other articles…) join the snapshot's queue, which the
+ *     scheduler's heartbeat drains a few seconds at a time.
+ * Awaited by the action that made the change, so that its own next request, on any
+ * instance, sees the change. A failure is logged, never thrown: the change is made.
  */
-export function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = [], options: { origin?: boolean } = {}): void {
-  const pathList = [...new Set(paths)];
-  const tagList = [...new Set(tags)];
-  for (const path of pathList) {
-    // "/columns/[slug]/page/[page]|page" refreshes every page of a route; "/|layout" everything under a layout.
-    const [route, type] = path.split("|") as [string, "page" | "layout" | undefined];
-    safely(() => (type ? revalidatePath(route, type) : revalidatePath(route)));
+export async function refreshPaths(paths: Iterable<string>, tags: Iterable<string> = []): Promise<void> {
+  const change: Change = { paths: [...new Set(paths)], tags: [...new Set(tags)] };
+  const [{ announce }, { enqueueStaticPages, pagesBehind }] = await Promise.all([import("./bus"), import("@/lib/static/queue")]);
+  try {
+    await enqueueStaticPages(change.paths.filter((p) => !p.includes("|")));
+    await announce(change, EVERYTHING);
+  } catch (error) {
+    console.warn("[cache] could not announce a change:", (error as Error).message);
+    return;
   }
-  for (const tag of tagList) safely(() => revalidateTag(tag, { expire: 0 }));
-  invalidatePageCache();
-  safely(() => after(invalidatePageCache));
-  if (options.origin === false) return;
-  safely(() =>
-    after(async () => {
-      const [{ announce }, { snapshotPaths }, { enqueueStaticPages, pagesBehind }] = await Promise.all([
-        import("./bus"),
-        import("@/lib/static/snapshot"),
-        import("@/lib/static/queue"),
-      ]);
-      await Promise.allSettled([
-        announce(pathList, tagList),
-        snapshotPaths(pathList.filter((p) => !p.includes("|"))),
-        pagesBehind(pathList, tagList).then(enqueueStaticPages),
-      ]).then((results) => {
-        for (const r of results) if (r.status === "rejected") console.warn("[cache] after-refresh step failed:", r.reason);
-      });
-    }),
-  );
+  pagesBehind(change.paths, change.tags)
+    .then(enqueueStaticPages)
+    .catch((error) => console.warn("[static] pages behind a change not queued:", (error as Error).message));
 }
 
-/** Every public page, as paths and tags for refreshPaths. */
-export const EVERYTHING = {
+/** Every public page, as a change: the named ones are written at once, the rest in the background. */
+export const EVERYTHING: Change = {
   paths: ["/|layout", "/", "/sitemap", "/sitemap.xml", "/feed.xml"],
-  tags: ["columns", "settings", "articles"],
+  tags: [TAGS.columns, TAGS.settings, TAGS.articles],
 };
 
 /** Everything public: after a settings or column change every page shows it. */
-export function refreshEverything(): void {
-  refreshPaths(EVERYTHING.paths, EVERYTHING.tags);
-}
-
-function safely(fn: () => void) {
-  try {
-    fn();
-  } catch (error) {
-    // Outside a request (CLI, tests) there is no page cache to refresh.
-    if (process.env.NODE_ENV !== "test") console.warn("[cache] refresh skipped:", (error as Error).message);
-  }
+export function refreshEverything(): Promise<void> {
+  return refreshPaths(EVERYTHING.paths, EVERYTHING.tags);
 }

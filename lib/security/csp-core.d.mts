@@ -1,7 +1,6 @@
 export declare const CSP_HEADER: "content-security-policy";
 export declare function adminPolicy(nonce: string, dev?: boolean): string;
 export declare function dynamicPublicPolicy(nonce: string, dev?: boolean): string;
-export declare function cachedPublicPolicy(hashes: string[]): string;
-export declare function trustedInlineScriptHashes(html: string): string[] | null;
+export declare function publicSitePolicy(): string;
 export declare const SCRIPT_TAG: RegExp;
 export declare function isDataScript(attributes: string): boolean;

@@ -3,5 +3,4 @@ export declare function securityHeaders(options: { admin: boolean; https: boolea
 export declare function staticApiHeaders(): { key: string; value: string }[];
 export declare const ACTION_BODY_LIMIT_BYTES: number;
 export declare function createNonce(): string;
-export declare const PUBLIC_PAGE_SOURCES: string[];
 export declare function publicPageHeaders(): { key: string; value: string }[];

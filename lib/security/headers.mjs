@@ -1,5 +1,5 @@
 // @ts-check
-import { cachedPublicPolicy } from "./csp-core.mjs";
+import { publicSitePolicy } from "./csp-core.mjs";
 /**
  * The security headers every response carries, apart from the Content-Security-Policy
  * (csp-core.mjs). Plain JavaScript so that next.config.js can use them too, for the
@@ -59,18 +59,14 @@ export function createNonce() {
 }
 
 /**
- * The public reading pages, the site script and the view beacon, which proxy.ts does
- * not run on (its matcher): next.config.js gives them their headers instead. Keep in
- * step with the matcher (proxy.test.ts checks). The pages are plain (no inline script
- * but the preferences snippet), so one fixed policy fits them all; HSTS comes from the
- * TLS server in front (docs/deploy.md).
+ * The public site's headers (lib/server/public-site.ts; lib/static/snapshot.ts writes
+ * them for nginx too). The pages are plain (no inline script but the preferences
+ * snippet), so one fixed policy fits them all; HSTS is added over HTTPS.
  */
-export const PUBLIC_PAGE_SOURCES = ["/", "/articles/:id([1-9]\\d*)", "/columns/:path*", "/sitemap", "/sitemap.xml", "/sitemaps/:path*", "/feed.xml", "/site.js"];
-
 /** @returns {{ key: string, value: string }[]} */
 export function publicPageHeaders() {
   return Object.entries({
     ...securityHeaders({ admin: false, https: false }),
-    "content-security-policy": cachedPublicPolicy([]),
+    "content-security-policy": publicSitePolicy(),
   }).map(([key, value]) => ({ key, value }));
 }

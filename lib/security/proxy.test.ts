@@ -1,9 +1,8 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { pathToRegexp } from "next/dist/compiled/path-to-regexp";
 import { config, proxy } from "@/proxy";
-import { PUBLIC_PAGE_SOURCES } from "./headers.mjs";
+import { isNextPath, matchPublicRoute } from "@/lib/site/routes";
 import { SESSION_IDLE_S, SESSION_MAX_AGE_S, nowSeconds } from "@/lib/auth/session-policy";
 
 /**
@@ -78,32 +77,30 @@ describe("proxy", () => {
   });
 
   it("adds HSTS only over HTTPS", async () => {
-    expect((await request("/")).headers.get("strict-transport-security")).toBeNull();
-    const https = await request("/", undefined, { headers: { "x-forwarded-proto": "https" } });
+    expect((await request("/preview/articles/1")).headers.get("strict-transport-security")).toBeNull();
+    const https = await request("/preview/articles/1", undefined, { headers: { "x-forwarded-proto": "https" } });
     expect(https.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     expect(https.headers.get("x-frame-options")).toBe("SAMEORIGIN");
   });
 });
 
-describe("the paths the proxy leaves alone", () => {
+describe("the paths the proxy runs on", () => {
   const runsProxy = (path: string) => config.matcher.some((source) => new RegExp(`^${source}$`).test(path));
-  const hasPageHeaders = (path: string) => PUBLIC_PAGE_SOURCES.some((source) => pathToRegexp(source).test(path));
 
-  it("are exactly the reading pages next.config.js gives the public headers (and the site script)", () => {
-    const reading = ["/", "/articles/1", "/articles/123456789", "/columns/news", "/columns/news/page/2", "/columns/news/feed.xml", "/sitemap", "/sitemap.xml", "/sitemaps/3.xml", "/feed.xml", "/site.js"];
-    for (const path of reading) {
-      expect(runsProxy(path), path).toBe(false);
-      expect(hasPageHeaders(path), path).toBe(true);
-    }
-    const guarded = ["/admin", "/admin/articles", "/admin/login", "/api/auth/session", "/search", "/preview/articles/1", "/articles/1/download", "/articles/01", "/articles/abc", "/media/a.webp", "/no-such-page", "/sitemapx"];
-    for (const path of guarded) {
+  it("are every path Next.js answers (lib/site/routes.ts) but its static files and the two upload endpoints", () => {
+    for (const path of ["/admin", "/admin/articles", "/admin/login", "/api/auth/session", "/api/health", "/preview/articles/1", "/media/a.webp", "/api/articles/import/x"]) {
+      expect(isNextPath(path), path).toBe(true);
       expect(runsProxy(path), path).toBe(true);
-      expect(hasPageHeaders(path), path).toBe(false);
     }
-    expect(runsProxy("/api/views")).toBe(false);
+    // The public site never reaches Next.js: the app server answers it (lib/server/public-site.ts).
+    for (const path of ["/", "/articles/1", "/columns/news/page/2", "/sitemaps/3.xml", "/feed.xml", "/search", "/articles/1/download", "/site.js"]) {
+      expect(matchPublicRoute(path), path).not.toBeNull();
+      expect(isNextPath(path), path).toBe(false);
+    }
+    expect(isNextPath("/no-such-page")).toBe(false);
     // Upload endpoints: the proxy would buffer their bodies (next.config.js gives them the API headers).
     expect(runsProxy("/api/media")).toBe(false);
     expect(runsProxy("/api/articles/import")).toBe(false);
-    expect(runsProxy("/api/articles/import/x")).toBe(true);
+    expect(runsProxy("/_next/static/chunks/a.js")).toBe(false);
   });
 });

@@ -1,10 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { internalToken } from "@/lib/internal/token";
-import { RenderGate, isPublicRender } from "./render-gate";
+import { RenderGate } from "./render-gate";
 
-vi.stubEnv("NEXTAUTH_SECRET", "render-gate-test-secret");
 
 /**
  * The gate in a real HTTP server whose "renders" finish only when the test says so: the
@@ -130,59 +128,5 @@ describe("the render gate", () => {
     finish("/patient");
     expect((await patient).body).toBe("rendered /patient");
     await until(() => gate.load.running === 0 && gate.load.waiting === 0);
-  });
-});
-
-describe("isPublicRender", () => {
-  const request = (method: string, url: string, headers: http.IncomingHttpHeaders = {}, remoteAddress = "127.0.0.1") =>
-    ({ method, url, headers, socket: { remoteAddress } }) as unknown as http.IncomingMessage;
-
-  it("holds the reading pages, search and the downloads", () => {
-    for (const url of ["/", "/articles/12", "/articles/12?from=wechat", "/columns/news", "/columns/news/page/3", "/sitemap", "/feed.xml", "/search?q=生态", "/articles/12/download?format=docx", "/articles/12/download?format=html"]) {
-      expect(isPublicRender(request("GET", url)), url).toBe(true);
-    }
-    expect(isPublicRender(request("HEAD", "/articles/12"))).toBe(true);
-  });
-
-  it("never holds the admin, the API, assets, posts or the static publisher", () => {
-    for (const url of ["/admin", "/admin/articles", "/api/health", "/_next/static/chunks/a.js", "/media/2026/11/a.png", "/site.js", "/articles/12/download/x", "/articles/abc/download"]) {
-      expect(isPublicRender(request("GET", url)), url).toBe(false);
-    }
-    expect(isPublicRender(request("POST", "/search"))).toBe(false);
-    expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": internalToken() }))).toBe(false);
-    expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": internalToken() }, "::ffff:127.0.0.1"))).toBe(false);
-  });
-
-  it("holds a client that only claims to be the static publisher: without the token, or not from this machine", () => {
-    for (const claim of ["1", "", internalToken().toUpperCase(), `${internalToken()} `]) {
-      expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": claim })), claim).toBe(true);
-    }
-    for (const address of ["203.0.113.7", "::ffff:10.0.0.2", "fe80::1", ""]) {
-      expect(isPublicRender(request("GET", "/articles/12", { "x-gazette-snapshot": internalToken() }, address)), String(address)).toBe(true);
-    }
-  });
-});
-
-describe("downloads behind the gate", () => {
-  it("wait for a turn like a page, and are answered 503 with Retry-After once the line is full", async () => {
-    // As scripts/server.ts dispatches: what isPublicRender holds goes through the gate.
-    const gate = new RenderGate({ concurrency: 1, maxQueue: 0 });
-    const held: http.ServerResponse[] = [];
-    const server = http.createServer((req, res) => {
-      const render = () => void held.push(res);
-      if (isPublicRender(req)) gate.admit(res, render);
-      else render();
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    rig = { gate, base: "", started: [], finish: () => {}, server };
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const first = get(base, "/articles/12/download?format=docx");
-    await until(() => held.length === 1);
-    const refused = await fetch(`${base}/articles/12/download?format=html`);
-    expect(refused.status).toBe(503);
-    expect(refused.headers.get("retry-after")).toBe("5");
-    expect(held).toHaveLength(1);
-    held[0].end("file");
-    expect((await first).body).toBe("file");
   });
 });

@@ -1,11 +1,9 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { t } from "@/lib/i18n/zh-CN";
 import { staticApiHeaders } from "@/lib/security/headers.mjs";
-import { isReadingPage } from "./page-cache";
-import { isSnapshotRequest } from "./snapshot-request";
 
 /**
- * Admission for the public renders Next.js does on this instance: at most `concurrency`
+ * Admission for the public renders this instance does: at most `concurrency`
  * at a time, the rest wait their turn (first come, first served), and past `maxQueue`
  * waiting a request is answered 503 at once, with Retry-After.
  *
@@ -14,7 +12,7 @@ import { isSnapshotRequest } from "./snapshot-request";
  * held 60 MB more memory and took eight times as long each (npm run bench). A flood of
  * searches or of first visits (a crawler) now waits in line instead of growing the heap.
  * Downloads are held too: a missing file is rendered with every picture embedded.
- * The admin, the API, assets and the static publisher's own requests are never held.
+ * Cached pages, the admin, the API and the site's files are never held (lib/site/routes.ts).
  */
 export interface RenderGateOptions {
   concurrency: number;
@@ -67,19 +65,4 @@ export class RenderGate {
     });
     render();
   }
-}
-
-/** 保存 as HTML or Word: rendered once per live revision, but that render embeds every picture. */
-const DOWNLOAD = /^\/articles\/[1-9]\d{0,8}\/download$/;
-
-/**
- * A public page rendered by Next.js (a reading page missing from the page cache, search,
- * a download); not the static publisher.
- */
-export function isPublicRender(req: IncomingMessage): boolean {
-  if ((req.method !== "GET" && req.method !== "HEAD") || isSnapshotRequest(req)) return false;
-  const url = req.url ?? "";
-  const query = url.indexOf("?");
-  const path = query < 0 ? url : url.slice(0, query);
-  return path === "/search" || isReadingPage(path) || DOWNLOAD.test(path);
 }

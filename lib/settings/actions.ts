@@ -9,18 +9,18 @@ import { logoUploadSchema, removeLogoSchema, settingsSchema } from "./schema";
 
 export const updateSettingsAction = action({ name: "settings.update", roles: ["ADMIN"], schema: settingsSchema }, async (input, { user }) => {
   await updateSettings(input, user);
-  refreshEverything();
+  await refreshEverything();
   return null;
 });
 
 export const uploadLogoAction = action({ name: "settings.logo", roles: ["ADMIN"], schema: logoUploadSchema }, async (file, { user }) => {
   const image = await setLogo(file, user);
-  refreshEverything();
+  await refreshEverything();
   return { id: image.id, src: image.src };
 });
 
 export const removeLogoAction = action({ name: "settings.logo-remove", roles: ["ADMIN"], schema: removeLogoSchema }, async (_input, { user }) => {
   await removeLogo(user);
-  refreshEverything();
+  await refreshEverything();
   return null;
 });

@@ -3,7 +3,7 @@ import { publicArticleSql } from "@/lib/articles/queries";
 import { getColumnContext, listVisibleColumns } from "@/lib/columns/queries";
 import { db, Prisma } from "@/lib/db/client";
 import { partCount } from "@/lib/export/sitemap";
-import { snapshotPath, staticPublishing } from "./snapshot";
+import { staticPublishing } from "./snapshot";
 
 /**
  * 静态发布, the part that cannot be done at once. A change names the pages it affects
@@ -13,8 +13,10 @@ import { snapshotPath, staticPublishing } from "./snapshot";
  * every page (its header and footer changed); after a publish every later page of the
  * column's listing, every sitemap part and the column's other articles. Those pages go
  * into this queue, and every instance's scheduler heartbeat drains it a few seconds at
- * a time (app/api/internal/tick), so a whole site is rewritten in the background
- * without holding up readers, and the work survives a restart.
+ * a time (lib/workflow/heartbeat.ts), so a whole site is rewritten in the background
+ * without holding up readers, and the work survives a restart. The pages a change names
+ * are queued too (lib/cache/refresh.ts), and written at once by every instance that
+ * hears of the change (scripts/server.ts): several instances share them (SKIP LOCKED).
  */
 
 /** The route patterns refreshPaths is given (see lib/articles/paths.ts). */
@@ -99,8 +101,8 @@ export interface DrainOptions {
   budgetMs: number;
   /** Pages written side by side. */
   concurrency?: number;
-  /** Writes one page; false when it could not (the default: the snapshot's writer). */
-  write?: (path: string) => Promise<boolean>;
+  /** Writes one page; false when it could not (the server gives the snapshot's writer with its renderer). */
+  write: (path: string) => Promise<boolean>;
 }
 
 /**
@@ -108,7 +110,7 @@ export interface DrainOptions {
  * spent; several instances share the work (SKIP LOCKED). A page that fails is tried
  * again later, up to MAX_ATTEMPTS times. Returns how many pages were written.
  */
-export async function drainStaticQueue({ budgetMs, concurrency = 2, write = snapshotPath }: DrainOptions): Promise<number> {
+export async function drainStaticQueue({ budgetMs, concurrency = 2, write }: DrainOptions): Promise<number> {
   if (!staticPublishing()) return 0;
   const deadline = Date.now() + budgetMs;
   let written = 0;

@@ -3,89 +3,77 @@ import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/env";
 import { publicPageHeaders } from "@/lib/security/headers.mjs";
-import { internalToken, selfUrl } from "@/lib/internal/token";
-import { SNAPSHOT_HEADER } from "@/lib/server/snapshot-request";
+import { snapshotFileOf } from "@/lib/site/routes";
+import type { RenderedPage } from "@/lib/site/render";
 
 /**
  * 静态发布: public pages written as plain files under $DATA_DIR/static, so that any
  * web server can serve them — fast, and still up when the app or the database is
- * down (docs/deploy.md has the nginx configuration). A page is fetched from this
- * instance exactly as a visitor would get it; a page that is gone (404/410) has its
- * file removed at once.
+ * down (docs/deploy.md has the nginx configuration). A page is rendered by the same
+ * function that renders it for readers (lib/site/render.ts); a page that is gone
+ * (404/410) has its file removed at once.
  */
 export function staticRoot(): string {
   return dataDir("static");
 }
 
-/** Where a public path is stored: "/" → index.html, "/articles/1" → articles/1/index.html, "/feed.xml" → feed.xml. */
+/** Where a public path is stored (lib/site/routes.ts names the files); null for what is not kept. */
 export function fileForPath(urlPath: string): string | null {
   const clean = urlPath.split(/[?#]/)[0];
-  if (!clean.startsWith("/") || clean.includes("..") || clean.includes("\\")) return null;
-  // Search results depend on the query: always from the app.
-  if (clean === "/search" || clean.startsWith("/api/") || clean.startsWith("/admin") || clean.startsWith("/media/")) return null;
-  const relative = clean.endsWith(".xml") ? clean.slice(1) : path.join(clean.slice(1), "index.html");
-  return path.join(staticRoot(), relative);
+  const relative = snapshotFileOf(clean);
+  return relative === null ? null : path.join(staticRoot(), relative);
 }
 
 export function staticPublishing(): boolean {
   return process.env.STATIC_PUBLISH !== "off";
 }
 
-export async function snapshotPaths(paths: Iterable<string>): Promise<void> {
+/** Renders one public path as a reader gets it. */
+export type PathRenderer = (urlPath: string) => Promise<RenderedPage>;
+
+export async function snapshotPaths(paths: Iterable<string>, render: PathRenderer): Promise<void> {
   if (!staticPublishing()) return;
-  for (const urlPath of new Set(paths)) await snapshotPath(urlPath);
+  for (const urlPath of new Set(paths)) await snapshotPath(urlPath, render);
 }
 
 /**
- * Writes (or, for a page that is gone, removes) one page's file; false when the app
- * could not give it (an error page, no answer), in which case the old file is kept.
+ * Writes (or, for a page that is gone, removes) one page's file; false when it could
+ * not be rendered (an error), in which case the old file is kept.
  */
-export async function snapshotPath(urlPath: string): Promise<boolean> {
+export async function snapshotPath(urlPath: string, render: PathRenderer): Promise<boolean> {
   const file = fileForPath(urlPath);
   if (!file) return true;
   try {
-    return await snapshotOne(urlPath, file);
+    const page = await render(urlPath);
+    if (page.status === 404 || page.status === 410) {
+      await fs.promises.rm(file, { force: true });
+      return true;
+    }
+    if (page.status !== 200 || page.body instanceof ReadableStream) {
+      console.warn(`[static] ${urlPath}: rendered ${page.status}; the old file is kept`);
+      return false;
+    }
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    // Write then rename, so that the web server never serves half a page.
+    const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
+    await fs.promises.writeFile(tmp, page.body);
+    await fs.promises.rename(tmp, file);
+    return true;
   } catch (error) {
     console.warn(`[static] ${urlPath}: ${(error as Error).message}; the old file is kept`);
     return false;
   }
 }
 
-async function snapshotOne(urlPath: string, file: string): Promise<boolean> {
-  const response = await fetch(selfUrl(urlPath), {
-    // The token proves the request is ours: a client that merely sends the header is served like any reader.
-    headers: { "user-agent": "GazetteStaticPublisher/1.0", [SNAPSHOT_HEADER]: internalToken() },
-    redirect: "manual",
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (response.status === 404 || response.status === 410) {
-    await fs.promises.rm(file, { force: true });
-    return true;
-  }
-  if (!response.ok) {
-    console.warn(`[static] ${urlPath}: the app answered ${response.status}; the old file is kept`);
-    return false;
-  }
-  const body = Buffer.from(await response.arrayBuffer());
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  // Write then rename, so that the web server never serves half a page.
-  const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
-  await fs.promises.writeFile(tmp, body);
-  await fs.promises.rename(tmp, file);
-  return true;
-}
-
 /**
- * The built CSS (and the site script, public/site.js) next to the pages, so the
- * snapshot works without the app (run on start). Hashed build files never change, so
- * existing ones are kept; public/ files are overwritten, as a new build changes them.
+ * The site's script, style sheet and icon (public/, made by npm run build) next to the
+ * pages, so the snapshot works without the app (run on start). The pages ask for them
+ * with a version query, so a new build's files simply replace the old ones.
  */
-export async function copyBuildAssets(distDir: string): Promise<void> {
-  const from = path.join(distDir, "static");
-  if (fs.existsSync(from)) await fs.promises.cp(from, path.join(staticRoot(), "_next", "static"), { recursive: true, force: false, errorOnExist: false });
+export async function copySiteAssets(): Promise<void> {
   const publicDir = path.join(/*turbopackIgnore: true*/ process.cwd(), "public");
-  if (fs.existsSync(publicDir)) await fs.promises.cp(publicDir, staticRoot(), { recursive: true, force: true });
   await fs.promises.mkdir(staticRoot(), { recursive: true });
+  if (fs.existsSync(publicDir)) await fs.promises.cp(publicDir, staticRoot(), { recursive: true, force: true });
   await fs.promises.writeFile(path.join(staticRoot(), NGINX_HEADERS_FILE), nginxSecurityHeaders());
 }
 

@@ -1,20 +1,37 @@
-import { callSelf } from "@/lib/internal/token";
+import { drainStaticQueue } from "@/lib/static/queue";
+import { publishDue } from "./scheduler";
 
 export const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS || 10_000);
-let started = false;
 
-export function startScheduler() {
-  if (started) return;
-  started = true;
+/**
+ * The scheduler's heartbeat, run by every instance's app server (scripts/server.ts):
+ * every few seconds it publishes what is due, then spends a few seconds on the static
+ * snapshot's queue (at most 40% of the interval, two pages at a time, so readers keep
+ * most of the server). publishDue claims each article once, so several instances are
+ * safe, and no outside cron is needed. The first tick soon after start publishes
+ * schedules that were missed while the server was down. Returns a stop function.
+ */
+export function startScheduler(writeStaticPage: (path: string) => Promise<boolean>): () => void {
+  let running = false;
   const tick = async () => {
+    if (running) return;
+    running = true;
     try {
-      const response = await callSelf("/api/internal/tick");
-      if (!response.ok) console.warn(`[scheduler] tick answered ${response.status}`);
+      await publishDue(new Date());
+      await drainStaticQueue({ budgetMs: 0.4 * SCHEDULER_INTERVAL_MS, write: writeStaticPage });
     } catch (error) {
-      // The server may still be starting, or shutting down: try again at the next tick.
-      if (process.env.NODE_ENV !== "test") console.warn("[scheduler] tick failed:", (error as Error).message);
+      // The database may be restarting: try again at the next tick.
+      console.warn("[scheduler] tick failed:", (error as Error).message);
+    } finally {
+      running = false;
     }
   };
-  setTimeout(tick, 3_000).unref();
-  setInterval(tick, SCHEDULER_INTERVAL_MS).unref();
+  const first = setTimeout(tick, 3_000);
+  const every = setInterval(tick, SCHEDULER_INTERVAL_MS);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
 }

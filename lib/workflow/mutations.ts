@@ -130,7 +130,7 @@ export async function runTransition(input: TransitionInput) {
     );
     return { before: article, after: updated };
   });
-  if (result.before.live || result.after.live) refreshArticle(locationOf(result.before), locationOf(result.after));
+  if (result.before.live || result.after.live) await refreshArticle(locationOf(result.before), locationOf(result.after));
   return { id: result.after.id, status: result.after.status, reviewLevel: result.after.reviewLevel };
 }
 

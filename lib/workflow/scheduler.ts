@@ -51,7 +51,7 @@ export async function publishDue(now: Date = new Date()): Promise<number[]> {
       return { before: article, after: updated };
     });
     if (result) {
-      refreshArticle(locationOf(result.before), locationOf(result.after));
+      await refreshArticle(locationOf(result.before), locationOf(result.after));
       published.push(id);
     }
   }
