@@ -7,7 +7,7 @@ import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 import type { ConflictDetails } from "./editor-model";
 import { createArticle, deleteArticle, duplicateArticle, saveArticle, type ArticleActor } from "./mutations";
 import { listHeadlines } from "./public-lists";
-import { publicArticleWhere } from "./queries";
+import { publicArticleWhere } from "./public-rule";
 import { articleContentSchema, saveArticleSchema, type ArticleContentInput } from "./schema";
 
 setupTestDatabase();

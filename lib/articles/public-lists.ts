@@ -4,7 +4,8 @@ import { sqlRows } from "@/lib/db/sql";
 import { mediaUrl } from "@/lib/media/storage";
 import { toStoredImage, type ImageVariant } from "@/lib/media/stored-image";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
-import { firstImage, listSelect, publicArticleSql, publicArticleWhere, toListItem, type ArticleListItem } from "./queries";
+import { publicArticleSql, publicArticleWhere } from "./public-rule";
+import { firstImage, listSelect, toListItem, type ArticleListItem } from "./queries";
 
 /** Listings as readers see them: pinned first, then newest first (ties by id, so pages never overlap). */
 const listingOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ pinned: "desc" }, { publishedAt: "desc" }, { id: "desc" }];
@@ -165,7 +166,9 @@ export async function listRelated(article: { id: number; columnId: number; title
   const newest = Prisma.sql`ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${limit}`;
   // Per tag, the newest `limit` from the ordered index of PublicTitleTag (a few index
   // entries, however many articles share the tag), each article once, then checked
-  // against the public rule.
+  // against the public rule. PublicTitleTag holds only live articles with a live
+  // revision (its trigger), so its own copy of publishedAt is the rest of the rule
+  // (lib/articles/public-rule.ts); publicRow checks the whole rule on the article.
   const tagged = article.titleTags.length
     ? Prisma.sql`(SELECT ${columns}, 0 AS side
         FROM (

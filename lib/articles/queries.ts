@@ -4,24 +4,8 @@ import { db, Prisma } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/sql";
 import { mediaUrl } from "@/lib/media/storage";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
+import { publicArticleSql, publicArticleWhere } from "./public-rule";
 import { disclosureOf, parseAttachmentRefs, type ArticleViewData, type AttachmentRef, type AttachmentView } from "./view";
-
-/**
- * The one rule for what the public may see: live (published, not withdrawn), due,
- * with a live revision. Every public query starts from it. The working copy's status
- * does not matter: an edit under review keeps the last approved version public.
- * publicArticleSql() below says the same in SQL, and lib/views/record.ts once more
- * (its test checks that they agree).
- */
-export function publicArticleWhere(now: Date = new Date()): Prisma.ArticleWhereInput {
-  return { live: true, publishedAt: { lte: now }, liveRevisionId: { not: null } };
-}
-
-/** The same rule in SQL, for the statements Prisma cannot express; `a` is the "Article" row. */
-export function publicArticleSql(now: Date = new Date()): Prisma.Sql {
-  // publishedAt is a UTC timestamp without zone, as Prisma stores DateTime.
-  return Prisma.sql`a.live AND a."publishedAt" <= ${now.toISOString()}::timestamp AND a."liveRevisionId" IS NOT NULL`;
-}
 
 export const listSelect = {
   id: true,

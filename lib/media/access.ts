@@ -16,7 +16,9 @@ export type MediaViewer = Pick<SessionUser, "id" | "role" | "columnIds">;
 
 /**
  * Public now? One primary-key lookup, a prepared statement on the public read pool:
- * the media route runs it for every picture of every page.
+ * the media route runs it for every picture of every page. "PublicMediaKey" holds keys of
+ * live articles with a live revision only (its trigger), so its copy of publishedAt is
+ * the rest of the public rule (lib/articles/public-rule.ts).
  */
 export async function isPublicMedia(key: string, now: Date = new Date()): Promise<boolean> {
   const rows = await sqlRows<{ ok: number }>(Prisma.sql`

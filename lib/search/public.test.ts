@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { publicArticleWhere } from "@/lib/articles/queries";
+import { publicArticleWhere } from "@/lib/articles/public-rule";
 import { db } from "@/lib/db/client";
 import { setupTestDatabase } from "@/test/db";
 import type { Segment } from "./highlight";

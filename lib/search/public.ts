@@ -1,4 +1,5 @@
 import "server-only";
+import { publicArticleSql } from "@/lib/articles/public-rule";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { highlight, snippet, type Segment } from "./highlight";
@@ -62,8 +63,8 @@ export async function searchPublicArticles(request: SearchRequest, now: Date = n
     to: request.to ? startOfDay(nextDay(request.to), timeZone) : null,
     now,
   });
-  // The rows: live, due, from the live revision — publicArticleWhere() (lib/articles/
-  // queries.ts) in SQL, checked again here although the public index holds nothing else.
+  // The rows: live, due, from the live revision — the public rule (lib/articles/
+  // public-rule.ts), checked again here although the public index holds nothing else.
   const rows = await db().$queryRaw<Row[]>`
     SELECT p.total, p.exact, p.capped, p.searchable, d.id, d."publishedAt", d.title, d."titleTags", d.summary, d."bodyText",
       d."columnName", d."columnSlug"
@@ -74,7 +75,7 @@ export async function searchPublicArticles(request: SearchRequest, now: Date = n
       JOIN "Article" a ON a.id = u.id
       JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
       JOIN "Column" c ON c.id = a."columnId"
-      WHERE a.live AND a."publishedAt" <= ${now.toISOString().slice(0, 23)}::timestamp
+      WHERE ${publicArticleSql(now)}
     ) AS d ON true
     ORDER BY d.n`;
   const meta = rows[0];

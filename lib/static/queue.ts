@@ -1,5 +1,5 @@
 import { countColumnArticles, listingPageCount } from "@/lib/articles/public-lists";
-import { publicArticleSql } from "@/lib/articles/queries";
+import { publicArticleSql } from "@/lib/articles/public-rule";
 import { getColumnContext, listVisibleColumns } from "@/lib/columns/queries";
 import { db, Prisma } from "@/lib/db/client";
 import { partCount } from "@/lib/export/sitemap";

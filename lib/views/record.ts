@@ -1,3 +1,4 @@
+import { publicArticleText } from "@/lib/articles/public-rule-text";
 import { sqlPool } from "@/lib/db/sql";
 
 /**
@@ -13,12 +14,12 @@ function pool() {
 }
 
 /**
- * publicArticleSql() (lib/articles/queries.ts), repeated: the app server bundles this
+ * The public rule (lib/articles/public-rule.ts) as plain text: the app server bundles this
  * module, and must not load the Prisma client and Next.js's cache that one comes with.
- * record.test.ts checks that both agree. `$1` is now, in UTC — compared as such, as the
- * stored timestamps are, whatever the database's time zone (now() would not be).
+ * `$1` is now, in UTC — compared as such, as the stored timestamps are, whatever the
+ * database's time zone (now() would not be).
  */
-const PUBLIC = `live AND "publishedAt" <= $1::timestamp AND "liveRevisionId" IS NOT NULL`;
+const PUBLIC = publicArticleText("$1");
 
 interface Waiter {
   resolve(count: number | null): void;
