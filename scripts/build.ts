@@ -7,10 +7,10 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { prepareRuntime } from "./lib/runtime";
 import { buildAppServer } from "./lib/server-bundle";
-import { buildSiteScript } from "./lib/site-script";
+import { buildSiteAssets } from "./lib/site-assets";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-await buildSiteScript();
+await buildSiteAssets();
 const runtime = await prepareRuntime({ seedIfEmpty: true });
 const { disconnectDb } = await import("@/lib/db/client");
 await disconnectDb();

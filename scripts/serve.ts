@@ -20,7 +20,7 @@ if (mode === "start" && !fs.existsSync(appServer[0])) {
 }
 
 // The public site's script: `npm run build` makes it; dev rebuilds it on every start.
-if (mode === "dev" || !fs.existsSync(path.join("public", "site.js"))) await (await import("./lib/site-script")).buildSiteScript();
+if (mode === "dev" || !fs.existsSync(path.join("public", "site.js")) || !fs.existsSync(path.join("public", "site.css"))) await (await import("./lib/site-assets")).buildSiteAssets();
 
 const runtime = await prepareRuntime({ seedIfEmpty: true });
 const { ensureAdmin } = await import("@/lib/users/bootstrap");
