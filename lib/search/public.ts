@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { highlight, snippet, type Segment } from "./highlight";

@@ -48,7 +48,8 @@ function context(query = ""): RenderContext {
 async function render(path: string, query = ""): Promise<RenderedPage & { text: string }> {
   const match = matchPublicRoute(path);
   const page = match ? await renderPublicRoute(match, context(query)) : await renderNotFound(context(query));
-  const text = typeof page.body === "string" ? page.body : await new Response(page.body).text();
+  const { body } = page;
+  const text = typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : await new Response(body).text();
   return { ...page, text };
 }
 
