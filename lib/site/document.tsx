@@ -73,18 +73,19 @@ export function SiteChrome({ frame, base, children }: { frame: SiteFrame; base: 
  * sheet, the preferences snippet and the site script are all it loads.
  */
 export function renderDocument(frame: SiteFrame, head: DocumentHead, content: ReactNode): string {
-  const base = siteUrl();
+  return "<!DOCTYPE html>" + renderToStaticMarkup(<Document frame={frame} head={head} base={siteUrl()}>{content}</Document>);
+}
+
+/** The whole <html> element (renderDocument renders it). */
+export function Document({ frame, head, base, children }: { frame: SiteFrame; head: DocumentHead; base: string; children: ReactNode }) {
   return (
-    "<!DOCTYPE html>" +
-    renderToStaticMarkup(
-      <html lang="zh-CN">
-        <Head head={head} frame={frame} base={base} />
-        <body>
-          <SiteChrome frame={frame} base={base}>
-            {content}
-          </SiteChrome>
-        </body>
-      </html>,
-    )
+    <html lang="zh-CN">
+      <Head head={head} frame={frame} base={base} />
+      <body>
+        <SiteChrome frame={frame} base={base}>
+          {children}
+        </SiteChrome>
+      </body>
+    </html>
   );
 }
