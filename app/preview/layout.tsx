@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
 import { SiteChrome } from "@/lib/site/document";
-import { loadSiteFrame } from "@/lib/site/render";
+import { loadSiteFrame } from "@/lib/site/frame";
 // The public site's styles (app/globals.css comes with the root layout); the public pages
 // load the same files bundled as /site.css (scripts/lib/site-assets.ts).
 import "@/components/site/styles/site.css";

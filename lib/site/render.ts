@@ -5,10 +5,8 @@
  * (scripts/server.ts), which caches what it may and adds the security headers. Nothing
  * here comes from Next.js (lib/site/render-imports.test.ts keeps it so).
  */
-import { getColumnTree } from "@/lib/columns/queries";
-import { getSiteSettings } from "@/lib/settings/queries";
 import { renderDocument } from "./document";
-import type { HtmlPage, RenderContext, RenderedPage, SiteFrame } from "./page";
+import type { HtmlPage, RenderContext, RenderedPage } from "./page";
 import { articlePage } from "./pages/article";
 import { columnPage, columnPageN } from "./pages/column";
 import { articleDownload } from "./pages/download";
@@ -19,15 +17,10 @@ import { siteMapPage } from "./pages/site-map";
 import { notFoundPage } from "./pages/status";
 import type { RouteMatch } from "./routes";
 
-export type { DocumentHead, HtmlPage, RenderContext, RenderedPage, SiteFrame } from "./page";
+export type { RenderContext, RenderedPage, SiteFrame } from "./page";
+export { loadSiteFrame } from "./frame";
 
-export const HTML_HEADERS = { "content-type": "text/html; charset=utf-8" } as const;
-
-/** The settings and the visible column tree, read from the database (no caching: the server caches the frame). */
-export async function loadSiteFrame(): Promise<SiteFrame> {
-  const [settings, columns] = await Promise.all([getSiteSettings(), getColumnTree()]);
-  return { settings, columns };
-}
+const HTML_HEADERS = { "content-type": "text/html; charset=utf-8" } as const;
 
 /** An HTML page inside the site's document. */
 async function html(page: HtmlPage, ctx: RenderContext): Promise<RenderedPage> {
