@@ -13,7 +13,7 @@ const text = (body: string, status: number): RenderedPage => ({ status, headers:
 export async function articleDownload(id: number, ctx: RenderContext): Promise<RenderedPage> {
   const query = querySchema.safeParse({ format: ctx.query.get("format") ?? undefined });
   if (!query.success) return text(t.site.badDownloadFormat, 400);
-  const result = await buildDownload(id, query.data.format);
+  const result = await buildDownload(id, query.data.format, (await ctx.frame()).settings);
   if (result.kind === "not-found") return text(t.site.articleMissing, 404);
   if (result.kind === "gone") return text(t.site.withdrawnTitle, 410);
   return { status: 200, headers: result.headers, body: result.body, tags: [] };
