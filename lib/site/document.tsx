@@ -16,6 +16,7 @@ function Head({ head, frame, base }: { head: DocumentHead; frame: SiteFrame; bas
   const siteName = frame.settings.siteName;
   const title = head.title ? `${head.title} - ${siteName}` : siteName;
   const og = head.openGraph ?? {};
+  const ogTitle = og.title ?? head.title ?? siteName;
   const ogDescription = og.description ?? head.description;
   const feeds = [{ href: "/feed.xml", title: siteName }, ...(head.feeds ?? [])];
   return (
@@ -30,7 +31,7 @@ function Head({ head, frame, base }: { head: DocumentHead; frame: SiteFrame; bas
         <link key={feed.href} rel="alternate" type="application/rss+xml" title={feed.title} href={absolute(base, feed.href)} />
       ))}
       <meta name="format-detection" content="telephone=no, address=no, email=no" />
-      <meta property="og:title" content={og.title ?? head.title ?? siteName} />
+      <meta property="og:title" content={ogTitle} />
       {ogDescription && <meta property="og:description" content={ogDescription} />}
       {og.url && <meta property="og:url" content={absolute(base, og.url)} />}
       <meta property="og:site_name" content={siteName} />
@@ -42,6 +43,11 @@ function Head({ head, frame, base }: { head: DocumentHead; frame: SiteFrame; bas
       {og.modifiedTime && <meta property="article:modified_time" content={og.modifiedTime} />}
       {og.authors?.map((author) => <meta key={author} property="article:author" content={author} />)}
       {og.section && <meta property="article:section" content={og.section} />}
+      {/* As Next.js's metadata filled them in from Open Graph. */}
+      <meta name="twitter:card" content={og.image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:title" content={ogTitle} />
+      {ogDescription && <meta name="twitter:description" content={ogDescription} />}
+      {og.image && <meta name="twitter:image" content={absolute(base, og.image.url)} />}
       <link rel="icon" href={SITE_ICON_PATH} type="image/svg+xml" sizes="any" />
       <link rel="stylesheet" href={siteAssetUrl(SITE_STYLE_PATH)} />
       {/* The reader's stored preferences, applied before the first paint (allowed by its hash in every CSP). */}
@@ -73,7 +79,12 @@ export function SiteChrome({ frame, base, children }: { frame: SiteFrame; base: 
  * sheet, the preferences snippet and the site script are all it loads.
  */
 export function renderDocument(frame: SiteFrame, head: DocumentHead, content: ReactNode): string {
-  return "<!DOCTYPE html>" + renderToStaticMarkup(<Document frame={frame} head={head} base={siteUrl()}>{content}</Document>);
+  const document = (
+    <Document frame={frame} head={head} base={siteUrl()}>
+      {content}
+    </Document>
+  );
+  return "<!DOCTYPE html>" + renderToStaticMarkup(document);
 }
 
 /** The whole <html> element (renderDocument renders it). */
