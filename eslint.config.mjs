@@ -27,10 +27,12 @@ const config = [
     },
   },
   {
-    // The public site is plain HTML (lib/security/plain-html.mjs): its links are <a>, and
-    // next/link, which needs the framework runtime on the page, must not creep back in.
-    files: ["components/site/**/*.tsx", "app/(site)/**/*.tsx"],
+    // The public site is plain HTML (lib/site/render.ts): its links are <a>, and next/link,
+    // which needs the framework runtime on the page, must not creep back in.
+    files: ["components/site/**/*.tsx", "lib/site/document.tsx", "lib/site/pages/**/*.tsx"],
     rules: {
+      // A whole document rendered by react-dom/server outside Next.js: its <head> is ours.
+      "@next/next/no-head-element": "off",
       "@next/next/no-html-link-for-pages": "off",
       "@next/next/no-img-element": "off",
       "no-restricted-imports": [

@@ -4,7 +4,7 @@ import { FONT_SIZES, type FontSize } from "./reading-prefs";
 
 /**
  * The public pages' few interactive parts, as plain markup with data-* hooks. The
- * pages ship no framework runtime (see lib/security/plain-html.mjs): one small script,
+ * pages ship no framework runtime (see lib/site/render.ts): one small script,
  * site-script.ts, finds these hooks and brings them to life. Without it they stay
  * harmless: the numbers and labels rendered here are already right.
  */

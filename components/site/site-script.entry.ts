@@ -1,4 +1,4 @@
-// The bundle's entry (scripts/lib/site-script.ts builds it to /site.js).
+// The bundle's entry (scripts/lib/site-assets.ts builds it to /site.js).
 import { enhance } from "./site-script";
 
 enhance();

@@ -1,5 +1,5 @@
 /**
- * The public site's only script (built to /site.js by scripts/lib/site-script.ts; no
+ * The public site's only script (built to /site.js by scripts/lib/site-assets.ts; no
  * framework): it brings the data-* hooks of reader-controls.tsx to life. Reading
  * pages stay fully usable without it — it adds the view count, the reader's
  * preferences, 打印 and 关闭, and the print date.

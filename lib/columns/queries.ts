@@ -1,5 +1,4 @@
 import { cache } from "react";
-import { sharedRead } from "@/lib/cache/shared";
 import { db } from "@/lib/db/client";
 
 export interface ColumnNode {
@@ -32,20 +31,16 @@ export interface ColumnContext {
 }
 
 /**
- * Every column, from the data cache (refreshed by any column change: tag "columns").
- * The table is small (tens of rows) and each public page needs the tree for its
- * navigation, so one read serves all lookups below.
+ * Every column, read from the database (once per Next.js request; the public app server
+ * keeps the column tree in its own cache: lib/site/render.ts, loadSiteFrame). The table
+ * is small (tens of rows): one read serves all lookups below.
  */
 const allColumns = cache(
-  sharedRead(
-    (): Promise<ColumnInfo[]> =>
-      db().column.findMany({
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, slug: true, description: true, parentId: true, hidden: true },
-      }),
-    "columns:all",
-    ["columns"],
-  ),
+  (): Promise<ColumnInfo[]> =>
+    db().column.findMany({
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, slug: true, description: true, parentId: true, hidden: true },
+    }),
 );
 
 /** Visible columns as an ordered tree. A hidden column hides its whole branch. */

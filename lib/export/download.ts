@@ -1,7 +1,7 @@
 import { displayTitle } from "@/lib/articles/format";
 import { getPublicArticleContent, getWithdrawnArticle } from "@/lib/articles/queries";
 import { siteUrl } from "@/lib/env";
-import { getSiteSettings } from "@/lib/settings/queries";
+import { getSiteSettings, type SiteSettings } from "@/lib/settings/queries";
 import type { ExportArticle } from "./article-export";
 import { cachedDownload, downloadKey, forgetDownloads } from "./download-cache";
 import { renderArticleDocx } from "./docx";
@@ -25,13 +25,14 @@ export type DownloadResult =
  * not found. The file is rendered once per live content and then read from the cache
  * (download-cache.ts); the route runs behind the render gate like a page.
  */
-export async function buildDownload(id: number, format: DownloadFormat): Promise<DownloadResult> {
+export async function buildDownload(id: number, format: DownloadFormat, known?: Pick<SiteSettings, "siteName">): Promise<DownloadResult> {
   const content = await getPublicArticleContent(id);
   if (!content) {
     await forgetDownloads(id);
     return (await getWithdrawnArticle(id)) ? { kind: "gone" } : { kind: "not-found" };
   }
-  const settings = await getSiteSettings();
+  // The renderer passes the settings of its cached frame; otherwise they are read.
+  const settings = known ?? (await getSiteSettings());
   const baseUrl = siteUrl();
   const article: ExportArticle = {
     // The view counter is not in the file, and must not make a new one at every visit.

@@ -2,13 +2,16 @@ import { listFeedArticles } from "@/lib/articles/public-lists";
 import type { ColumnContext } from "@/lib/columns/queries";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
-import { getSiteSettings } from "@/lib/settings/queries";
+import { getSiteSettings, type SiteSettings } from "@/lib/settings/queries";
 import { renderRss } from "./rss";
 
-/** The site's feed (/feed.xml) or a column's (/columns/<slug>/feed.xml), as XML. */
-export async function buildFeed(column: ColumnContext | null): Promise<string> {
+/**
+ * The site's feed (/feed.xml) or a column's (/columns/<slug>/feed.xml), as XML. The
+ * renderer passes the settings it already has (its cached frame); otherwise they are read.
+ */
+export async function buildFeed(column: ColumnContext | null, known?: Pick<SiteSettings, "siteName">): Promise<string> {
   const base = siteUrl();
-  const settings = await getSiteSettings();
+  const settings = known ?? (await getSiteSettings());
   const rows = await listFeedArticles(column ? column.listedColumnIds : null);
   const path = column ? `/columns/${column.column.slug}` : "";
   return renderRss({

@@ -1,4 +1,3 @@
-import "server-only";
 import { publicArticleSql } from "@/lib/articles/public-rule";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";

@@ -1,5 +1,4 @@
 import { cache } from "react";
-import { sharedRead } from "@/lib/cache/shared";
 import { db } from "@/lib/db/client";
 import { mediaUrl } from "@/lib/media/storage";
 import { referenceSettings } from "@/lib/seed/settings";
@@ -13,23 +12,15 @@ export interface SiteLogo {
 export type SiteSettings = Awaited<ReturnType<typeof getSiteSettings>>;
 
 /**
- * Site settings with the logo's URL, from the data cache (refreshed by any settings
- * change: tag "settings") and once per request. A fresh database without the row still
- * renders with sane values.
+ * Site settings with the logo's URL, read from the database (the public app server keeps
+ * the frame — settings and columns — in its own cache: lib/site/render.ts, loadSiteFrame)
+ * and once per Next.js request. A fresh database without the row still renders with
+ * sane values.
  */
-const readSettings = sharedRead(
-  async () => {
-    const row = await db().siteSettings.findUnique({ where: { id: 1 } });
-    const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, remoteImageHosts: "", updatedAt: new Date(0), ...referenceSettings };
-    return { ...settings, updatedAt: settings.updatedAt.toISOString(), logo: await loadLogo(settings.logoId) };
-  },
-  "settings",
-  ["settings"],
-);
-
 export const getSiteSettings = cache(async () => {
-  const settings = await readSettings();
-  return { ...settings, updatedAt: new Date(settings.updatedAt) };
+  const row = await db().siteSettings.findUnique({ where: { id: 1 } });
+  const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, remoteImageHosts: "", updatedAt: new Date(0), ...referenceSettings };
+  return { ...settings, logo: await loadLogo(settings.logoId) };
 });
 
 async function loadLogo(logoId: number | null): Promise<SiteLogo | null> {

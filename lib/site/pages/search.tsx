@@ -1,36 +1,41 @@
-import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/site/breadcrumb";
 import { SearchForm } from "@/components/site/search-form";
 import { SearchNoResults } from "@/components/site/search-no-results";
 import { SearchPagination } from "@/components/site/search-pagination";
 import { SearchResults } from "@/components/site/search-results";
-import { listLatestArticles } from "@/lib/articles/queries";
-import { getColumnTree } from "@/lib/columns/queries";
+import { listLatestArticles, type ArticleListItem } from "@/lib/articles/queries";
+import type { ColumnNode } from "@/lib/columns/queries";
 import { t } from "@/lib/i18n/zh-CN";
-import { MAX_PAGE, PAGE_SIZE, parseSearchParams } from "@/lib/search/params";
-import { searchPublicArticles } from "@/lib/search/public";
-import "./search.css";
+import { MAX_PAGE, PAGE_SIZE, parseSearchParams, type SearchRequest } from "@/lib/search/params";
+import { searchPublicArticles, type PublicSearchResult } from "@/lib/search/public";
+import type { HtmlPage, RenderContext } from "../page";
 
-// Depends on the query: rendered per request, never cached (the index query is fast).
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const request = parseSearchParams(await searchParams);
-  return {
-    title: request.q ? t.search.resultsTitle.replace("{q}", request.q) : t.search.title,
-    // Result pages are endless and change all the time: keep them out of search engines.
-    robots: { index: false, follow: true },
-  };
+export interface SearchPageData {
+  request: SearchRequest;
+  columns: ColumnNode[];
+  result: PublicSearchResult | null;
+  /** The newest articles, offered when a search finds nothing. */
+  latest: ArticleListItem[];
 }
 
-export default async function SearchPage({ searchParams }: Props) {
-  const s = t.search;
-  const request = parseSearchParams(await searchParams);
-  const [columns, result] = await Promise.all([getColumnTree(), request.q ? searchPublicArticles(request) : null]);
+/** The query as the search parameters' parser takes it: each key's first value. */
+function rawQuery(query: URLSearchParams): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of query) if (!(key in raw)) raw[key] = value;
+  return raw;
+}
+
+export async function loadSearchPage(ctx: RenderContext): Promise<SearchPageData> {
+  const request = parseSearchParams(rawQuery(ctx.query));
+  const [frame, result] = await Promise.all([ctx.frame(), request.q ? searchPublicArticles(request) : null]);
   const latest = result?.searchable && result.total === 0 ? await listLatestArticles(5) : [];
+  return { request, columns: frame.columns, result, latest };
+}
+
+export function SearchPage({ request, columns, result, latest }: SearchPageData) {
+  const s = t.search;
   const pageCount = Math.min(result?.pageCount ?? 0, MAX_PAGE);
   const shown = pageCount * PAGE_SIZE;
-
   return (
     <div className="container search-page">
       <Breadcrumb items={[{ label: s.title }]} />
@@ -60,4 +65,17 @@ export default async function SearchPage({ searchParams }: Props) {
       </section>
     </div>
   );
+}
+
+/** /search?q=…: depends on the query, rendered for every request and never kept (tags []). */
+export async function searchPage(ctx: RenderContext): Promise<HtmlPage> {
+  const data = await loadSearchPage(ctx);
+  const q = data.request.q;
+  return {
+    status: 200,
+    // Result pages are endless and change all the time: keep them out of search engines.
+    head: { title: q ? t.search.resultsTitle.replace("{q}", q) : t.search.title, robots: "noindex, follow" },
+    content: <SearchPage {...data} />,
+    tags: [],
+  };
 }

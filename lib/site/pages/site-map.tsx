@@ -1,15 +1,8 @@
-import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/site/breadcrumb";
-import { getColumnTree, type ColumnNode } from "@/lib/columns/queries";
+import { FRAME_TAGS } from "@/lib/cache/tags";
+import type { ColumnNode } from "@/lib/columns/queries";
 import { t } from "@/lib/i18n/zh-CN";
-
-// Cached; refreshed when an article or the columns change (lib/articles/paths.ts refreshes /sitemap.xml and /sitemap).
-export const revalidate = 300;
-
-export const metadata: Metadata = {
-  title: t.site.siteMap,
-  alternates: { canonical: "/sitemap" },
-};
+import type { HtmlPage, RenderContext } from "../page";
 
 function Branch({ nodes }: { nodes: ColumnNode[] }) {
   return (
@@ -25,8 +18,7 @@ function Branch({ nodes }: { nodes: ColumnNode[] }) {
 }
 
 /** 网站地图: every visible column as a tree, top-level columns as cards. */
-export default async function SitemapPage() {
-  const tree = await getColumnTree();
+export function SiteMapPage({ tree }: { tree: ColumnNode[] }) {
   return (
     <div className="container">
       <Breadcrumb items={[{ label: t.site.siteMap }]} />
@@ -47,4 +39,15 @@ export default async function SitemapPage() {
       </section>
     </div>
   );
+}
+
+/** /sitemap: the column tree, from the frame alone. */
+export async function siteMapPage(ctx: RenderContext): Promise<HtmlPage> {
+  const { columns } = await ctx.frame();
+  return {
+    status: 200,
+    head: { title: t.site.siteMap, canonical: "/sitemap" },
+    content: <SiteMapPage tree={columns} />,
+    tags: [...FRAME_TAGS],
+  };
 }
