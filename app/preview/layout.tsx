@@ -3,7 +3,7 @@ import { EarlyPreferences } from "@/components/site/site-script-tag";
 import { requireUser } from "@/lib/auth/session";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
-import { SiteChrome } from "@/lib/site/document";
+import { SiteChrome } from "@/lib/site/chrome";
 import { loadSiteFrame } from "@/lib/site/frame";
 // The public site's styles (app/globals.css comes with the root layout); the public pages
 // load the same files bundled as /site.css (scripts/lib/site-assets.ts).

@@ -26,7 +26,7 @@ export async function refreshPaths(paths: Iterable<string>, tags: Iterable<strin
     console.warn("[cache] could not announce a change:", (error as Error).message);
     return;
   }
-  pagesBehind(change.paths, change.tags)
+  pagesBehind([...change.paths], [...change.tags])
     .then(enqueueStaticPages)
     .catch((error) => console.warn("[static] pages behind a change not queued:", (error as Error).message));
 }

@@ -1,12 +1,10 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { SiteFooter } from "@/components/site/site-footer";
-import { SiteHeader } from "@/components/site/site-header";
-import { SiteScript } from "@/components/site/site-script-tag";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
 import { EARLY_PREFS_SCRIPT } from "@/lib/security/reader-prefs.mjs";
 import { SITE_ICON_PATH, SITE_STYLE_PATH, siteAssetUrl } from "./assets";
+import { SiteChrome } from "./chrome";
 import type { DocumentHead, SiteFrame } from "./page";
 
 const absolute = (base: string, path: string) => new URL(path, `${base}/`).toString();
@@ -53,24 +51,6 @@ function Head({ head, frame, base }: { head: DocumentHead; frame: SiteFrame; bas
       {/* The reader's stored preferences, applied before the first paint (allowed by its hash in every CSP). */}
       <script dangerouslySetInnerHTML={{ __html: EARLY_PREFS_SCRIPT }} />
     </head>
-  );
-}
-
-/** The site's frame around a page's content: skip link, header, main, footer and the site script. */
-export function SiteChrome({ frame, base, children }: { frame: SiteFrame; base: string; children: ReactNode }) {
-  const { settings, columns } = frame;
-  return (
-    <div className="site-root">
-      <a className="skip-link" href="#main">
-        {t.common.skipToContent}
-      </a>
-      <SiteHeader siteName={settings.siteName} logo={settings.logo} columns={columns} />
-      <main id="main" className="site-main" tabIndex={-1}>
-        {children}
-      </main>
-      <SiteFooter settings={settings} siteUrl={base} />
-      <SiteScript />
-    </div>
   );
 }
 
