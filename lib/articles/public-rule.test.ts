@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db/client";
-import { sqlPool, sqlRows } from "@/lib/db/sql";
+import { pool as dbPool } from "@/lib/db/pool";
+import { sqlRows } from "@/lib/db/sql";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createUser } from "@/test/factories";
 import { createArticle } from "@/test/public-articles";
@@ -57,7 +58,7 @@ describe("the public rule", () => {
   });
 
   it("as plain text for node-postgres, bare or with an alias", async () => {
-    const pool = sqlPool("reads", { max: 6 });
+    const pool = dbPool();
     const bare = await pool.query<{ id: number }>(`SELECT id FROM "Article" WHERE id = ANY($2::int[]) AND ${publicArticleText("$1")}`, [now.toISOString(), all()]);
     expect(names(bare.rows.map((r) => r.id))).toEqual([...expected].sort());
     const aliased = await pool.query<{ id: number }>(`SELECT x.id FROM "Article" x WHERE x.id = ANY($2::int[]) AND ${publicArticleText("$1", "x")}`, [now.toISOString(), all()]);

@@ -1,29 +1,37 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { poolConfigFromUrl } from "./connection";
+import { endPool, pool } from "./pool";
 
 export { Prisma } from "@/generated/prisma/client";
 export type * from "@/generated/prisma/client";
 
-const globalForPrisma = globalThis as unknown as { gazettePrisma?: PrismaClient };
-
-function createClient(): PrismaClient {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start Gazette with `npm start`, which provides the database.");
-  const adapter = new PrismaPg({ ...poolConfigFromUrl(url), max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
-}
+/**
+ * On globalThis, as Prisma documents for Next.js: one process loads this module more than
+ * once (the app server's bundle and Next.js's), and each copy must not make a client of its own.
+ */
+const globalForPrisma = globalThis as unknown as { gazettePrisma?: { client: PrismaClient; pool: pg.Pool } };
 
 /**
  * The Prisma client, created on first use: `next build` imports page modules
- * without a database, and tests point DATABASE_URL at their own.
+ * without a database, and tests point DATABASE_URL at their own. It queries through the
+ * process's one pool (lib/db/pool.ts), shared with the public site's reads and the view
+ * counter; a new pool (a new DATABASE_URL) gets a new client. adapter-pg parses each
+ * query's results with its own type parsers, whatever the pool's.
  */
 export function db(): PrismaClient {
-  globalForPrisma.gazettePrisma ??= createClient();
-  return globalForPrisma.gazettePrisma;
+  const current = pool();
+  const cached = globalForPrisma.gazettePrisma;
+  if (cached?.pool === current) return cached.client;
+  if (cached) void cached.client.$disconnect().catch(() => {});
+  const client = new PrismaClient({ adapter: new PrismaPg(current) });
+  globalForPrisma.gazettePrisma = { client, pool: current };
+  return client;
 }
 
+/** Disconnects Prisma and ends the pool (adapter-pg leaves a pool it was given open). */
 export async function disconnectDb() {
-  await globalForPrisma.gazettePrisma?.$disconnect();
+  await globalForPrisma.gazettePrisma?.client.$disconnect();
   globalForPrisma.gazettePrisma = undefined;
+  await endPool();
 }

@@ -41,7 +41,7 @@ describe("sqlRows", () => {
     const rows = await Promise.all(Array.from({ length: 20 }, (_, n) => sqlRows<{ doubled: number; name: string }>(query(n))));
     expect(rows.map((r) => r[0].doubled)).toEqual(Array.from({ length: 20 }, (_, n) => n * 2));
     const name = statementName(query(0).text);
-    expect(name).toMatch(/^gazette_read_\d+$/);
+    expect(name).toMatch(/^gazette_read_[0-9a-f]{24}$/);
     // The connection that answered had the statement prepared under that name.
     for (const r of rows) expect(r.map((row) => row.name)).toEqual([name]);
   });

@@ -1,19 +1,22 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
-import { poolConfigFromUrl } from "./connection";
+import { pool } from "./pool";
 
 /**
  * node-postgres directly, for the few statements on the public site's hot paths (an
  * article page's first render, every view). Prisma's client engine costs about 2 ms a
  * query over the round trip itself (engineType "client": 2.3 ms for a one-row
  * findUnique, 0.14 ms through pg), and an article page makes several. Everything
- * else — every write an editor makes — goes through Prisma (lib/db/client.ts).
+ * else — every write an editor makes — goes through Prisma (lib/db/client.ts). Both
+ * use the process's one pool (lib/db/pool.ts).
  *
  * Statements are Prisma.sql templates, so values are always parameters. Timestamps
  * come back as Prisma returns them: `timestamp` columns hold UTC (Prisma's DateTime),
  * `date` columns a UTC midnight, whatever the server's time zone. Pass dates in as
  * ISO strings (`${date.toISOString()}::timestamp`), never as Date objects: pg would
- * send them in the server's local time.
+ * send them in the server's local time. These parsers are given per query, not to the
+ * pool: the pool's other users parse their own way (adapter-pg passes its own per query).
  */
 const TIMESTAMP = 1114;
 const DATE = 1082;
@@ -26,28 +29,9 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
-const pools = new Map<string, { url: string; pool: pg.Pool }>();
-
-/**
- * A named pool on DATABASE_URL, made on first use; a new database (the tests give each
- * file its own) gets a new one. `options` are its connections' server settings.
- */
-export function sqlPool(name: string, settings: { max: number; options?: string }): pg.Pool {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set");
-  const current = pools.get(name);
-  if (current?.url === url) return current.pool;
-  void current?.pool.end().catch(() => {});
-  const pool = new pg.Pool({ ...poolConfigFromUrl(url), ...settings, types });
-  // An idle connection the database drops (a restart) is not the process's problem.
-  pool.on("error", () => {});
-  pools.set(name, { url, pool });
-  return pool;
-}
-
 /** The rows of a read-only statement on the public site's hot paths. */
 export async function sqlRows<T>(query: Prisma.Sql): Promise<T[]> {
-  const { rows } = await sqlPool("reads", { max: 6 }).query({ name: statementName(query.text), text: query.text, values: query.values });
+  const { rows } = await pool().query({ name: statementName(query.text), text: query.text, values: query.values, types });
   return rows as T[];
 }
 
@@ -61,6 +45,10 @@ export async function sqlRows<T>(query: Prisma.Sql): Promise<T[]> {
  * a varying text could never pile up prepared statements on a connection.
  * DB_PREPARED_STATEMENTS=false turns names off, for a connection pooler in transaction
  * mode that cannot keep them (PgBouncer before 1.21).
+ *
+ * A name is made from the text, not counted: the pool's connections are shared by the two
+ * copies of this module one process loads (lib/db/pool.ts), and a connection refuses a
+ * name it has prepared for another text.
  */
 const MAX_NAMED = 64;
 const statementNames = new Map<string, string>();
@@ -68,6 +56,6 @@ const statementNames = new Map<string, string>();
 export function statementName(text: string): string | undefined {
   if (process.env.DB_PREPARED_STATEMENTS === "false") return undefined;
   let name = statementNames.get(text);
-  if (name === undefined && statementNames.size < MAX_NAMED) statementNames.set(text, (name = `gazette_read_${statementNames.size + 1}`));
+  if (name === undefined && statementNames.size < MAX_NAMED) statementNames.set(text, (name = `gazette_read_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`));
   return name;
 }

@@ -1,17 +1,15 @@
 import { publicArticleText } from "@/lib/articles/public-rule-text";
-import { sqlPool } from "@/lib/db/sql";
+import { pool, withAsyncCommit } from "@/lib/db/pool";
 
 /**
- * The view counter's own small node-postgres pool (lib/db/sql.ts). Counting is the
- * busiest write a site has (one per page view) and the least precious: its connections
- * commit without waiting for the disk (synchronous_commit=off), so increments are not
- * queued behind one fsync each — a crash could forget the last fraction of a second of
- * views, never an editor's work, whose connections keep the default. Plain
- * node-postgres: a view is one statement, and the ORM's per-query cost would be most of it.
+ * The view counter, on the process's one node-postgres pool (lib/db/pool.ts). Counting is
+ * the busiest write a site has (one per page view) and the least precious: its
+ * transactions commit without waiting for the disk (synchronous_commit off, set for each
+ * of them only), so increments are not queued behind one fsync each — a crash could
+ * forget the last fraction of a second of views, never an editor's work, whose
+ * transactions keep the default. Plain node-postgres: a view is one statement, and the
+ * ORM's per-query cost would be most of it.
  */
-function pool() {
-  return sqlPool("views", { max: 4, options: "-c synchronous_commit=off" });
-}
 
 /**
  * The public rule (lib/articles/public-rule.ts) as plain text: the app server bundles this
@@ -56,11 +54,13 @@ async function update(articleId: number): Promise<void> {
   waiting.delete(articleId);
   updating.add(articleId);
   try {
-    const { rows } = await pool().query<{ viewCount: number }>(
-      `UPDATE "Article" SET "viewCount" = "viewCount" + $3
-       WHERE id = $2 AND ${PUBLIC}
-       RETURNING "viewCount"`,
-      [new Date().toISOString(), articleId, waiters.length],
+    const { rows } = await withAsyncCommit((client) =>
+      client.query<{ viewCount: number }>(
+        `UPDATE "Article" SET "viewCount" = "viewCount" + $3
+         WHERE id = $2 AND ${PUBLIC}
+         RETURNING "viewCount"`,
+        [new Date().toISOString(), articleId, waiters.length],
+      ),
     );
     const total = rows[0]?.viewCount;
     waiters.forEach((waiter, i) => waiter.resolve(total === undefined ? null : total - waiters.length + i + 1));
