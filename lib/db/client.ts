@@ -7,10 +7,15 @@ export { Prisma } from "@/generated/prisma/client";
 export type * from "@/generated/prisma/client";
 
 /**
- * On globalThis, as Prisma documents for Next.js: one process loads this module more than
- * once (the app server's bundle and Next.js's), and each copy must not make a client of its own.
+ * One client per copy of this module. A process loads it twice — the app server's bundle
+ * and Next.js's — and each copy needs a client of its own classes: Prisma tells its SQL
+ * fragments and its errors apart with `instanceof`, so a client made by the other copy
+ * would refuse this copy's Prisma.sql and throw errors this copy's `instanceof` checks
+ * miss. The connections are shared all the same: both clients run on the process's one
+ * pool (lib/db/pool.ts), so DB_POOL_SIZE stays the budget. (Reloads in development make
+ * new clients on the same pool too.)
  */
-const globalForPrisma = globalThis as unknown as { gazettePrisma?: { client: PrismaClient; pool: pg.Pool } };
+let current: { client: PrismaClient; pool: pg.Pool } | undefined;
 
 /**
  * The Prisma client, created on first use: `next build` imports page modules
@@ -20,18 +25,17 @@ const globalForPrisma = globalThis as unknown as { gazettePrisma?: { client: Pri
  * query's results with its own type parsers, whatever the pool's.
  */
 export function db(): PrismaClient {
-  const current = pool();
-  const cached = globalForPrisma.gazettePrisma;
-  if (cached?.pool === current) return cached.client;
-  if (cached) void cached.client.$disconnect().catch(() => {});
-  const client = new PrismaClient({ adapter: new PrismaPg(current) });
-  globalForPrisma.gazettePrisma = { client, pool: current };
+  const shared = pool();
+  if (current?.pool === shared) return current.client;
+  if (current) void current.client.$disconnect().catch(() => {});
+  const client = new PrismaClient({ adapter: new PrismaPg(shared) });
+  current = { client, pool: shared };
   return client;
 }
 
 /** Disconnects Prisma and ends the pool (adapter-pg leaves a pool it was given open). */
 export async function disconnectDb() {
-  await globalForPrisma.gazettePrisma?.client.$disconnect();
-  globalForPrisma.gazettePrisma = undefined;
+  await current?.client.$disconnect();
+  current = undefined;
   await endPool();
 }
