@@ -35,6 +35,7 @@ type Copy = keyof typeof copies;
 const names = Object.keys(copies) as Copy[];
 
 let second: ChildProcess | undefined;
+let snapshotRoot = "";
 let nginx: { stop(): void } | undefined;
 
 test.beforeAll(async () => {
@@ -63,13 +64,20 @@ test.beforeAll(async () => {
   // nginx: the snapshot first, A when a page is not there. No nginx, no test: CI installs it (.ci/run).
   const binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
   expect(binary, "nginx is not installed (apt-get install -y nginx): this journey needs it to serve the static snapshot").toBeTruthy();
-  nginx = await startNginx(path.resolve(runtime.dataDir, "static"), E2E_PORT, NGINX_PORT);
+  snapshotRoot = path.resolve(runtime.dataDir, "static");
+  nginx = await startNginx(snapshotRoot, E2E_PORT, NGINX_PORT);
 });
 
 test.afterAll(() => {
   nginx?.stop();
   second?.kill("SIGTERM");
 });
+
+/** The article's file in the static snapshot ("" when there is none). */
+function snapshotOf(id: number): string {
+  const file = path.join(snapshotRoot, "articles", String(id), "index.html");
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+}
 
 /** One reader's GET: no cookies, no browser cache. */
 async function get(url: string): Promise<{ status: number; html: string }> {
@@ -111,8 +119,8 @@ async function watch(step: string, since: number, url: string, check: (r: { stat
 
 /**
  * The editor (on the article's page) submits; the reviewer approves the single level of
- * 乌海要闻; every copy is fetched once more; the reviewer publishes. Returns the reviewer's
- * page and the moment the panel showed 已发布.
+ * 乌海要闻; every copy is fetched once more; the reviewer publishes. Returns
+ * the moment (performance.now()) the reviewer's panel showed 已发布.
  */
 async function submitApproveWarmPublish(reviewer: Page, editor: Page, id: number): Promise<number> {
   await act(editor, "提交审核", "请审核");
@@ -153,6 +161,8 @@ test("publish, edit and withdraw on A: A, B and the nginx snapshot each follow w
     watch("publish", since, article, (r) => r.status === 200 && r.html.includes(first)),
     watch("publish", since, COLUMN.path, (r) => r.status === 200 && r.html.includes(first)),
   ]);
+  // What nginx serves is the snapshot's file, not only A behind it.
+  await expect.poll(() => snapshotOf(id), { timeout: 5_000 }).toContain(first);
 
   // 2. Corrected: a new title and a sentence more go through review again; the public keeps
   // the first version meanwhile, then every copy shows the correction and not the old title.
@@ -171,6 +181,7 @@ test("publish, edit and withdraw on A: A, B and the nginx snapshot each follow w
     watch("edit", since, article, (r) => r.status === 200 && r.html.includes(corrected) && r.html.includes(sentence) && !r.html.includes(first)),
     watch("edit", since, COLUMN.path, (r) => r.status === 200 && r.html.includes(corrected) && !r.html.includes(first)),
   ]);
+  await expect.poll(() => snapshotOf(id), { timeout: 5_000 }).toContain(corrected);
 
   // 3. Withdrawn (撤稿 with a reason): 410 everywhere (nginx: the snapshot file is removed and
   // A answers), and the title is gone from the column listing.
@@ -182,4 +193,5 @@ test("publish, edit and withdraw on A: A, B and the nginx snapshot each follow w
     watch("withdraw", since, article, (r) => r.status === 410 && !r.html.includes(corrected)),
     watch("withdraw", since, COLUMN.path, (r) => r.status === 200 && !r.html.includes(corrected) && !r.html.includes(first)),
   ]);
+  expect(snapshotOf(id), "the withdrawn article's snapshot file").toBe("");
 });
