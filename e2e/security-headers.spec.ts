@@ -29,7 +29,7 @@ test("the cached public article page is plain HTML with one site script, and run
   for (const visit of [1, 2]) {
     const response = await page.goto("/articles/1");
     const headers = response!.headers();
-    expect(headers["x-nextjs-cache"], `visit ${visit}`).toMatch(/HIT|MISS|STALE/);
+    expect(headers["x-gazette-cache"], `visit ${visit}`).toMatch(/HIT|MISS/);
     const policy = headers["content-security-policy"];
     // Same-origin scripts and the one inline snippet that applies the reader's preferences: nothing else.
     expect(scriptSrc(policy)).toMatch(/^script-src 'self' 'sha256-[A-Za-z0-9+/=]+'$/);
