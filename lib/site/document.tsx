@@ -1,8 +1,6 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { SiteFooter } from "@/components/site/site-footer";
-import { SiteHeader } from "@/components/site/site-header";
-import { SiteScript } from "@/components/site/site-script-tag";
+import { SiteChrome } from "@/components/site/site-chrome";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
 import { EARLY_PREFS_SCRIPT } from "@/lib/security/reader-prefs.mjs";
@@ -56,24 +54,6 @@ function Head({ head, frame, base }: { head: DocumentHead; frame: SiteFrame; bas
   );
 }
 
-/** The site's frame around a page's content: skip link, header, main, footer and the site script. */
-export function SiteChrome({ frame, base, children }: { frame: SiteFrame; base: string; children: ReactNode }) {
-  const { settings, columns } = frame;
-  return (
-    <div className="site-root">
-      <a className="skip-link" href="#main">
-        {t.common.skipToContent}
-      </a>
-      <SiteHeader siteName={settings.siteName} logo={settings.logo} columns={columns} />
-      <main id="main" className="site-main" tabIndex={-1}>
-        {children}
-      </main>
-      <SiteFooter settings={settings} siteUrl={base} />
-      <SiteScript />
-    </div>
-  );
-}
-
 /**
  * A public page as one HTML document: no framework runtime, no hydration — one style
  * sheet, the preferences snippet and the site script are all it loads.
@@ -93,7 +73,7 @@ export function Document({ frame, head, base, children }: { frame: SiteFrame; he
     <html lang="zh-CN">
       <Head head={head} frame={frame} base={base} />
       <body>
-        <SiteChrome frame={frame} base={base}>
+        <SiteChrome frame={frame} siteUrl={base}>
           {children}
         </SiteChrome>
       </body>
