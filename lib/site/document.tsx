@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { SiteChrome } from "@/components/site/site-chrome";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
 import { EARLY_PREFS_SCRIPT } from "@/lib/security/reader-prefs.mjs";
 import { SITE_ICON_PATH, SITE_STYLE_PATH, siteAssetUrl } from "./assets";
-import { SiteChrome } from "./chrome";
 import type { DocumentHead, SiteFrame } from "./page";
 
 const absolute = (base: string, path: string) => new URL(path, `${base}/`).toString();
@@ -73,7 +73,7 @@ export function Document({ frame, head, base, children }: { frame: SiteFrame; he
     <html lang="zh-CN">
       <Head head={head} frame={frame} base={base} />
       <body>
-        <SiteChrome frame={frame} base={base}>
+        <SiteChrome frame={frame} siteUrl={base}>
           {children}
         </SiteChrome>
       </body>

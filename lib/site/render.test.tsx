@@ -171,6 +171,24 @@ describe("renderPublicRoute", () => {
     expect((await render(`/articles/${withdrawnId}/download`, "format=html")).status).toBe(410);
   });
 
+  it("takes the settings and the column tree from the context's frame, read once", async () => {
+    const real = await loadSiteFrame();
+    let reads = 0;
+    const frame = { settings: { ...real.settings, siteName: "缓存的站点名" }, columns: [] };
+    const ctx = (query = ""): RenderContext => ({ query: new URLSearchParams(query), frame: async () => (reads++, frame) });
+    const bodyOf = async (path: string, query = "") => (await renderPublicRoute(matchPublicRoute(path)!, ctx(query))).body as string;
+    const article = await bodyOf(`/articles/${articleId}`);
+    expect(article).toContain(`- 缓存的站点名</title>`);
+    expect(article).toContain('"publisher":{"@type":"GovernmentOrganization","name":"缓存的站点名"');
+    // The frame's (empty) column tree is the navigation, not the database's.
+    expect(article).toContain('<nav class="site-nav" aria-label="栏目导航"><ul class="container"><li><a href="/">首页</a></li></ul></nav>');
+    expect(await bodyOf("/feed.xml")).toContain("<title>缓存的站点名</title>");
+    const search = await bodyOf("/search", "q=湿地");
+    expect(search).toContain("<p class=\"search-summary\">");
+    expect(search).not.toContain(`<option value="${columnSlug}">`);
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it("does not render the site's files", async () => {
     await expect(renderPublicRoute(matchPublicRoute("/site.js")!, context())).rejects.toThrow();
   });
