@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { SCRIPT_TAG, isDataScript } from "@/lib/security/csp-core.mjs";
 
 /**
  * First-load JavaScript of a page as the build serves it: every script the HTML
@@ -16,6 +15,10 @@ export interface JsSize {
 }
 
 const SRC = /\ssrc="([^"]+)"/i;
+/** A <script> element: [whole, attributes, body]. */
+const SCRIPT_TAG = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** A script element that holds data (JSON-LD, JSON) and never runs. */
+const isDataScript = (attributes: string) => /\stype="(?!text\/javascript|module|application\/javascript)[^"]*"/i.test(attributes);
 
 export function pageScripts(html: string, distDir: string, publicDir = "public"): JsSize {
   const sources: { file: string; data: Buffer }[] = [];

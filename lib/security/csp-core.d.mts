@@ -2,5 +2,3 @@ export declare const CSP_HEADER: "content-security-policy";
 export declare function adminPolicy(nonce: string, dev?: boolean): string;
 export declare function dynamicPublicPolicy(nonce: string, dev?: boolean): string;
 export declare function publicSitePolicy(): string;
-export declare const SCRIPT_TAG: RegExp;
-export declare function isDataScript(attributes: string): boolean;

@@ -54,10 +54,3 @@ export function dynamicPublicPolicy(/** @type {string} */ nonce, dev = false) {
 export function publicSitePolicy() {
   return policy({ scripts: [EARLY_PREFS], frameAncestors: "'self'" });
 }
-
-/** A <script> element: [whole, attributes, body]. Global: use with matchAll or replace. */
-export const SCRIPT_TAG = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-/** A script element that holds data (JSON-LD, JSON) and never runs. */
-export function isDataScript(/** @type {string} */ attributes) {
-  return DATA_TYPE.test(attributes);
-}
