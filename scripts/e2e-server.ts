@@ -19,7 +19,8 @@ process.env.EMBEDDED_PG_PORT = String(56000 + Math.floor(Math.random() * 2000));
 delete process.env.DATABASE_URL;
 
 const { prepareRuntime } = await import("./lib/runtime");
-const runtime = await prepareRuntime();
+// The demo content first: the journeys' accounts (e2e/fixtures/accounts.ts) are given its columns.
+const runtime = await prepareRuntime({ seedIfEmpty: true });
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -49,8 +50,10 @@ async function finish(code: number): Promise<never> {
   fs.rmSync(runtimeFile, { force: true });
   process.exit(code);
 }
-for (const script of ["scripts/build.ts", "e2e/fixtures/accounts.ts"]) {
-  const result = spawnSync(tsx, [script], { stdio: "inherit", env });
+// The build as a CI runner or a Docker build makes it: with no database at all.
+const { DATABASE_URL: _database, DATABASE_ADMIN_URL: _admin, ...buildEnv } = env;
+for (const [script, scriptEnv] of [["scripts/build.ts", buildEnv], ["e2e/fixtures/accounts.ts", env]] as const) {
+  const result = spawnSync(tsx, [script], { stdio: "inherit", env: scriptEnv });
   if (result.status !== 0) await finish(result.status ?? 1);
 }
 
