@@ -34,6 +34,8 @@ const env: NodeJS.ProcessEnv = {
   ADMIN_PASSWORD: accounts.admin.password,
   HOSTNAME_BIND: "127.0.0.1",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The scheduler's heartbeat every second: journeys wait for it to publish what is due.
+  SCHEDULER_INTERVAL_MS: "1000",
 };
 const runtimeFile = path.join("test-results", `e2e-runtime-${port}.json`);
 fs.mkdirSync("test-results", { recursive: true });

@@ -64,8 +64,9 @@ describe("the view beacon", () => {
     }
   });
 
-  it("answers only POST /api/views", async () => {
-    expect((await fetch(`${base}/api/views`)).status).toBe(418);
+  it("answers only POST /api/views: another method is refused, another address is not its own", async () => {
+    const get = await fetch(`${base}/api/views`);
+    expect([get.status, get.headers.get("allow")]).toEqual([405, "POST"]);
     expect((await fetch(`${base}/api/views?x=1`, { method: "POST", body: "{}" })).status).toBe(418);
   });
 });

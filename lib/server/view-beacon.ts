@@ -6,10 +6,10 @@ import { BEACON_BODY_LIMIT, VIEW_BEACON_PATH, answerViewBeacon, type BeaconAnswe
 /**
  * The view beacon, answered by the app server itself rather than by a Next.js route:
  * one view is one small POST, and Next.js's fixed cost per request (routing, the
- * request and response objects) was most of its time. Same answers, same headers.
+ * request and response objects) was most of its time. Any other method: 405.
  */
 export function isViewBeacon(req: IncomingMessage): boolean {
-  return req.method === "POST" && req.url === VIEW_BEACON_PATH;
+  return req.url === VIEW_BEACON_PATH;
 }
 
 const HEADERS: Record<string, string> = {
@@ -19,6 +19,11 @@ const HEADERS: Record<string, string> = {
 };
 
 export async function serveViewBeacon(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== "POST") {
+    res.writeHead(405, { ...HEADERS, allow: "POST", "content-length": 0 });
+    res.end();
+    return;
+  }
   let answer: BeaconAnswer;
   try {
     answer = await answerViewBeacon({

@@ -9,8 +9,8 @@ import { currentViewCount, recordView } from "./record";
  * the count this returns. Crawlers and prefetches get the count without adding to it.
  * Only POST: a GET would be followed by crawlers and prefetched by browsers.
  *
- * The app server answers it before Next.js does (lib/server/view-beacon.ts): it is the
- * busiest request a site gets. app/api/views serves it under `npm run dev`.
+ * The app server answers it itself (lib/server/view-beacon.ts), in development too: it is
+ * the busiest request a site gets.
  */
 export const VIEW_BEACON_PATH = "/api/views";
 export const BEACON_BODY_LIMIT = 256;
