@@ -55,14 +55,14 @@ async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] 
   }
 }
 
-/** An approved article scheduled for a moment ago: instance A's next tick publishes it. */
+/** An approved article scheduled for tomorrow: the test makes it due when both instances have seen the site without it. */
 async function dueArticle(title: string) {
   const [{ id: columnId }] = await sql<{ id: number }>(`SELECT id FROM "Column" WHERE slug = 'wuhai-news'`);
   const [{ id: userId }] = await sql<{ id: number }>(`SELECT id FROM "User" WHERE role = 'ADMIN' LIMIT 1`);
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "两个实例同时提供服务。" }] }] };
   const [{ id }] = await sql<{ id: number }>(
     `INSERT INTO "Article" (title, "columnId", "bodyJson", "bodyHtml", "bodyText", status, "reviewLevel", "scheduledAt", "createdById", "updatedById", "updatedAt")
-     VALUES ($1, $2, $3, '<p>两个实例同时提供服务。</p>', '两个实例同时提供服务。', 'SCHEDULED', 1, now() - interval '1 second', $4, $4, now()) RETURNING id`,
+     VALUES ($1, $2, $3, '<p>两个实例同时提供服务。</p>', '两个实例同时提供服务。', 'SCHEDULED', 1, now() + interval '1 day', $4, $4, now()) RETURNING id`,
     [title, columnId, JSON.stringify(body), userId],
   );
   await sql(
@@ -88,7 +88,8 @@ test("an article published through one instance is served by the other within se
     expect(await (await fetch(`${base}/articles/${neighbour}`)).text()).not.toContain(title);
   }
 
-  // A's scheduler heartbeat publishes it (every second on the e2e server).
+  // Due now: A's scheduler heartbeat publishes it (every second on the e2e server).
+  await sql(`UPDATE "Article" SET "scheduledAt" = now() - interval '1 second' WHERE id = $1`, [id]);
   for (const base of [A, B]) {
     await expect.poll(async () => (await fetch(`${base}/articles/${id}`)).status, { timeout: 15_000 }).toBe(200);
     await expect.poll(async () => await (await fetch(`${base}/`)).text(), { timeout: 5_000 }).toContain(title);

@@ -61,8 +61,9 @@ async function insertArticle(title: string, summary: string, bodyText: string, w
   const bodyHtml = `<p>${bodyText.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</p>`;
   const [{ id }] = await sql<{ id: number }>(
     `INSERT INTO "Article" (title, summary, "columnId", "bodyJson", "bodyHtml", "bodyText", status, "reviewLevel", "scheduledAt", "createdById", "updatedById", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $6, 'SCHEDULED', 1, now() - interval '1 second', $7, $7, now()) RETURNING id`,
-    [title, summary, columnId, JSON.stringify(body), bodyHtml, bodyText, userId],
+     VALUES ($1, $2, $3, $4, $5, $6, 'SCHEDULED', 1, now() + $8::interval, $7, $7, now()) RETURNING id`,
+    // One to be withdrawn is not due: the scheduler's heartbeat must not publish it first.
+    [title, summary, columnId, JSON.stringify(body), bodyHtml, bodyText, userId, withdrawn ? "1 day" : "-1 second"],
   );
   const [{ id: revisionId }] = await sql<{ id: number }>(
     `INSERT INTO "ArticleRevision" ("articleId", version, title, "titleTags", subtitle, author, source, summary, "bodyJson", "bodyHtml", "bodyText", "authorId")
