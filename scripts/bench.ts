@@ -41,7 +41,7 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   HOSTNAME_BIND: "127.0.0.1",
   ADMIN_EMAIL: "bench@bench.invalid",
-  ADMIN_PASSWORD: "Bench-Admin-Passw0rd!",
+  ADMIN_PASSWORD: "Load-Measure-Passw0rd!7",
   SITE_URL: `http://127.0.0.1:${PORT}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };

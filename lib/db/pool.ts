@@ -59,30 +59,3 @@ export async function endPool(): Promise<void> {
   shared.gazettePool = undefined;
   await current?.pool.end().catch(() => {});
 }
-
-/**
- * Runs `fn` in a transaction that commits without waiting for the disk
- * (`SET LOCAL synchronous_commit TO off`, PostgreSQL's asynchronous commit), on a
- * connection of the pool: a crash could forget the last fraction of a second of such
- * commits, never anything else — the setting ends with the transaction, and the
- * connection goes back to the pool with the default. For the view counter only.
- * The statements it runs must not wait for another connection of the pool.
- */
-export async function withAsyncCommit<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
-  try {
-    // One round trip for both (a simple query may hold several statements).
-    await client.query("BEGIN; SET LOCAL synchronous_commit TO off");
-    const result = await fn(client);
-    await client.query("COMMIT");
-    client.release();
-    return result;
-  } catch (error) {
-    // A connection whose ROLLBACK failed is in an unknown state: destroy it rather than lend it again.
-    await client.query("ROLLBACK").then(
-      () => client.release(),
-      (rollbackError: Error) => client.release(rollbackError),
-    );
-    throw error;
-  }
-}

@@ -110,20 +110,36 @@ function baseHeaders(req: IncomingMessage, own: Record<string, string>): Record<
   return { ...HTML_HEADERS, "cache-control": REVALIDATE, ...own, ...(isHttps(req) ? { "strict-transport-security": HSTS } : {}) };
 }
 
+/**
+ * A cached page's response headers, as the flat list Node.js writes as is, made once per
+ * entry and kind of answer (cache state, HTTPS, compression): a hit only picks its list.
+ */
+const wireHeaders = new WeakMap<CacheEntry, Map<string, (string | number)[]>>();
+
+function headersFor(req: IncomingMessage, entry: CacheEntry, state: "HIT" | "MISS", https: boolean, body: Buffer | null): (string | number)[] {
+  const kind = `${state}${https ? "s" : ""}${body ? (body === entry.body ? "" : "z") : "-"}`;
+  let kinds = wireHeaders.get(entry);
+  if (!kinds) wireHeaders.set(entry, (kinds = new Map()));
+  let list = kinds.get(kind);
+  if (!list) {
+    const headers: Record<string, string | number> = { ...baseHeaders(req, entry.headers), etag: entry.etag, vary: "Accept-Encoding", "x-gazette-cache": state };
+    if (body && body !== entry.body) headers["content-encoding"] = "gzip";
+    if (body) headers["content-length"] = body.length;
+    list = Object.entries(headers).flat();
+    kinds.set(kind, list);
+  }
+  return list;
+}
+
 function sendEntry(req: IncomingMessage, res: ServerResponse, cache: PageCache, entry: CacheEntry, state: "HIT" | "MISS"): void {
-  const headers: Record<string, string | number> = { ...baseHeaders(req, entry.headers), etag: entry.etag, vary: "Accept-Encoding", "x-gazette-cache": state };
+  const https = isHttps(req);
   if (matchesEtag(req.headers["if-none-match"], entry.etag)) {
-    res.writeHead(304, headers);
+    res.writeHead(304, headersFor(req, entry, state, https, null));
     res.end();
     return;
   }
-  let body = entry.body;
-  if (acceptsGzip(req.headers["accept-encoding"])) {
-    body = cache.gzipped(entry);
-    headers["content-encoding"] = "gzip";
-  }
-  headers["content-length"] = body.length;
-  res.writeHead(entry.status, headers);
+  const body = acceptsGzip(req.headers["accept-encoding"]) ? cache.gzipped(entry) : entry.body;
+  res.writeHead(entry.status, headersFor(req, entry, state, https, body));
   res.end(req.method === "HEAD" ? undefined : body);
 }
 

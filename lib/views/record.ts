@@ -1,10 +1,10 @@
 import { publicArticleText } from "@/lib/articles/public-rule-text";
-import { pool, withAsyncCommit } from "@/lib/db/pool";
+import { pool } from "@/lib/db/pool";
 
 /**
  * The view counter, on the process's one node-postgres pool (lib/db/pool.ts). Counting is
  * the busiest write a site has (one per page view) and the least precious: its
- * transactions commit without waiting for the disk (synchronous_commit off, set for each
+ * statements commit without waiting for the disk (synchronous_commit off, set for each
  * of them only), so increments are not queued behind one fsync each — a crash could
  * forget the last fraction of a second of views, never an editor's work, whose
  * transactions keep the default. Plain node-postgres: a view is one statement, and the
@@ -54,13 +54,16 @@ async function update(articleId: number): Promise<void> {
   waiting.delete(articleId);
   updating.add(articleId);
   try {
-    const { rows } = await withAsyncCommit((client) =>
-      client.query<{ viewCount: number }>(
-        `UPDATE "Article" SET "viewCount" = "viewCount" + $3
-         WHERE id = $2 AND ${PUBLIC}
-         RETURNING "viewCount"`,
-        [new Date().toISOString(), articleId, waiters.length],
-      ),
+    // One statement, one round trip: the CTE turns asynchronous commit on for this
+    // statement's own transaction only (set_config(…, true) is SET LOCAL), and joining
+    // it makes PostgreSQL run it before the update.
+    const { rows } = await pool().query<{ viewCount: number }>(
+      `WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
+       UPDATE "Article" SET "viewCount" = "viewCount" + $3
+       FROM async_commit
+       WHERE id = $2 AND ${PUBLIC}
+       RETURNING "viewCount"`,
+      [new Date().toISOString(), articleId, waiters.length],
     );
     const total = rows[0]?.viewCount;
     waiters.forEach((waiter, i) => waiter.resolve(total === undefined ? null : total - waiters.length + i + 1));
