@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useId, useLayoutEffect, useRef } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 
 interface DialogProps {
@@ -14,25 +14,47 @@ interface DialogProps {
   testId?: string;
 }
 
+/** Where focus goes on opening: an element marked data-autofocus, else the first field, else the dialog itself. */
+const FIRST_FIELD = "[data-autofocus], .modal-content input:not([type=hidden]):not([disabled]), .modal-content select, .modal-content textarea";
+
 /**
- * A modal on the native <dialog>: focus is trapped and restored, Esc closes, the page
- * behind is inert — without a library.
+ * A modal on the native <dialog>: showModal() keeps Tab/Shift+Tab inside and makes the page
+ * behind inert, Esc closes. Focus goes to the first field on opening and back to the element
+ * that opened the dialog on closing (unless the dialog's action moved it on, e.g. to the text:
+ * the editor's focus command runs after this, in the next frame).
  */
 export function Dialog({ open, title, onClose, children, footer, wide, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  const titleId = useId();
+  // Layout effect: before the browser paints, and its cleanup runs while the opener is still there.
+  useLayoutEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && !dialog.contains(active) ? active : null;
+    if (!dialog.open) dialog.showModal();
+    const first = dialog.querySelector<HTMLElement>(FIRST_FIELD);
+    if (first) first.focus();
+    else if (!dialog.contains(document.activeElement)) dialog.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      // Only when focus was left nowhere: inside the closed dialog, or on the page itself.
+      const now = document.activeElement;
+      const lost = !now || now === document.body || dialog.contains(now);
+      if (opener?.isConnected && lost) opener.focus();
+    };
   }, [open]);
   return (
     <dialog
       ref={ref}
       className={`modal${wide ? " modal-wide" : ""}`}
-      aria-labelledby={testId ? `${testId}-title` : undefined}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      tabIndex={-1}
       data-testid={testId}
-      onClose={onClose}
+      onClose={() => {
+        if (open) onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -41,7 +63,7 @@ export function Dialog({ open, title, onClose, children, footer, wide, testId }:
       {open && (
         <div className="modal-body">
           <header className="modal-header">
-            <h2 id={testId ? `${testId}-title` : undefined}>{title}</h2>
+            <h2 id={titleId}>{title}</h2>
             <button type="button" className="modal-close" aria-label={t.editor.close} onClick={onClose}>
               ×
             </button>
