@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Dialog } from "./dialog";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root;
+let host: HTMLElement;
+let opener: HTMLButtonElement;
+
+beforeEach(() => {
+  opener = document.createElement("button");
+  opener.textContent = "插入链接";
+  host = document.createElement("div");
+  document.body.append(opener, host);
+  root = createRoot(host);
+  opener.focus();
+});
+
+afterEach(async () => {
+  await act(async () => root.unmount());
+  host.remove();
+  opener.remove();
+});
+
+function render(open: boolean, onClose = () => {}) {
+  return act(async () =>
+    root.render(
+      <Dialog open={open} title="插入链接" onClose={onClose} testId="link-dialog" footer={<button type="button">确定</button>}>
+        <p>说明</p>
+        <input aria-label="链接地址" />
+      </Dialog>,
+    ),
+  );
+}
+
+const dialog = () => host.querySelector("dialog")!;
+
+describe("the modal dialog", () => {
+  it("is a labelled modal that takes focus to its first field", async () => {
+    await render(true);
+    expect(dialog().open).toBe(true);
+    expect(dialog().getAttribute("aria-modal")).toBe("true");
+    const title = document.getElementById(dialog().getAttribute("aria-labelledby")!);
+    expect(title?.textContent).toBe("插入链接");
+    expect(document.activeElement).toBe(host.querySelector("input"));
+  });
+
+  it("gives focus back to the element that opened it", async () => {
+    expect(document.activeElement).toBe(opener);
+    await render(true);
+    expect(document.activeElement).not.toBe(opener);
+    await render(false);
+    expect(dialog().open).toBe(false);
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("gives focus back when it is taken away altogether (the link dialog unmounts)", async () => {
+    await render(true);
+    await act(async () => root.render(<></>));
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("closes on Escape (the cancel event)", async () => {
+    const onClose = vi.fn();
+    await render(true, onClose);
+    await act(async () => {
+      dialog().dispatchEvent(new Event("cancel", { cancelable: true }));
+    });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
