@@ -106,7 +106,7 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
   });
   const chain = () => editor.chain().focus();
   const [stop, setStop] = useState("block");
-  const picked = useRef(false);
+  const keyed = useRef(false);
   // The item holding the tab stop may go away (the localize button is optional): the first one takes it.
   const current = stop === "localize" && !actions.localizeImages ? "block" : stop;
   return (
@@ -116,17 +116,17 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
           data-tool="block"
           tabIndex={current === "block" ? 0 : -1}
           onFocus={() => setStop("block")}
-          onPointerDown={() => (picked.current = true)}
-          onKeyDown={() => (picked.current = false)}
+          onPointerDown={() => (keyed.current = false)}
+          onKeyDown={() => (keyed.current = true)}
           className="tool-select"
           aria-label={e.blockStyle}
           title={fill(e.withShortcut, { label: e.blockStyle, keys: `${MOD}+Alt+0 / 2 / 3 / 4` })}
           value={s.block}
           onChange={(e) => {
             const v = e.target.value;
-            // Chosen with the mouse: back to the text. With the keyboard the select keeps the focus,
-            // so that Up/Down can go on through the styles.
-            const c = picked.current ? chain() : editor.chain();
+            // Chosen with the keyboard, the select keeps the focus so that Up/Down go on through the
+            // styles; chosen with the mouse (or by a script), back to the text.
+            const c = keyed.current ? editor.chain() : chain();
             if (v === "p") c.setParagraph().run();
             else c.setHeading({ level: Number(v[1]) as 2 | 3 | 4 }).run();
           }}
