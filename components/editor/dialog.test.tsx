@@ -72,3 +72,28 @@ describe("the modal dialog", () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("the field that takes the focus", () => {
+  it("is the one marked data-autofocus, wherever it is", async () => {
+    await act(async () =>
+      root.render(
+        <Dialog open title="图片信息" onClose={() => {}}>
+          <input type="file" aria-label="上传" />
+          <input aria-label="替代文字" data-autofocus="" />
+        </Dialog>,
+      ),
+    );
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("替代文字");
+  });
+
+  it("is the dialog itself when it has no field (the conflict dialog)", async () => {
+    await act(async () =>
+      root.render(
+        <Dialog open title="有人保存了新版本" onClose={() => {}} footer={<button type="button">保留我的</button>}>
+          <p>说明</p>
+        </Dialog>,
+      ),
+    );
+    expect(document.activeElement).toBe(host.querySelector("dialog"));
+  });
+});

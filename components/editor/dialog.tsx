@@ -15,7 +15,7 @@ interface DialogProps {
 }
 
 /** Where focus goes on opening: an element marked data-autofocus, else the first field, else the dialog itself. */
-const FIRST_FIELD = "[data-autofocus], .modal-content input:not([type=hidden]):not([disabled]), .modal-content select, .modal-content textarea";
+const FIRST_FIELD = ".modal-content :is(input:not([type=hidden]), select, textarea):not([disabled])";
 
 /**
  * A modal on the native <dialog>: showModal() keeps Tab/Shift+Tab inside and makes the page
@@ -33,9 +33,10 @@ export function Dialog({ open, title, onClose, children, footer, wide, testId }:
     const active = document.activeElement;
     const opener = active instanceof HTMLElement && !dialog.contains(active) ? active : null;
     if (!dialog.open) dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>(FIRST_FIELD);
+    const first = dialog.querySelector<HTMLElement>("[data-autofocus]") ?? dialog.querySelector<HTMLElement>(FIRST_FIELD);
     if (first) first.focus();
-    else if (!dialog.contains(document.activeElement)) dialog.focus();
+    // No field (the conflict dialog): the dialog itself, so that its title is read, not "关闭".
+    else dialog.focus();
     return () => {
       if (dialog.open) dialog.close();
       // Only when focus was left nowhere: inside the closed dialog, or on the page itself.
