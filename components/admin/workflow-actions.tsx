@@ -115,16 +115,24 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
           <label className="field">
             <span>{form.label}</span>
             {form.field === "scheduledAt" ? (
-              <input type="datetime-local" required value={value} onChange={(e) => setValue(e.target.value)} />
+              <input type="datetime-local" required autoFocus value={value} onChange={(e) => setValue(e.target.value)} />
             ) : (
-              <textarea rows={3} required={form.required} value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} />
+              <textarea rows={3} required={form.required} autoFocus value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} />
             )}
           </label>
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={pending}>
               确认{ACTION_LABELS[open]}
             </button>
-            <button type="button" className="button" onClick={() => setOpen(null)}>
+            <button
+              type="button"
+              className="button"
+              onClick={(e) => {
+                // Back to the button that opened the form, which stays where it is.
+                e.currentTarget.closest(".workflow-actions")?.querySelector<HTMLElement>('button[aria-expanded="true"]')?.focus();
+                setOpen(null);
+              }}
+            >
               取消
             </button>
           </div>

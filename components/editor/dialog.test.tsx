@@ -97,3 +97,19 @@ describe("the field that takes the focus", () => {
     expect(document.activeElement).toBe(host.querySelector("dialog"));
   });
 });
+
+describe("Tab inside the dialog", () => {
+  it("goes round from the last element to the first, and back with Shift+Tab", async () => {
+    await render(true);
+    const buttons = Array.from(host.querySelectorAll("button"));
+    const [close, ok] = [buttons[0], buttons[buttons.length - 1]];
+    // happy-dom lays nothing out: every element counts as shown.
+    for (const el of [close, ok, ...host.querySelectorAll("input")]) el.getClientRects = () => [{}] as unknown as DOMRectList;
+    ok.focus();
+    const tab = (shiftKey: boolean) => act(async () => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", shiftKey, bubbles: true, cancelable: true })));
+    await tab(false);
+    expect(document.activeElement).toBe(close);
+    await tab(true);
+    expect(document.activeElement).toBe(ok);
+  });
+});

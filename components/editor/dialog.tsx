@@ -17,9 +17,33 @@ interface DialogProps {
 /** Where focus goes on opening: an element marked data-autofocus, else the first field, else the dialog itself. */
 const FIRST_FIELD = ".modal-content :is(input:not([type=hidden]), select, textarea):not([disabled])";
 
+const TABBABLE = "a[href], button, input:not([type=hidden]), select, textarea, [tabindex], [contenteditable=true]";
+
 /**
- * A modal on the native <dialog>: showModal() keeps Tab/Shift+Tab inside and makes the page
- * behind inert, Esc closes. Focus goes to the first field on opening and back to the element
+ * Tab past the last element (Shift+Tab before the first) comes round to the other end:
+ * a native modal lets it go out to the browser's own bar instead.
+ */
+function cycle(e: React.KeyboardEvent<HTMLDialogElement>) {
+  if (e.key !== "Tab" || e.altKey || e.ctrlKey || e.metaKey) return;
+  const all = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)).filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+  );
+  if (all.length === 0) return;
+  const first = all[0];
+  const last = all[all.length - 1];
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || active === e.currentTarget)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && active === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A modal on the native <dialog>: showModal() makes the page behind inert, Esc closes, and
+ * Tab/Shift+Tab go round inside (`cycle`). Focus goes to the first field on opening and back to the element
  * that opened the dialog on closing (unless the dialog's action moved it on, e.g. to the text:
  * the editor's focus command runs after this, in the next frame).
  */
@@ -53,6 +77,7 @@ export function Dialog({ open, title, onClose, children, footer, wide, testId }:
       aria-labelledby={titleId}
       tabIndex={-1}
       data-testid={testId}
+      onKeyDown={cycle}
       onClose={() => {
         if (open) onClose();
       }}
