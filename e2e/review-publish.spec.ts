@@ -50,7 +50,7 @@ test("an article passes two reviews after a rejection and is published on schedu
   await editor.goto(`/admin/articles/${id}`);
   await editor.getByLabel("标题", { exact: true }).fill(`市住建局${title}`);
   await editor.getByRole("button", { name: "保存", exact: true }).click();
-  await expect(editor.getByText(/已保存/)).toBeVisible();
+  await expect(editor.getByTestId("save-status")).toHaveText(/已保存/);
   await editor.reload();
   await act(editor, "提交审核");
   await expect(status(editor)).toHaveText("审核中");

@@ -151,7 +151,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
   );
 
   const onUploadError = useCallback((m: string, tone: Notice["tone"] = "error") => notify(m, tone), [notify]);
-  const statusLine = useMemo(() => <SaveStatusText status={status} />, [status]);
+  const statusLine = useMemo(() => <SaveStatusText status={status} announce={false} />, [status]);
 
   function restore(draft: LocalDraft) {
     const { node, dropped } = withoutDeadImages(draft.content.bodyJson);

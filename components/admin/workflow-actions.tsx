@@ -34,12 +34,28 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
   const [open, setOpen] = useState<UserAction | null>(null);
   const [value, setValue] = useState("");
   const [error, setError] = useState("");
+  // The last action's outcome, for a screen reader (polite); errors go to the alert below.
+  const [done, setDone] = useState("");
   const [pending, startTransition] = useTransition();
 
-  if (actions.length === 0) return <p className="muted">当前没有您可以执行的审核或发布操作。</p>;
+  // The outcome stays said when no action is left (after publishing, say).
+  const outcome = (
+    <p className={done ? "gov-success" : "visually-hidden"} role="status" aria-live="polite" data-testid="workflow-outcome">
+      {done}
+    </p>
+  );
+
+  if (actions.length === 0)
+    return (
+      <>
+        <p className="muted">当前没有您可以执行的审核或发布操作。</p>
+        {outcome}
+      </>
+    );
 
   function run(act: UserAction) {
     setError("");
+    setDone("");
     startTransition(async () => {
       let result: ActionResult<unknown>;
       switch (act) {
@@ -54,6 +70,7 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
         default: return;
       }
       if (result.ok) {
+        setDone(`${ACTION_LABELS[act]}：已完成`);
         setOpen(null);
         setValue("");
         router.refresh();
@@ -77,6 +94,7 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
             disabled={pending}
             onClick={() => {
               setError("");
+              setDone("");
               setValue("");
               if (FORM[act] || (act === "publish" && wasLive)) setOpen(open === act ? null : act);
               else run(act);
@@ -97,21 +115,30 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
           <label className="field">
             <span>{form.label}</span>
             {form.field === "scheduledAt" ? (
-              <input type="datetime-local" required value={value} onChange={(e) => setValue(e.target.value)} />
+              <input type="datetime-local" required autoFocus value={value} onChange={(e) => setValue(e.target.value)} />
             ) : (
-              <textarea rows={3} required={form.required} value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} />
+              <textarea rows={3} required={form.required} autoFocus value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} />
             )}
           </label>
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={pending}>
               确认{ACTION_LABELS[open]}
             </button>
-            <button type="button" className="button" onClick={() => setOpen(null)}>
+            <button
+              type="button"
+              className="button"
+              onClick={(e) => {
+                // Back to the button that opened the form, which stays where it is.
+                e.currentTarget.closest(".workflow-actions")?.querySelector<HTMLElement>('button[aria-expanded="true"]')?.focus();
+                setOpen(null);
+              }}
+            >
               取消
             </button>
           </div>
         </form>
       )}
+      {outcome}
       {error && (
         <p className="form-error" role="alert" data-testid="workflow-error">
           {error}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { MediaItem } from "@/lib/media/library";
 import { Dialog } from "./dialog";
 import { IMAGE_WIDTHS_PERCENT } from "./extensions";
@@ -31,6 +31,7 @@ function ImageForm({ editor, onClose, mode }: { editor: Editor; onClose: () => v
   const current = mode === "edit" ? editor.getAttributes("image") : {};
   const [picked, setPicked] = useState<Picked | null>(mode === "edit" ? { src: current.src, srcset: current.srcset ?? "", mediaId: current.mediaId, alt: current.alt ?? "" } : null);
   const [tab, setTab] = useState<"upload" | "library">("upload");
+  const tabsId = useId();
   const [alt, setAlt] = useState<string>(current.alt ?? "");
   const [caption, setCaption] = useState<string>(current.caption ?? "");
   const [width, setWidth] = useState<number>(current.widthPercent ?? 100);
@@ -93,22 +94,37 @@ function ImageForm({ editor, onClose, mode }: { editor: Editor; onClose: () => v
     >
       <form id="image-form" className="image-form" onSubmit={apply}>
         <div className="image-form-source">
-          <div className="tabs" role="tablist" aria-label={t.editor.imageSource}>
-            <button type="button" role="tab" aria-selected={tab === "upload"} onClick={() => setTab("upload")}>
+          <div
+            className="tabs"
+            role="tablist"
+            aria-label={t.editor.imageSource}
+            onKeyDown={(e) => {
+              // The APG tabs pattern: one tab stop, the arrow keys switch (and focus) the other tab.
+              if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) return;
+              e.preventDefault();
+              const next = tab === "upload" ? "library" : "upload";
+              const to = e.key === "Home" ? "upload" : e.key === "End" ? "library" : next;
+              setTab(to);
+              e.currentTarget.querySelector<HTMLElement>(`#${CSS.escape(`${tabsId}-${to}`)}`)?.focus();
+            }}
+          >
+            <button type="button" role="tab" id={`${tabsId}-upload`} aria-controls={`${tabsId}-panel`} aria-selected={tab === "upload"} tabIndex={tab === "upload" ? 0 : -1} onClick={() => setTab("upload")}>
               {mode === "edit" ? t.editor.uploadReplace : t.editor.uploadImage}
             </button>
-            <button type="button" role="tab" aria-selected={tab === "library"} onClick={() => setTab("library")}>
+            <button type="button" role="tab" id={`${tabsId}-library`} aria-controls={`${tabsId}-panel`} aria-selected={tab === "library"} tabIndex={tab === "library" ? 0 : -1} onClick={() => setTab("library")}>
               {t.editor.fromLibrary}
             </button>
           </div>
-          {tab === "upload" ? (
-            <label className="upload-drop">
-              <input type="file" accept="image/jpeg,image/png,image/gif,image/webp,image/avif,image/tiff" onChange={(e) => onFile(e.target.files?.[0])} disabled={uploading} />
-              <span>{uploading ? t.editor.uploadingImage : t.editor.chooseImage}</span>
-            </label>
-          ) : (
-            <MediaPicker onPick={fromLibrary} selectedId={picked?.mediaId} />
-          )}
+          <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${tab}`}>
+            {tab === "upload" ? (
+              <label className="upload-drop">
+                <input type="file" accept="image/jpeg,image/png,image/gif,image/webp,image/avif,image/tiff" onChange={(e) => onFile(e.target.files?.[0])} disabled={uploading} />
+                <span>{uploading ? t.editor.uploadingImage : t.editor.chooseImage}</span>
+              </label>
+            ) : (
+              <MediaPicker onPick={fromLibrary} selectedId={picked?.mediaId} />
+            )}
+          </div>
           {error && (
             <p className="field-error" role="alert">
               {error}
@@ -128,6 +144,8 @@ function ImageForm({ editor, onClose, mode }: { editor: Editor; onClose: () => v
             </span>
             <input
               value={alt}
+              // Editing a picture is mostly filling in its description: start there.
+              data-autofocus={mode === "edit" ? "" : undefined}
               maxLength={200}
               onChange={(e) => {
                 setAlt(e.target.value);

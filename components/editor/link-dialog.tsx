@@ -71,7 +71,7 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
         <label className="field">
           <span>{t.editor.linkAddress}</span>
           <input
-            autoFocus
+            data-autofocus
             value={href}
             onChange={(e) => {
               setHref(e.target.value);

@@ -93,6 +93,12 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
           "Mod-k": () => (setDialog("link"), true),
           "Mod-Alt-i": ({ editor }) => editor.isActive("paragraph") && editor.commands.updateAttributes("paragraph", { indent: editor.getAttributes("paragraph").indent === false }),
           "Mod-Shift-f": () => (setFullscreen((f) => !f), true),
+          // To the toolbar from the text, as in most editors (Shift+Tab gets there too).
+          "Alt-F10": ({ editor }) => {
+            const tool = editor.view.dom.closest(".rich-editor")?.querySelector<HTMLElement>('[role="toolbar"] [tabindex="0"]');
+            tool?.focus();
+            return !!tool;
+          },
         }),
       }),
     ],

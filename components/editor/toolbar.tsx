@@ -2,6 +2,7 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
+import { createContext, useContext, useRef, useState } from "react";
 import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
 import { Icon } from "./icons";
@@ -21,22 +22,64 @@ export interface ToolbarActions {
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? "⌘" : "Ctrl";
 
-function Tool({ label, shortcut, active, disabled, onClick, children }: { label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick: () => void; children: React.ReactNode }) {
+/**
+ * The toolbar is one tab stop (WAI-ARIA toolbar pattern): the item whose key is `stop`
+ * has tabIndex 0, every other one -1; the arrow keys move the stop.
+ */
+const Roving = createContext<{ stop: string; setStop: (key: string) => void }>({ stop: "", setStop: () => {} });
+
+function useRoving(key: string) {
+  const { stop, setStop } = useContext(Roving);
+  return { "data-tool": key, tabIndex: stop === key ? 0 : -1, onFocus: () => setStop(key) };
+}
+
+/**
+ * One toolbar button. Unavailable buttons stay focusable with aria-disabled, as the APG
+ * recommends for toolbars: the arrow keys still reach them and a screen reader says they exist.
+ */
+function Tool({ id, label, shortcut, active, disabled, onClick, children }: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick: () => void; children: React.ReactNode }) {
+  const roving = useRoving(id);
   return (
     <button
       type="button"
       className={`tool${active ? " is-active" : ""}`}
       aria-label={label}
       aria-pressed={active === undefined ? undefined : active}
+      aria-disabled={disabled || undefined}
       title={shortcut ? fill(t.editor.withShortcut, { label, keys: shortcut }) : label}
-      disabled={disabled}
+      {...roving}
       // Keep the selection in the text: a click on the toolbar must not move it.
       onMouseDown={(e) => e.preventDefault()}
-      onClick={onClick}
+      onClick={() => {
+        if (!disabled) onClick();
+      }}
     >
       {children}
     </button>
   );
+}
+
+function TextTool({ id, title, onClick, className, children }: { id: string; title: string; onClick: () => void; className?: string; children: React.ReactNode }) {
+  const roving = useRoving(id);
+  return (
+    <button type="button" className={`tool-text${className ? ` ${className}` : ""}`} title={title} {...roving} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+/** Arrow keys, Home and End move between the toolbar's items (wrapping); Tab leaves the toolbar. */
+function onToolbarKey(e: React.KeyboardEvent<HTMLDivElement>) {
+  const keys = ["ArrowLeft", "ArrowRight", "Home", "End"];
+  if (!keys.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+  const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>("[data-tool]"));
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  if (at < 0 || items.length === 0) return;
+  // Also on the block style select: there Left/Right would change the value (Up/Down still do).
+  e.preventDefault();
+  const n = items.length;
+  const next = e.key === "Home" ? 0 : e.key === "End" ? n - 1 : e.key === "ArrowRight" ? (at + 1) % n : (at - 1 + n) % n;
+  items[next].focus();
 }
 
 /** The formatting toolbar; every button has a keyboard shortcut or a dialog. */
@@ -62,102 +105,116 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
     }),
   });
   const chain = () => editor.chain().focus();
+  const [stop, setStop] = useState("block");
+  const keyed = useRef(false);
+  // The item holding the tab stop may go away (the localize button is optional): the first one takes it.
+  const current = stop === "localize" && !actions.localizeImages ? "block" : stop;
   return (
-    <div className="toolbar" role="toolbar" aria-label={e.toolbar}>
-      <select
-        className="tool-select"
-        aria-label={e.blockStyle}
-        title={fill(e.withShortcut, { label: e.blockStyle, keys: `${MOD}+Alt+0 / 2 / 3 / 4` })}
-        value={s.block}
-        onChange={(e) => {
-          const v = e.target.value;
-          if (v === "p") chain().setParagraph().run();
-          else chain().setHeading({ level: Number(v[1]) as 2 | 3 | 4 }).run();
-        }}
-      >
-        <option value="p">{e.paragraph}</option>
-        <option value="h2">{e.heading2}</option>
-        <option value="h3">{e.heading3}</option>
-        <option value="h4">{e.heading4}</option>
-      </select>
-      <span className="tool-sep" />
-      <Tool label={e.bold} shortcut={`${MOD}+B`} active={s.bold} onClick={() => chain().toggleBold().run()}>
-        <b>B</b>
-      </Tool>
-      <Tool label={e.italic} shortcut={`${MOD}+I`} active={s.italic} onClick={() => chain().toggleItalic().run()}>
-        <i>I</i>
-      </Tool>
-      <Tool label={e.underline} shortcut={`${MOD}+U`} active={s.underline} onClick={() => chain().toggleUnderline().run()}>
-        <u>U</u>
-      </Tool>
-      <Tool label={e.strike} shortcut={`${MOD}+Shift+S`} active={s.strike} onClick={() => chain().toggleStrike().run()}>
-        <s>S</s>
-      </Tool>
-      <span className="tool-sep" />
-      <Tool label={e.alignLeft} shortcut={`${MOD}+Shift+L`} active={s.align === "left"} onClick={() => chain().unsetTextAlign().run()}>
-        <Icon name="alignLeft" />
-      </Tool>
-      <Tool label={e.alignCenter} shortcut={`${MOD}+Shift+E`} active={s.align === "center"} onClick={() => chain().setTextAlign("center").run()}>
-        <Icon name="alignCenter" />
-      </Tool>
-      <Tool label={e.alignRight} shortcut={`${MOD}+Shift+R`} active={s.align === "right"} onClick={() => chain().setTextAlign("right").run()}>
-        <Icon name="alignRight" />
-      </Tool>
-      <Tool label={e.alignJustify} shortcut={`${MOD}+Shift+J`} active={s.align === "justify"} onClick={() => chain().setTextAlign("justify").run()}>
-        <Icon name="alignJustify" />
-      </Tool>
-      <Tool label={e.indent} shortcut={`${MOD}+Alt+I`} active={s.indent} disabled={!s.inParagraph} onClick={() => chain().updateAttributes("paragraph", { indent: !s.indent }).run()}>
-        <Icon name="indent" />
-      </Tool>
-      <span className="tool-sep" />
-      <Tool label={e.bulletList} shortcut={`${MOD}+Shift+8`} active={s.bullet} onClick={() => chain().toggleBulletList().run()}>
-        <Icon name="bulletList" />
-      </Tool>
-      <Tool label={e.orderedList} shortcut={`${MOD}+Shift+7`} active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>
-        <Icon name="orderedList" />
-      </Tool>
-      <Tool label={e.quote} shortcut={`${MOD}+Shift+B`} active={s.quote} onClick={() => chain().toggleBlockquote().run()}>
-        <Icon name="quote" />
-      </Tool>
-      <span className="tool-sep" />
-      <Tool label={e.link} shortcut={`${MOD}+K`} active={s.link} onClick={actions.openLink}>
-        <Icon name="link" />
-      </Tool>
-      <Tool label={e.insertImage} onClick={actions.openImage}>
-        <Icon name="image" />
-      </Tool>
-      <Tool label={e.insertTable} onClick={actions.openTable}>
-        <Icon name="table" />
-      </Tool>
-      <Tool label={e.rule} onClick={() => chain().setHorizontalRule().run()}>
-        <Icon name="rule" />
-      </Tool>
-      <span className="tool-sep" />
-      <Tool label={e.undo} shortcut={`${MOD}+Z`} disabled={!s.canUndo} onClick={() => chain().undo().run()}>
-        <Icon name="undo" />
-      </Tool>
-      <Tool label={e.redo} shortcut={`${MOD}+Shift+Z`} disabled={!s.canRedo} onClick={() => chain().redo().run()}>
-        <Icon name="redo" />
-      </Tool>
-      <Tool label={e.clearFormat} onClick={() => chain().unsetAllMarks().clearNodes().unsetTextAlign().run()}>
-        <Icon name="clear" />
-      </Tool>
-      <span className="tool-sep" />
-      <button type="button" className="tool-text tool-tidy" title={e.tidyHint} onMouseDown={(e) => e.preventDefault()} onClick={actions.tidy}>
-        {e.tidy}
-      </button>
-      {actions.localizeImages && (
-        <button type="button" className="tool-text" title={t.remoteImages.buttonHint} onMouseDown={(e) => e.preventDefault()} onClick={actions.localizeImages}>
-          {t.remoteImages.button}
-        </button>
-      )}
-      <span className="tool-spacer" />
-      <Tool label={e.find.open} shortcut={`${MOD}+F / ${MOD}+H`} onClick={actions.openSearch}>
-        <Icon name="search" />
-      </Tool>
-      <Tool label={actions.fullscreen ? e.exitFullscreen : e.fullscreen} shortcut={`${MOD}+Shift+F`} active={actions.fullscreen} onClick={actions.toggleFullscreen}>
-        <Icon name={actions.fullscreen ? "exitFullscreen" : "fullscreen"} />
-      </Tool>
-    </div>
+    <Roving.Provider value={{ stop: current, setStop }}>
+      <div className="toolbar" role="toolbar" aria-label={e.toolbar} aria-orientation="horizontal" onKeyDown={onToolbarKey}>
+        <select
+          data-tool="block"
+          tabIndex={current === "block" ? 0 : -1}
+          onFocus={() => setStop("block")}
+          onPointerDown={() => (keyed.current = false)}
+          onKeyDown={() => (keyed.current = true)}
+          className="tool-select"
+          aria-label={e.blockStyle}
+          title={fill(e.withShortcut, { label: e.blockStyle, keys: `${MOD}+Alt+0 / 2 / 3 / 4` })}
+          value={s.block}
+          onChange={(e) => {
+            const v = e.target.value;
+            // Chosen with the keyboard, the select keeps the focus so that Up/Down go on through the
+            // styles; chosen with the mouse (or by a script), back to the text.
+            const c = keyed.current ? editor.chain() : chain();
+            if (v === "p") c.setParagraph().run();
+            else c.setHeading({ level: Number(v[1]) as 2 | 3 | 4 }).run();
+          }}
+        >
+          <option value="p">{e.paragraph}</option>
+          <option value="h2">{e.heading2}</option>
+          <option value="h3">{e.heading3}</option>
+          <option value="h4">{e.heading4}</option>
+        </select>
+        <span className="tool-sep" />
+        <Tool id="bold" label={e.bold} shortcut={`${MOD}+B`} active={s.bold} onClick={() => chain().toggleBold().run()}>
+          <b>B</b>
+        </Tool>
+        <Tool id="italic" label={e.italic} shortcut={`${MOD}+I`} active={s.italic} onClick={() => chain().toggleItalic().run()}>
+          <i>I</i>
+        </Tool>
+        <Tool id="underline" label={e.underline} shortcut={`${MOD}+U`} active={s.underline} onClick={() => chain().toggleUnderline().run()}>
+          <u>U</u>
+        </Tool>
+        <Tool id="strike" label={e.strike} shortcut={`${MOD}+Shift+S`} active={s.strike} onClick={() => chain().toggleStrike().run()}>
+          <s>S</s>
+        </Tool>
+        <span className="tool-sep" />
+        <Tool id="alignLeft" label={e.alignLeft} shortcut={`${MOD}+Shift+L`} active={s.align === "left"} onClick={() => chain().unsetTextAlign().run()}>
+          <Icon name="alignLeft" />
+        </Tool>
+        <Tool id="alignCenter" label={e.alignCenter} shortcut={`${MOD}+Shift+E`} active={s.align === "center"} onClick={() => chain().setTextAlign("center").run()}>
+          <Icon name="alignCenter" />
+        </Tool>
+        <Tool id="alignRight" label={e.alignRight} shortcut={`${MOD}+Shift+R`} active={s.align === "right"} onClick={() => chain().setTextAlign("right").run()}>
+          <Icon name="alignRight" />
+        </Tool>
+        <Tool id="alignJustify" label={e.alignJustify} shortcut={`${MOD}+Shift+J`} active={s.align === "justify"} onClick={() => chain().setTextAlign("justify").run()}>
+          <Icon name="alignJustify" />
+        </Tool>
+        <Tool id="indent" label={e.indent} shortcut={`${MOD}+Alt+I`} active={s.indent} disabled={!s.inParagraph} onClick={() => chain().updateAttributes("paragraph", { indent: !s.indent }).run()}>
+          <Icon name="indent" />
+        </Tool>
+        <span className="tool-sep" />
+        <Tool id="bulletList" label={e.bulletList} shortcut={`${MOD}+Shift+8`} active={s.bullet} onClick={() => chain().toggleBulletList().run()}>
+          <Icon name="bulletList" />
+        </Tool>
+        <Tool id="orderedList" label={e.orderedList} shortcut={`${MOD}+Shift+7`} active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>
+          <Icon name="orderedList" />
+        </Tool>
+        <Tool id="quote" label={e.quote} shortcut={`${MOD}+Shift+B`} active={s.quote} onClick={() => chain().toggleBlockquote().run()}>
+          <Icon name="quote" />
+        </Tool>
+        <span className="tool-sep" />
+        <Tool id="link" label={e.link} shortcut={`${MOD}+K`} active={s.link} onClick={actions.openLink}>
+          <Icon name="link" />
+        </Tool>
+        <Tool id="image" label={e.insertImage} onClick={actions.openImage}>
+          <Icon name="image" />
+        </Tool>
+        <Tool id="table" label={e.insertTable} onClick={actions.openTable}>
+          <Icon name="table" />
+        </Tool>
+        <Tool id="rule" label={e.rule} onClick={() => chain().setHorizontalRule().run()}>
+          <Icon name="rule" />
+        </Tool>
+        <span className="tool-sep" />
+        <Tool id="undo" label={e.undo} shortcut={`${MOD}+Z`} disabled={!s.canUndo} onClick={() => chain().undo().run()}>
+          <Icon name="undo" />
+        </Tool>
+        <Tool id="redo" label={e.redo} shortcut={`${MOD}+Shift+Z`} disabled={!s.canRedo} onClick={() => chain().redo().run()}>
+          <Icon name="redo" />
+        </Tool>
+        <Tool id="clear" label={e.clearFormat} onClick={() => chain().unsetAllMarks().clearNodes().unsetTextAlign().run()}>
+          <Icon name="clear" />
+        </Tool>
+        <span className="tool-sep" />
+        <TextTool id="tidy" className="tool-tidy" title={e.tidyHint} onClick={actions.tidy}>
+          {e.tidy}
+        </TextTool>
+        {actions.localizeImages && (
+          <TextTool id="localize" title={t.remoteImages.buttonHint} onClick={actions.localizeImages}>
+            {t.remoteImages.button}
+          </TextTool>
+        )}
+        <span className="tool-spacer" />
+        <Tool id="search" label={e.find.open} shortcut={`${MOD}+F / ${MOD}+H`} onClick={actions.openSearch}>
+          <Icon name="search" />
+        </Tool>
+        <Tool id="fullscreen" label={actions.fullscreen ? e.exitFullscreen : e.fullscreen} shortcut={`${MOD}+Shift+F`} active={actions.fullscreen} onClick={actions.toggleFullscreen}>
+          <Icon name={actions.fullscreen ? "exitFullscreen" : "fullscreen"} />
+        </Tool>
+      </div>
+    </Roving.Provider>
   );
 }
