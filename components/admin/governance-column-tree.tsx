@@ -90,7 +90,7 @@ export function GovernanceColumnTree({ columns }: { columns: AdminColumn[] }) {
                 </span>
               </th>
               <td className="gov-mono">
-                <Link href={`/columns/${c.slug}`} target="_blank" rel="noopener" aria-label={`${L.view} ${c.name}（新窗口）`}>
+                <Link href={`/columns/${c.slug}`} target="_blank" rel="noopener" aria-label={`${c.slug}（新窗口打开 ${c.name}）`}>
                   {c.slug}
                 </Link>
               </td>
