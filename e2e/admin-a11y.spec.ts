@@ -175,6 +175,25 @@ for (const width of WIDTHS) {
       });
     }
 
+    test("the header keeps the menu one row and the account on the dark bar", async () => {
+      await ensureLogin(page);
+      await page.goto("/admin");
+      const header = await page.locator("header.admin-header").boundingBox();
+      const logout = await page.getByRole("button", { name: "退出登录" }).boundingBox();
+      expect(header && logout, "header and logout button are rendered").toBeTruthy();
+      // Inside the dark bar, not wrapped below it as white text on the light page.
+      expect(logout!.y).toBeGreaterThanOrEqual(header!.y);
+      expect(logout!.y + logout!.height).toBeLessThanOrEqual(header!.y + header!.height);
+      // Every menu item on one line, not squeezed into a column of single characters.
+      const links = page.getByRole("navigation", { name: "管理导航" }).getByRole("link");
+      const tops = new Set<number>();
+      for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect()))) {
+        tops.add(Math.round(box.top));
+        expect(box.height, "a menu item is a single line").toBeLessThan(32);
+      }
+      expect(tops.size, "the menu is one row").toBe(1);
+    });
+
     test("state: the new-user form with its validation errors", async () => {
       await ensureLogin(page);
       await page.goto("/admin/users/new");
