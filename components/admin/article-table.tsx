@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
 import { ArticleRowActions } from "./article-row-actions";
 import { fill } from "@/lib/i18n/fill";
+import { TableScroll } from "@/components/admin/table-scroll";
 
 /** The list's address with some parameters changed; defaults are left out to keep links short. */
 export function listHref(filter: AdminListFilter, patch: Partial<AdminListFilter>): string {
@@ -41,7 +42,8 @@ export interface RowPermissions {
 /** The article list: status, column, who and when, and what this user may do with each. */
 export function ArticleTable({ rows, filter, permissions }: { rows: AdminArticleRow[]; filter: AdminListFilter; permissions: Map<number, RowPermissions> }) {
   return (
-    <table className="data-table article-table">
+    <TableScroll label={t.admin.articles}>
+      <table className="data-table article-table">
       <thead>
         <tr>
           <SortHeader filter={filter} field="title">
@@ -95,7 +97,8 @@ export function ArticleTable({ rows, filter, permissions }: { rows: AdminArticle
           );
         })}
       </tbody>
-    </table>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -5,6 +5,7 @@ import type { AuditView } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
 import { fill } from "./governance-text";
+import { TableScroll } from "@/components/admin/table-scroll";
 
 const L = t.adminAudit;
 
@@ -31,7 +32,8 @@ function Detail({ detail }: { detail: unknown }) {
 export function GovernanceAuditTable({ entries }: { entries: AuditView[] }) {
   if (entries.length === 0) return <p className="gov-card">{L.noEntries}</p>;
   return (
-    <table className="data-table gov-table">
+    <TableScroll label={L.title}>
+      <table className="data-table gov-table">
       <thead>
         <tr>
           <th scope="col">{L.time}</th>
@@ -65,7 +67,8 @@ export function GovernanceAuditTable({ entries }: { entries: AuditView[] }) {
           );
         })}
       </tbody>
-    </table>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -7,6 +7,7 @@ import { reorderColumnAction, setColumnHiddenAction } from "@/lib/columns/action
 import type { AdminColumn } from "@/lib/columns/admin-queries";
 import { GovFormStatus, useGovernanceAction } from "./governance-form";
 import { fill } from "./governance-text";
+import { TableScroll } from "@/components/admin/table-scroll";
 
 const L = t.adminColumns;
 const LEVEL = [L.reviewLevel1, L.reviewLevel2, L.reviewLevel3];
@@ -63,7 +64,8 @@ export function GovernanceColumnTree({ columns }: { columns: AdminColumn[] }) {
   return (
     <>
       <GovFormStatus error={reorder.error || visibility.error} message={reorder.message || visibility.message} testId="column-tree" />
-      <table className="data-table gov-table" aria-label={L.title}>
+      <TableScroll label={L.title}>
+        <table className="data-table gov-table" aria-label={L.title}>
         <thead>
           <tr>
             <th scope="col">{L.name}</th>
@@ -90,7 +92,7 @@ export function GovernanceColumnTree({ columns }: { columns: AdminColumn[] }) {
                 </span>
               </th>
               <td className="gov-mono">
-                <Link href={`/columns/${c.slug}`} target="_blank" rel="noopener" aria-label={`${L.view} ${c.name}（新窗口）`}>
+                <Link href={`/columns/${c.slug}`} target="_blank" rel="noopener" aria-label={`${c.slug}（新窗口打开 ${c.name}）`}>
                   {c.slug}
                 </Link>
               </td>
@@ -146,7 +148,8 @@ export function GovernanceColumnTree({ columns }: { columns: AdminColumn[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
 import type { AdminUser } from "@/lib/users/admin-queries";
 import { fill } from "./governance-text";
+import { TableScroll } from "@/components/admin/table-scroll";
 
 const L = t.adminUsers;
 
@@ -27,7 +28,8 @@ export function GovernanceUserTable({ users, currentUserId }: { users: AdminUser
   const now = new Date();
   if (users.length === 0) return <p>{L.noUsers}</p>;
   return (
-    <table className="data-table gov-table">
+    <TableScroll label={L.title}>
+      <table className="data-table gov-table">
       <thead>
         <tr>
           <th scope="col">{L.name}</th>
@@ -57,6 +59,7 @@ export function GovernanceUserTable({ users, currentUserId }: { users: AdminUser
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import { deleteWordAction, updateWordAction } from "@/lib/words/actions";
 import type { AdminWord } from "@/lib/words/queries";
 import { GovFormStatus, useGovernanceAction } from "./governance-form";
 import { fill } from "./governance-text";
+import { TableScroll } from "@/components/admin/table-scroll";
 
 const L = t.adminWords;
 
@@ -38,7 +39,8 @@ export function GovernanceWordTable({ words }: { words: Word[] }) {
   return (
     <>
       <GovFormStatus error={update.error || remove.error} message={update.message || remove.message} testId="word-table" />
-      <table className="data-table gov-table">
+      <TableScroll label={L.title}>
+        <table className="data-table gov-table">
         <thead>
           <tr>
             <th scope="col">{L.word}</th>
@@ -92,7 +94,8 @@ export function GovernanceWordTable({ words }: { words: Word[] }) {
             ),
           )}
         </tbody>
-      </table>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { formatDateTime } from "@/lib/format/date";
 import "@/components/admin/authoring.css";
 import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
+import { TableScroll } from "@/components/admin/table-scroll";
 
 export const metadata: Metadata = { title: t.articlesAdmin.revisionsTitle };
 
@@ -51,7 +52,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       </header>
       <div className="revisions-layout">
         <form method="get" className="revision-list-form">
-          <table className="data-table revision-table">
+          <TableScroll label={a.revisionsTitle}>
+            <table className="data-table revision-table">
             <caption className="visually-hidden">{a.revisionsCaption}</caption>
             <thead>
               <tr>
@@ -92,7 +94,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+            </table>
+          </TableScroll>
           <div className="button-row revision-tools">
             <button type="submit" className="button button-primary">
               {a.compare}

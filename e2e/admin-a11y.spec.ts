@@ -1,0 +1,248 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { loginAs } from "./helpers/login";
+
+/**
+ * Every admin page, at a desktop and a phone width, as an admin sees it: no WCAG 2.1
+ * A/AA violations axe can find, and at 390 px no sideways page scroll. The list of pages
+ * is read from app/admin at test time, so a new page is checked without anyone adding it
+ * here; a dynamic segment is filled with the first object its list page links to, and a
+ * page whose segment cannot be filled fails, naming the page.
+ *
+ * One logged-in page per width is reused for every route (no login per route). A few
+ * states are checked too: validation errors shown, a confirmation dialog open.
+ */
+
+const ADMIN_DIR = path.join(process.cwd(), "app", "admin");
+const WIDTHS = [1280, 390] as const;
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** app/admin/**\/page.tsx as URL patterns: "/admin/articles/[id]/revisions". Route groups "(x)" are not in the URL. */
+function adminRoutes(): string[] {
+  const routes: string[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue; // private folders, parallel slots
+        walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
+      } else if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) {
+        routes.push(["/admin", ...segments].join("/"));
+      }
+    }
+  };
+  walk(ADMIN_DIR, []);
+  return routes.sort();
+}
+
+const ROUTES = adminRoutes();
+
+/**
+ * Axe findings in the rich-text editor's files (components/editor/*, components/admin/article-editor*.tsx,
+ * save-status.tsx, workflow-panel.tsx), which another change is fixing: reported here but not failed on.
+ * Each entry must still occur — when the fix lands the test fails until the entry is removed, so the
+ * list cannot rot. Key: `${width} ${route or state}`, value: axe rule ids.
+ */
+const KNOWN_EDITOR_VIOLATIONS: Record<string, string[]> = {};
+
+type Found = { id: string; line: string };
+
+async function axeViolations(page: Page): Promise<Found[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => ({
+    id: v.id,
+    line: `${v.id} (${v.impact}) — ${v.help}\n      ${v.nodes
+      .slice(0, 6)
+      .map((n) => `${n.target.join(" ")}${n.failureSummary ? ` — ${n.failureSummary.split("\n").slice(-1)[0].trim()}` : ""}`)
+      .join("\n      ")}${v.nodes.length > 6 ? `\n      … and ${v.nodes.length - 6} more` : ""}`,
+  }));
+}
+
+/** Axe, minus the known editor entries for this key (which must still occur), and the phone width's scroll check. */
+async function checkPage(page: Page, width: number, key: string) {
+  await page.waitForLoadState("networkidle");
+  const found = await axeViolations(page);
+  const known = KNOWN_EDITOR_VIOLATIONS[`${width} ${key}`] ?? [];
+  const unexpected = found.filter((f) => !known.includes(f.id));
+  const stale = known.filter((id) => !found.some((f) => f.id === id));
+  expect(
+    unexpected.map((f) => f.line),
+    `axe violations on ${key} at ${width} px (${page.url()}):\n    ${unexpected.map((f) => f.line).join("\n    ")}`,
+  ).toEqual([]);
+  expect(stale, `KNOWN_EDITOR_VIOLATIONS lists ${stale.join(", ")} for "${width} ${key}" but axe no longer finds it: remove the entry`).toEqual([]);
+  if (width === 390) {
+    const { scrollWidth, clientWidth, wide } = await page.evaluate(() => {
+      const clientWidth = document.documentElement.clientWidth;
+      // The outermost elements that stick out on the right, to say what to fix.
+      const describe = (e: Element) =>
+        `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${typeof e.className === "string" && e.className ? `.${e.className.trim().split(/\s+/).join(".")}` : ""}`;
+      const wide: string[] = [];
+      for (const e of Array.from(document.body.querySelectorAll("*"))) {
+        const right = e.getBoundingClientRect().right;
+        const clipped = (el: Element | null): boolean =>
+          !!el && el !== document.body && (getComputedStyle(el).overflowX !== "visible" || clipped(el.parentElement));
+        if (
+          right > clientWidth + 1 &&
+          !(e.parentElement && e.parentElement.getBoundingClientRect().right > clientWidth + 1) &&
+          !clipped(e.parentElement)
+        ) {
+          wide.push(`${describe(e.parentElement ?? e)} > ${describe(e)} (right edge ${Math.round(right)})`);
+        }
+      }
+      return { scrollWidth: document.documentElement.scrollWidth, clientWidth, wide: wide.slice(0, 8) };
+    });
+    expect(
+      scrollWidth,
+      `${key} scrolls sideways at 390 px (scrollWidth ${scrollWidth} > clientWidth ${clientWidth}); sticking out:\n    ${wide.join("\n    ")}`,
+    ).toBeLessThanOrEqual(clientWidth + 1);
+  }
+}
+
+/** Fills each dynamic segment from the list page above it: the first link to "<list>/<value>" that is not another page. */
+async function resolveRoute(page: Page, route: string, cache: Map<string, string>): Promise<string> {
+  const segments = route.split("/");
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (!segment.startsWith("[")) continue;
+    if (segment !== "[id]") throw new Error(`${route}: no way to fill the dynamic segment ${segment} — teach e2e/admin-a11y.spec.ts how`);
+    const list = segments.slice(0, i).join("/");
+    let value = cache.get(list);
+    if (!value) {
+      await page.goto(list);
+      const staticChildren = new Set(ROUTES.filter((r) => r.startsWith(`${list}/`)).map((r) => r.slice(list.length + 1).split("/")[0]));
+      const hrefs = await page.locator(`main a[href^="${list}/"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      value = hrefs
+        .map((h) => h.slice(list.length + 1).split(/[/?#]/)[0])
+        .find((v) => v && !staticChildren.has(v));
+      if (!value) throw new Error(`${route}: ${list} links to no object to fill ${segment} with (seed one, or teach e2e/admin-a11y.spec.ts how)`);
+      cache.set(list, value);
+    }
+    segments[i] = value;
+  }
+  return segments.join("/");
+}
+
+/** Turns the browser's own validation off so the server's field errors show. */
+async function submitWithoutBrowserValidation(form: Locator) {
+  await form.evaluate((f: HTMLFormElement) => {
+    f.noValidate = true;
+  });
+  await form.locator('button[type="submit"]').first().click();
+}
+
+/** One login per width (again only after a failed test restarted the worker and so the page). */
+async function ensureLogin(page: Page) {
+  if ((await page.context().cookies()).some((c) => c.name.includes("session-token"))) return;
+  // A callback URL that the login page's own URL (?callbackUrl=%2Fadmin%2Faccount) cannot match, so this waits for the redirect.
+  await loginAs(page, "admin", "/admin/account");
+}
+
+test("every admin page is known to this spec's route walk", () => {
+  expect(ROUTES).toContain("/admin");
+  expect(ROUTES).toContain("/admin/login");
+  expect(ROUTES.length).toBeGreaterThan(10);
+});
+
+for (const width of WIDTHS) {
+  test.describe(`admin accessibility at ${width} px`, () => {
+    let page: Page;
+    const ids = new Map<string, string>();
+
+    test.beforeAll(async ({ browser }) => {
+      // AxeBuilder needs a page from an explicit context (browser.newPage() is refused).
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+      page = await context.newPage();
+    });
+    test.afterAll(async () => {
+      await page?.context().close();
+    });
+
+    // Logged out first: the login page is one of the routes; then one login for the rest.
+    test("/admin/login", async () => {
+      await page.goto("/admin/login");
+      await checkPage(page, width, "/admin/login");
+    });
+
+    for (const route of ROUTES.filter((r) => r !== "/admin/login")) {
+      test(route, async () => {
+        await ensureLogin(page);
+        const url = await resolveRoute(page, route, ids);
+        const response = await page.goto(url);
+        expect(response?.status(), `${route} (${url}) answered ${response?.status()}`).toBeLessThan(400);
+        await expect(page).toHaveURL(new RegExp(`${url.replace(/[?]/g, "\\?")}$`));
+        await checkPage(page, width, route);
+      });
+    }
+
+    test("the header keeps the menu one row and the account on the dark bar", async () => {
+      await ensureLogin(page);
+      await page.goto("/admin");
+      const header = await page.locator("header.admin-header").boundingBox();
+      const logout = await page.getByRole("button", { name: "退出登录" }).boundingBox();
+      expect(header && logout, "header and logout button are rendered").toBeTruthy();
+      // Inside the dark bar, not wrapped below it as white text on the light page.
+      expect(logout!.y).toBeGreaterThanOrEqual(header!.y);
+      expect(logout!.y + logout!.height).toBeLessThanOrEqual(header!.y + header!.height);
+      // Every menu item on one line, not squeezed into a column of single characters.
+      const links = page.getByRole("navigation", { name: "管理导航" }).getByRole("link");
+      const tops = new Set<number>();
+      for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect()))) {
+        tops.add(Math.round(box.top));
+        expect(box.height, "a menu item is a single line").toBeLessThan(32);
+      }
+      expect(tops.size, "the menu is one row").toBe(1);
+    });
+
+    test("state: the new-user form with its validation errors", async () => {
+      await ensureLogin(page);
+      await page.goto("/admin/users/new");
+      await submitWithoutBrowserValidation(page.locator("main form").first());
+      await expect(page.locator("main .field-error").first()).toBeVisible();
+      await checkPage(page, width, "state: new user errors");
+    });
+
+    test("state: the new-column form with a bad slug", async () => {
+      await ensureLogin(page);
+      await page.goto("/admin/columns");
+      // The new-column form sits in a <details>, closed once columns exist.
+      const details = page.locator("main details").filter({ has: page.locator('input[name="slug"]') });
+      if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator("summary").click();
+      const form = page.locator("main form").filter({ has: page.locator('input[name="slug"]') }).first();
+      await form.locator('input[name="name"]').fill("无障碍测试");
+      await form.locator('input[name="slug"]').fill("Bad Slug!");
+      await submitWithoutBrowserValidation(form);
+      await expect(form.locator(".field-error").first()).toBeVisible();
+      await checkPage(page, width, "state: column slug error");
+    });
+
+    test("state: the article list's delete confirmation open", async () => {
+      await ensureLogin(page);
+      // Only never-published articles can be deleted; the demo content has none, so copy one (a copy is a new draft).
+      const deleteButtons = page.locator("main").getByRole("button", { name: "删除", exact: true });
+      await page.goto("/admin/articles?status=DRAFT");
+      if ((await deleteButtons.count()) === 0) {
+        await page.goto("/admin/articles");
+        await page.locator("main").getByRole("button", { name: "复制", exact: true }).first().click();
+        await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
+        await page.goto("/admin/articles?status=DRAFT");
+      }
+      await deleteButtons.first().click();
+      const dialog = page.getByTestId("delete-dialog");
+      await expect(dialog).toBeVisible();
+      await checkPage(page, width, "state: article delete dialog");
+      // Delete the copy: the dialog's confirm button works too.
+      await dialog.locator(".button-danger").click();
+      await expect(dialog).toBeHidden();
+    });
+
+    test("state: the change-password form with its validation errors", async () => {
+      await ensureLogin(page);
+      await page.goto("/admin/account");
+      const form = page.locator("main form").filter({ has: page.locator('input[type="password"]') }).first();
+      await submitWithoutBrowserValidation(form);
+      await expect(form.locator(".field-error, [role=alert]").first()).toBeVisible();
+      await checkPage(page, width, "state: change password errors");
+    });
+  });
+}
