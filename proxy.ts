@@ -2,7 +2,7 @@ import { encode, getToken, type JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_MAX_AGE_S, needsTouch, nowSeconds, sessionState } from "@/lib/auth/session-policy";
 import { CSP_HEADER, adminPolicy, dynamicPublicPolicy } from "@/lib/security/csp-core.mjs";
-import { ACTION_BODY_LIMIT_BYTES, createNonce, securityHeaders } from "@/lib/security/headers.mjs";
+import { ACTION_BODY_LIMIT_BYTES, createNonce, securityHeaders, servedOverHttps } from "@/lib/security/headers.mjs";
 
 /**
  * Runs before every request Next.js answers (the public site never reaches Next.js:
@@ -56,7 +56,7 @@ export async function proxy(request: NextRequest) {
 }
 
 function finish(response: NextResponse, admin: boolean, dynamicPolicy: string, request: NextRequest): NextResponse {
-  const https = secureCookies() || request.headers.get("x-forwarded-proto") === "https";
+  const https = servedOverHttps(request.headers.get("x-forwarded-proto"));
   for (const [name, value] of Object.entries(securityHeaders({ admin, https }))) response.headers.set(name, value);
   response.headers.set(CSP_HEADER, dynamicPolicy);
   return response;

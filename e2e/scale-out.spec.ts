@@ -1,59 +1,26 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { E2E_PORT } from "../playwright.config";
+import { e2eRuntime, sql, startSecondInstance } from "./helpers/instances";
 
 /**
  * Two app instances on one PostgreSQL: what is published through one is served by the
- * other within seconds (each has its own page cache, and its app server its in-memory
- * copies of pages; LISTEN/NOTIFY tells the other).
+ * other within seconds (each has its own page cache; LISTEN/NOTIFY tells every instance).
  */
-const runtime = JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as {
-  databaseUrl: string;
-  dataDir: string;
-  distDir: string;
-  secret: string;
-};
+const runtime = e2eRuntime();
 const A = `http://127.0.0.1:${E2E_PORT}`;
 const B_PORT = E2E_PORT + 1;
 const B = `http://127.0.0.1:${B_PORT}`;
-let second: ChildProcess;
+let second: { stop(): void } | undefined;
 
 test.beforeAll(async () => {
-  // The app server as `npm start` runs it (scripts/serve.ts), on the first instance's database.
-  second = spawn(process.execPath, [path.join(runtime.distDir, "gazette-server.mjs")], {
-    env: {
-      ...process.env,
-      DATABASE_URL: runtime.databaseUrl,
-      DATA_DIR: runtime.dataDir,
-      NEXT_DIST_DIR: runtime.distDir,
-      NEXTAUTH_SECRET: runtime.secret,
-      PORT: String(B_PORT),
-      HOSTNAME_BIND: "127.0.0.1",
-      NODE_ENV: "production",
-      GAZETTE_SCHEDULER: "off", // only instance A publishes in this test
-    },
-    stdio: "ignore",
-  });
-  await expect.poll(async () => (await fetch(`${B}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+  second = await startSecondInstance(B_PORT);
 });
 
 test.afterAll(() => {
-  second?.kill("SIGTERM");
+  second?.stop();
 });
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
-  const url = new URL(runtime.databaseUrl);
-  const client = new pg.Client({ host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** An approved article scheduled for tomorrow: the test makes it due when both instances have seen the site without it. */
 async function dueArticle(title: string) {

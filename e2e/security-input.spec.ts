@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { E2E_PORT } from "../playwright.config";
+import { sql } from "./helpers/instances";
 import { loginAs } from "./helpers/login";
 
 /** Oversized bodies are refused before any work is done. */
@@ -39,19 +36,6 @@ test("an oversized upload is refused with a clear message", async ({ page }) => 
  * The articles are written straight to the database as approved and due, and
  * published by the scheduler's heartbeat, as e2e/scale-out.spec.ts does.
  */
-const runtime = () => JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as { databaseUrl: string; secret: string };
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
-  const url = new URL(runtime().databaseUrl);
-  const client = new pg.Client({ host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** An article approved and due a moment ago (or already withdrawn), with the given title, summary and stored body. */
 async function insertArticle(title: string, summary: string, bodyText: string, withdrawn = false) {
   const [{ id: columnId }] = await sql<{ id: number }>(`SELECT id FROM "Column" WHERE slug = 'wuhai-news'`);

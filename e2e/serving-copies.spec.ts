@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_PORT } from "../playwright.config";
 import { startNginx } from "../scripts/lib/bench-nginx";
 import { body, expectSaved } from "./authoring-helpers";
+import { e2eRuntime, startSecondInstance } from "./helpers/instances";
 import { act, as, workflowStatus as status } from "./helpers/workflow";
 
 /**
@@ -34,33 +34,14 @@ const copies = {
 type Copy = keyof typeof copies;
 const names = Object.keys(copies) as Copy[];
 
-let second: ChildProcess | undefined;
+let second: { stop(): void } | undefined;
 let snapshotRoot = "";
 let nginx: { stop(): void } | undefined;
 
 test.beforeAll(async () => {
-  const runtime = JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as {
-    databaseUrl: string;
-    dataDir: string;
-    distDir: string;
-    secret: string;
-  };
+  const runtime = e2eRuntime();
   // Instance B: the app server as `npm start` runs it, on A's database and data folder.
-  second = spawn(process.execPath, [path.join(runtime.distDir, "gazette-server.mjs")], {
-    env: {
-      ...process.env,
-      DATABASE_URL: runtime.databaseUrl,
-      DATA_DIR: runtime.dataDir,
-      NEXT_DIST_DIR: runtime.distDir,
-      NEXTAUTH_SECRET: runtime.secret,
-      PORT: String(B_PORT),
-      HOSTNAME_BIND: "127.0.0.1",
-      NODE_ENV: "production",
-      GAZETTE_SCHEDULER: "off", // every change here is made on A
-    },
-    stdio: "ignore",
-  });
-  await expect.poll(async () => (await fetch(`${copies.B}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+  second = await startSecondInstance(B_PORT);
   // nginx: the snapshot first, A when a page is not there. No nginx, no test: CI installs it (.ci/run).
   const binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
   expect(binary, "nginx is not installed (apt-get install -y nginx): this journey needs it to serve the static snapshot").toBeTruthy();
@@ -70,7 +51,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   nginx?.stop();
-  second?.kill("SIGTERM");
+  second?.stop();
 });
 
 /** The article's file in the static snapshot ("" when there is none). */

@@ -1,6 +1,6 @@
 import type { ColumnNode } from "@/lib/columns/queries";
 
-/** Nested lists of columns (the phone menu). */
+/** Nested lists of columns (the phone menu, the site map); nothing for none. */
 export function ColumnTree({ nodes, className }: { nodes: ColumnNode[]; className?: string }) {
   if (nodes.length === 0) return null;
   return (

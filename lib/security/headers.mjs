@@ -36,6 +36,15 @@ export function securityHeaders({ admin, https }) {
 }
 
 /**
+ * Is this response going out over HTTPS (so with HSTS)? SECURE_COOKIES=true says the site
+ * is HTTPS-only; otherwise the TLS proxy in front says so in X-Forwarded-Proto.
+ * @param {string | null | undefined} forwardedProto
+ */
+export function servedOverHttps(forwardedProto) {
+  return process.env.SECURE_COOKIES === "true" || forwardedProto === "https";
+}
+
+/**
  * The upload endpoint streams up to 50 MB: the proxy would buffer (and, past 10 MB,
  * cut) such bodies, so it does not run there. Its JSON answers get these from
  * next.config.js instead: nothing in them may run or be framed.

@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { FRAME_TAGS } from "@/lib/cache/tags";
 import type { CacheEntry, PageCache } from "@/lib/cache/page-cache";
 import { t } from "@/lib/i18n/zh-CN";
-import { publicPageHeaders, securityHeaders } from "@/lib/security/headers.mjs";
+import { publicPageHeaders, securityHeaders, servedOverHttps } from "@/lib/security/headers.mjs";
 import { loadSiteFrame, renderNotFound, renderPublicRoute, type RenderContext, type RenderedPage, type SiteFrame } from "@/lib/site/render";
 import { isNextPath, matchPublicRoute, type RouteMatch } from "@/lib/site/routes";
 import type { RenderGate } from "./render-gate";
@@ -44,8 +44,6 @@ const ASSET_TYPES: Record<string, string> = {
 
 export function createPublicSite({ cache, gate, assetsDir = path.join(process.cwd(), "public") }: PublicSiteOptions): PublicSite {
   const frame = (): Promise<SiteFrame> => (cache ? cache.remember("frame", FRAME_TAGS, loadSiteFrame) : loadSiteFrame());
-  const render = (match: RouteMatch | null, query: URLSearchParams, ctx: RenderContext = { query, frame }) =>
-    match ? renderPublicRoute(match, ctx) : renderNotFound(ctx);
 
   const handle = ((req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? "/";
@@ -72,7 +70,7 @@ export function createPublicSite({ cache, gate, assetsDir = path.join(process.cw
     const query = new URLSearchParams(queryAt < 0 ? "" : url.slice(queryAt + 1));
     const work = async () => {
       const ticket = cache?.ticket() ?? 0;
-      const page = await render(match, query);
+      const page = await render(match, { query, frame });
       if (key && cache && page.tags.length > 0 && (page.status === 200 || page.status === 410) && !(page.body instanceof ReadableStream)) {
         const entry = cache.put(key, { status: page.status, headers: page.headers, body: Buffer.from(page.body), pattern: match!.route.pattern, tags: page.tags }, ticket);
         sendEntry(req, res, cache, entry, "MISS");
@@ -96,14 +94,18 @@ export function createPublicSite({ cache, gate, assetsDir = path.join(process.cw
 /** A public path as a reader gets it, rendered now with the frame read afresh (the static snapshot's view). */
 export function renderPath(urlPath: string): Promise<RenderedPage> {
   const [pathname, search = ""] = urlPath.split("?");
-  const ctx: RenderContext = { query: new URLSearchParams(search), frame: loadSiteFrame };
-  const match = matchPublicRoute(pathname);
+  return render(matchPublicRoute(pathname), { query: new URLSearchParams(search), frame: loadSiteFrame });
+}
+
+/** A public route's page, or the site's 404 page for an address that is none. */
+function render(match: RouteMatch | null, ctx: RenderContext): Promise<RenderedPage> {
   return match ? renderPublicRoute(match, ctx) : renderNotFound(ctx);
 }
 
-/** Over HTTPS (SECURE_COOKIES=true, or the TLS proxy in front says so) pages carry HSTS. */
+/** Over HTTPS pages carry HSTS. */
 function isHttps(req: IncomingMessage): boolean {
-  return process.env.SECURE_COOKIES === "true" || req.headers["x-forwarded-proto"] === "https";
+  const proto = req.headers["x-forwarded-proto"];
+  return servedOverHttps(Array.isArray(proto) ? proto[0] : proto);
 }
 
 function baseHeaders(req: IncomingMessage, own: Record<string, string>): Record<string, string> {

@@ -1,21 +1,9 @@
 import { Breadcrumb } from "@/components/site/breadcrumb";
+import { ColumnTree } from "@/components/site/column-tree";
 import { FRAME_TAGS } from "@/lib/cache/tags";
 import type { ColumnNode } from "@/lib/columns/queries";
 import { t } from "@/lib/i18n/zh-CN";
 import type { HtmlPage, RenderContext } from "../page";
-
-function Branch({ nodes }: { nodes: ColumnNode[] }) {
-  return (
-    <ul>
-      {nodes.map((node) => (
-        <li key={node.id}>
-          <a href={`/columns/${node.slug}`}>{node.name}</a>
-          {node.children.length > 0 && <Branch nodes={node.children} />}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** 网站地图: every visible column as a tree, top-level columns as cards. */
 export function SiteMapPage({ tree }: { tree: ColumnNode[] }) {
@@ -32,7 +20,7 @@ export function SiteMapPage({ tree }: { tree: ColumnNode[] }) {
           {tree.map((node) => (
             <li key={node.id}>
               <a href={`/columns/${node.slug}`}>{node.name}</a>
-              {node.children.length > 0 && <Branch nodes={node.children} />}
+              <ColumnTree nodes={node.children} />
             </li>
           ))}
         </ul>
