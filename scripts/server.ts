@@ -54,10 +54,14 @@ const trustedProxies = parseTrustedProxies(env().TRUSTED_PROXIES);
 // 2. The public site. In development every request renders afresh: nothing to keep.
 const pageCacheMb = Number(process.env.GAZETTE_PAGE_CACHE_MB ?? 32);
 const cache = dev || !(pageCacheMb > 0) ? null : new PageCache({ maxBytes: pageCacheMb * 1024 * 1024, ttlMs: 10 * 60_000 });
+// Search pages in a budget of their own: endless distinct queries never push reading pages out.
+const searchCacheMb = Number(process.env.GAZETTE_SEARCH_CACHE_MB ?? 8);
+const searchCache = dev || !(searchCacheMb > 0) ? null : new PageCache({ maxBytes: searchCacheMb * 1024 * 1024, ttlMs: 10 * 60_000 });
+const caches = [cache, searchCache].filter((c): c is PageCache => c !== null);
 // Public renders at once (lib/server/render-gate.ts): twice the cores by default.
 const renderConcurrency = Number(process.env.GAZETTE_RENDER_CONCURRENCY) || 2 * availableParallelism();
 const gate = dev ? null : new RenderGate({ concurrency: renderConcurrency, maxQueue: 32 * renderConcurrency });
-const site = createPublicSite({ cache, gate });
+const site = createPublicSite({ cache, searchCache, gate });
 const writeStaticPage = (path: string) => snapshotPath(path, site.renderPath);
 
 // 3. Changes, from this instance and the others: drop, then write the snapshot's queued pages.
@@ -81,11 +85,13 @@ function drainSnapshotQueue(): void {
 const stopListening = listenForChanges({
   databaseUrl: runtime.databaseUrl,
   onChange: (change) => {
-    cache?.drop(change);
+    for (const c of caches) c.drop(change);
     drainSnapshotQueue();
   },
   // Cut off from the database: changes announced meanwhile never came.
-  onReconnect: () => cache?.clear(),
+  onReconnect: () => {
+    for (const c of caches) c.clear();
+  },
 });
 await copySiteAssets().catch((error) => console.warn("[static] site files not copied:", error));
 // Downloads rendered by an earlier build would differ from this one's.

@@ -61,6 +61,23 @@ export function parseSearchParams(raw: Raw): SearchRequest {
   };
 }
 
+/** The search form's parameters from a request's query string: each key's first value. */
+export function parseSearchQuery(query: URLSearchParams): SearchRequest {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of query) if (!(key in raw)) raw[key] = value;
+  return parseSearchParams(raw);
+}
+
+/**
+ * Where a search page is kept in the search cache (lib/server/public-site.ts): its
+ * canonical address, so that "?q=生态" and "?q=%20生态&utm=x" share one entry. Null — not
+ * kept — when the page reports ignored parameters, which it repeats back to the reader.
+ */
+export function searchCacheKey(query: URLSearchParams): string | null {
+  const request = parseSearchQuery(query);
+  return request.ignored.length > 0 ? null : searchHref(request, request.page);
+}
+
 /** The URL of a search, for pagination and filter links: only the parameters that are set. */
 export function searchHref(request: Pick<SearchRequest, "q" | "column" | "from" | "to" | "sort">, page = 1): string {
   const params = new URLSearchParams();

@@ -113,6 +113,32 @@ describe("the public site", () => {
     expect((await get("/sitemap")).headers["x-gazette-cache"]).toBe("HIT");
   });
 
+  it("keeps search pages by their canonical query in a cache of their own, until an article changes", async () => {
+    const searchCache = new PageCache({ maxBytes: 1024 * 1024, ttlMs: 60_000 });
+    options = { ...options, searchCache };
+    const first = await get(`/search?q=${encodeURIComponent("平台")}`);
+    expect([first.status, first.headers["x-gazette-cache"]]).toEqual([200, "MISS"]);
+    expect(first.body.toString().replace(/<[^>]+>/g, "")).toMatch(/公共服务平台(正式)?上线/);
+    // The same search, spelled differently: one entry.
+    for (const url of [`/search?q=${encodeURIComponent(" 平台 ")}&utm_source=wechat`, `/search?sort=relevance&q=${encodeURIComponent("平台")}&page=1`]) {
+      const again = await get(url);
+      expect(again.headers["x-gazette-cache"], url).toBe("HIT");
+      expect(again.body.equals(first.body), url).toBe(true);
+    }
+    expect((await get(`/search?q=${encodeURIComponent("平台")}&sort=date`)).headers["x-gazette-cache"]).toBe("MISS");
+    // A page that reports an ignored parameter back to the reader is not kept.
+    for (let i = 0; i < 2; i++) {
+      const odd = await get(`/search?q=${encodeURIComponent("平台")}&page=abc`);
+      expect([odd.status, odd.headers["x-gazette-cache"]]).toEqual([200, undefined]);
+    }
+    expect([searchCache.size, cache.size]).toEqual([2, 0]);
+    // Any article change names the articles tag: every search page goes.
+    cache.drop({ paths: [`/articles/${articleId}`], tags: [TAGS.articles] });
+    searchCache.drop({ paths: [`/articles/${articleId}`], tags: [TAGS.articles] });
+    expect(searchCache.size).toBe(0);
+    expect((await get(`/search?q=${encodeURIComponent("平台")}`)).headers["x-gazette-cache"]).toBe("MISS");
+  });
+
   it("answers a withdrawn article 410 (kept, so that it stays cheap) and an unknown address with the site's 404 page (not kept)", async () => {
     for (const state of ["MISS", "HIT"]) {
       const gone = await get(`/articles/${withdrawnId}`);

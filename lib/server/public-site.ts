@@ -8,6 +8,7 @@ import { t } from "@/lib/i18n/zh-CN";
 import { publicPageHeaders, securityHeaders, servedOverHttps } from "@/lib/security/headers.mjs";
 import { loadSiteFrame, renderNotFound, renderPublicRoute, type RenderContext, type RenderedPage, type SiteFrame } from "@/lib/site/render";
 import { isNextPath, matchPublicRoute, type RouteMatch } from "@/lib/site/routes";
+import { searchCacheKey } from "@/lib/search/params";
 import type { RenderGate } from "./render-gate";
 
 /**
@@ -20,6 +21,11 @@ import type { RenderGate } from "./render-gate";
 export interface PublicSiteOptions {
   /** null in development: every request renders afresh. */
   cache: PageCache | null;
+  /**
+   * Search pages, by their canonical query: a cache of their own, so that a crawler
+   * walking endless searches cannot push the reading pages out of `cache`. null: never kept.
+   */
+  searchCache?: PageCache | null;
   /** null in development. */
   gate: RenderGate | null;
   /** Where npm run build put site.js, site.css and the icon. */
@@ -42,8 +48,16 @@ const ASSET_TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
-export function createPublicSite({ cache, gate, assetsDir = path.join(process.cwd(), "public") }: PublicSiteOptions): PublicSite {
+export function createPublicSite({ cache, searchCache = null, gate, assetsDir = path.join(process.cwd(), "public") }: PublicSiteOptions): PublicSite {
   const frame = (): Promise<SiteFrame> => (cache ? cache.remember("frame", FRAME_TAGS, loadSiteFrame) : loadSiteFrame());
+
+  /** Where a request's page is kept: reading pages by path (the query does not matter), searches by their canonical query. */
+  const slotOf = (match: RouteMatch | null, pathname: string, rawQuery: string): { store: PageCache; key: string } | null => {
+    if (match?.route.cached) return cache ? { store: cache, key: pathname } : null;
+    if (match?.route.name !== "search" || !searchCache) return null;
+    const key = searchCacheKey(new URLSearchParams(rawQuery));
+    return key ? { store: searchCache, key } : null;
+  };
 
   const handle = ((req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? "/";
@@ -60,20 +74,19 @@ export function createPublicSite({ cache, gate, assetsDir = path.join(process.cw
       serveAsset(req, res, assetsDir, match.params[0]);
       return true;
     }
-    // A cached page does not depend on the query: /articles/1?from=wechat is /articles/1.
-    const key = match?.route.cached ? pathname : null;
-    const hit = key ? cache?.get(key) : undefined;
+    const rawQuery = queryAt < 0 ? "" : url.slice(queryAt + 1);
+    const slot = slotOf(match, pathname, rawQuery);
+    const hit = slot?.store.get(slot.key);
     if (hit) {
-      sendEntry(req, res, cache!, hit, "HIT");
+      sendEntry(req, res, slot!.store, hit, "HIT");
       return true;
     }
-    const query = new URLSearchParams(queryAt < 0 ? "" : url.slice(queryAt + 1));
     const work = async () => {
-      const ticket = cache?.ticket() ?? 0;
-      const page = await render(match, { query, frame });
-      if (key && cache && page.tags.length > 0 && (page.status === 200 || page.status === 410) && !(page.body instanceof ReadableStream)) {
-        const entry = cache.put(key, { status: page.status, headers: page.headers, body: Buffer.from(page.body), pattern: match!.route.pattern, tags: page.tags }, ticket);
-        sendEntry(req, res, cache, entry, "MISS");
+      const ticket = slot?.store.ticket() ?? 0;
+      const page = await render(match, { query: new URLSearchParams(rawQuery), frame });
+      if (slot && page.tags.length > 0 && (page.status === 200 || page.status === 410) && !(page.body instanceof ReadableStream)) {
+        const entry = slot.store.put(slot.key, { status: page.status, headers: page.headers, body: Buffer.from(page.body), pattern: match!.route.pattern, tags: page.tags }, ticket);
+        sendEntry(req, res, slot.store, entry, "MISS");
       } else send(req, res, page);
     };
     const run = () =>

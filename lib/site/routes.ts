@@ -56,7 +56,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   route("sitemapXml", "/sitemap.xml", "/sitemap\\.xml"),
   route("sitemapPart", "/sitemaps/[part]", `/sitemaps/([1-9]\\d{0,3})\\.xml`),
   route("feed", "/feed.xml", "/feed\\.xml"),
-  // Depends on the query: rendered for every request, never kept.
+  // Depends on the query: not in the snapshot; kept by its canonical query in the search cache (lib/server/public-site.ts).
   route("search", "/search", "/search", { cached: false }),
   // The site's own script, style sheet and icon (built into public/ by npm run build): files, never rendered.
   route("siteAsset", "/[asset]", "/(site\\.js|site\\.css|icon\\.svg)", { cached: false, gated: false }),

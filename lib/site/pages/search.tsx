@@ -1,3 +1,4 @@
+import { FRAME_TAGS, TAGS } from "@/lib/cache/tags";
 import { Breadcrumb } from "@/components/site/breadcrumb";
 import { SearchForm } from "@/components/site/search-form";
 import { SearchNoResults } from "@/components/site/search-no-results";
@@ -6,7 +7,7 @@ import { SearchResults } from "@/components/site/search-results";
 import { listLatestArticles, type ArticleListItem } from "@/lib/articles/queries";
 import type { ColumnNode } from "@/lib/columns/queries";
 import { t } from "@/lib/i18n/zh-CN";
-import { MAX_PAGE, PAGE_SIZE, parseSearchParams, type SearchRequest } from "@/lib/search/params";
+import { MAX_PAGE, PAGE_SIZE, parseSearchQuery, type SearchRequest } from "@/lib/search/params";
 import { searchPublicArticles, type PublicSearchResult } from "@/lib/search/public";
 import type { HtmlPage, RenderContext } from "../page";
 
@@ -18,15 +19,8 @@ export interface SearchPageData {
   latest: ArticleListItem[];
 }
 
-/** The query as the search parameters' parser takes it: each key's first value. */
-function rawQuery(query: URLSearchParams): Record<string, string> {
-  const raw: Record<string, string> = {};
-  for (const [key, value] of query) if (!(key in raw)) raw[key] = value;
-  return raw;
-}
-
 export async function loadSearchPage(ctx: RenderContext): Promise<SearchPageData> {
-  const request = parseSearchParams(rawQuery(ctx.query));
+  const request = parseSearchQuery(ctx.query);
   const [frame, result] = await Promise.all([ctx.frame(), request.q ? searchPublicArticles(request) : null]);
   const latest = result?.searchable && result.total === 0 ? await listLatestArticles(5) : [];
   return { request, columns: frame.columns, result, latest };
@@ -67,7 +61,11 @@ export function SearchPage({ request, columns, result, latest }: SearchPageData)
   );
 }
 
-/** /search?q=…: depends on the query, rendered for every request and never kept (tags []). */
+/**
+ * /search?q=…: kept in the search cache under its canonical query (searchCacheKey) until
+ * any article, column or setting changes — a publish, edit or withdraw drops every
+ * search page on every instance, through the articles tag.
+ */
 export async function searchPage(ctx: RenderContext): Promise<HtmlPage> {
   const data = await loadSearchPage(ctx);
   const q = data.request.q;
@@ -76,6 +74,6 @@ export async function searchPage(ctx: RenderContext): Promise<HtmlPage> {
     // Result pages are endless and change all the time: keep them out of search engines.
     head: { title: q ? t.search.resultsTitle.replace("{q}", q) : t.search.title, robots: "noindex, follow" },
     content: <SearchPage {...data} />,
-    tags: [],
+    tags: [...FRAME_TAGS, TAGS.articles],
   };
 }
