@@ -7,7 +7,7 @@ import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form"
 
 const L = t.adminSettings;
 
-type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts">;
+type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts" | "checkExternalLinks">;
 
 const FOOTER: { key: TextKey; hint?: string; maxLength: number; mono?: boolean; wide?: boolean }[] = [
   { key: "host", maxLength: 100 },
@@ -43,6 +43,7 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
         showPartyGovBadge: form.get("showPartyGovBadge") === "on",
         require2faForStaff: form.get("require2faForStaff") === "on",
         remoteImageHosts: String(form.get("remoteImageHosts") ?? ""),
+        checkExternalLinks: form.get("checkExternalLinks") === "on",
       },
       { success: L.saved },
     );
@@ -95,6 +96,13 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
         <GovField id="settings-remoteImageHosts" label={L.remoteImageHosts} hint={L.remoteImageHostsHint} errors={fieldErrors.remoteImageHosts}>
           {(p) => <textarea {...p} name="remoteImageHosts" defaultValue={settings.remoteImageHosts} rows={3} maxLength={2000} className="gov-mono" spellCheck={false} />}
         </GovField>
+        <label className="gov-check">
+          <input type="checkbox" name="checkExternalLinks" defaultChecked={settings.checkExternalLinks} aria-describedby="settings-external-hint" />
+          {L.checkExternalLinks}
+        </label>
+        <p className="field-hint" id="settings-external-hint">
+          {L.checkExternalLinksHint}
+        </p>
       </section>
       <GovFormStatus error={error} message={message} testId="settings" />
       <div className="button-row">
