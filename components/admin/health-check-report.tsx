@@ -40,7 +40,7 @@ export function HealthVetoTable({ veto }: { veto: VetoItem[] }) {
                 <span className="muted">{H.veto[item.key].rule}</span>
               </td>
               <td>{vetoValue(item, item.current)}</td>
-              <td>{item.key === "home" ? `> ${vetoValue(item, item.threshold)}` : `≥ ${vetoValue(item, item.threshold)}`}</td>
+              <td>{fill(H.veto[item.key].threshold, { n: item.threshold })}</td>
               <td>
                 {item.failed ? (
                   <span className="badge badge-withdrawn">{H.vetoFailed}</span>

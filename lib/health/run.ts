@@ -38,13 +38,12 @@ async function columnFacts(now: Date): Promise<ColumnFacts[]> {
 
 function stalenessFindings(report: StalenessReport): Finding[] {
   const findings: Finding[] = [];
-  const labelOf = (key: keyof typeof H.veto) => H.veto[key].label;
   for (const item of report.veto) {
     if (!item.failed) continue;
-    const unit = H.veto[item.key].unit;
-    const current = item.current === null ? H.message.homeNever : fill(unit, { n: item.current });
+    const text = H.veto[item.key];
+    const current = item.current === null ? H.message.homeNever : fill(text.unit, { n: item.current });
     const fix = item.key === "home" ? { fixHref: "/admin/articles/new", fixLabel: H.fix.newArticle } : { fixHref: "/admin/columns", fixLabel: H.fix.columns };
-    findings.push({ check: "veto", severity: "veto", message: fill(H.message.veto, { label: labelOf(item.key), current, threshold: fill(unit, { n: item.threshold }) }), ...fix });
+    findings.push({ check: "veto", severity: "veto", message: fill(H.message.veto, { label: text.label, current, threshold: fill(text.threshold, { n: item.threshold }) }), ...fix });
   }
   for (const c of report.columns) {
     if (c.state === "overdue") {

@@ -65,17 +65,18 @@ export const healthText = {
     footer: "页脚标识",
   },
   veto: {
-    home: { label: "首页栏目 2 周内未更新", rule: "首页最新信息的公开日期距今超过 14 天", unit: "{n} 天未更新" },
+    home: { label: "首页栏目 2 周内未更新", rule: "首页最新信息的公开日期距今超过 14 天", unit: "{n} 天未更新", threshold: "超过 {n} 天" },
     keyColumns: {
       label: "动态、要闻栏目 2 周未更新，一级通知公告、政策文件栏目 6 个月未更新，累计 5 个及以上",
       rule: "政务动态类栏目超过更新周期（默认 14 天），一级信息公开目录类栏目超过更新周期（默认 6 个月）",
       unit: "{n} 个",
+      threshold: "{n} 个及以上",
     },
-    shouldUpdate: { label: "应更新而未更新的栏目 10 个及以上", rule: "设有更新周期、但超过周期未更新或从无文章的栏目", unit: "{n} 个" },
-    blank: { label: "空白栏目 5 个及以上", rule: "在网站上显示、但没有任何公开文章的栏目", unit: "{n} 个" },
+    shouldUpdate: { label: "应更新而未更新的栏目 10 个及以上", rule: "设有更新周期、但超过周期未更新或从无文章的栏目", unit: "{n} 个", threshold: "{n} 个及以上" },
+    blank: { label: "空白栏目 5 个及以上", rule: "在网站上显示、但没有任何公开文章的栏目", unit: "{n} 个", threshold: "{n} 个及以上" },
   },
   message: {
-    veto: "单项否决：{label}（当前 {current}，阈值 {threshold}）。",
+    veto: "单项否决：{label}（当前 {current}，否决阈值：{threshold}）。",
     homeNever: "网站上还没有任何公开文章。",
     stale: "栏目“{column}”（{category}，更新周期 {days} 天）最后更新于 {last}，应在 {deadline} 前更新，已逾期 {late} 天。",
     blank: "栏目“{column}”在网站上显示，但没有任何公开文章。请发布文章，或在栏目管理中隐藏该栏目。",
