@@ -15,23 +15,33 @@ export function HealthStateBadge({ state }: { state: keyof typeof STATE_BADGE })
   return <span className={`badge ${STATE_BADGE[state]}`}>{H.status[state]}</span>;
 }
 
+/** A table in its scrolling region, with its column headers: the four tables of the page. */
+function HealthTable({ label, testId, headers, children }: { label: string; testId: string; headers: readonly string[]; children: React.ReactNode }) {
+  return (
+    <TableScroll label={label}>
+      <table className="data-table gov-table" data-testid={testId}>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 function vetoValue(item: VetoItem, value: number | null) {
   return value === null ? H.message.homeNever : fill(H.veto[item.key].unit, { n: value });
 }
 
 export function HealthVetoTable({ veto }: { veto: VetoItem[] }) {
   return (
-    <TableScroll label={H.vetoHeading}>
-      <table className="data-table gov-table" data-testid="health-veto">
-        <thead>
-          <tr>
-            <th scope="col">{H.vetoItem}</th>
-            <th scope="col">{H.vetoCurrent}</th>
-            <th scope="col">{H.vetoThreshold}</th>
-            <th scope="col">{H.vetoResult}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <HealthTable label={H.vetoHeading} testId="health-veto" headers={[H.vetoItem, H.vetoCurrent, H.vetoThreshold, H.vetoResult]}>
           {veto.map((item) => (
             <tr key={item.key}>
               <td className="gov-cell-wrap">
@@ -52,9 +62,7 @@ export function HealthVetoTable({ veto }: { veto: VetoItem[] }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    </HealthTable>
   );
 }
 
@@ -86,19 +94,7 @@ export function HealthFindings({ findings }: { findings: Finding[] }) {
 
 export function HealthColumnTable({ report }: { report: HealthReport }) {
   return (
-    <TableScroll label={H.columnsHeading}>
-      <table className="data-table gov-table" data-testid="health-columns">
-        <thead>
-          <tr>
-            <th scope="col">{H.column}</th>
-            <th scope="col">{H.category}</th>
-            <th scope="col">{H.period}</th>
-            <th scope="col">{H.lastUpdated}</th>
-            <th scope="col">{H.deadline}</th>
-            <th scope="col">{H.vetoResult}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <HealthTable label={H.columnsHeading} testId="health-columns" headers={[H.column, H.category, H.period, H.lastUpdated, H.deadline, H.vetoResult]}>
           {report.columns.map((c) => (
             <tr key={c.id} className={c.state === "hidden" ? "gov-row-muted" : undefined}>
               <td>
@@ -118,28 +114,13 @@ export function HealthColumnTable({ report }: { report: HealthReport }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    </HealthTable>
   );
 }
 
 export function HealthTrend({ runs }: { runs: Awaited<ReturnType<typeof listRecentRuns>> }) {
   return (
-    <TableScroll label={H.trendHeading}>
-      <table className="data-table gov-table" data-testid="health-trend">
-        <thead>
-          <tr>
-            <th scope="col">{H.startedAt}</th>
-            <th scope="col">{H.vetoResult}</th>
-            {HEALTH_CHECKS.map((check) => (
-              <th scope="col" key={check}>
-                {H.checks[check]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
+    <HealthTable label={H.trendHeading} testId="health-trend" headers={[H.startedAt, H.vetoResult, ...HEALTH_CHECKS.map((check) => H.checks[check])]}>
           {runs.map((r) => (
             <tr key={r.id}>
               <td>
@@ -158,8 +139,6 @@ export function HealthTrend({ runs }: { runs: Awaited<ReturnType<typeof listRece
               ))}
             </tr>
           ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    </HealthTable>
   );
 }

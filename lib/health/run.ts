@@ -3,7 +3,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { siteUrl } from "@/lib/env";
 import { DISPLAY_TIME_ZONE, formatDate, formatDateTime } from "@/lib/format/date";
 import { fill } from "@/lib/i18n/fill";
-import { remoteImageAllowList } from "@/lib/media/remote";
+import { parseAllowList, type AllowList } from "@/lib/net/address-policy";
 import { referenceSettings } from "@/lib/seed/settings";
 import { publicArticleSql } from "@/lib/articles/public-rule";
 import { scanLiveContent } from "./content";
@@ -80,11 +80,16 @@ async function publishDateFindings(): Promise<Finding[]> {
   }));
 }
 
-async function footerFindings(): Promise<{ findings: Finding[]; checkExternal: boolean }> {
+/**
+ * The footer's findings, and whether (and where) external links are checked: intranet
+ * hosts the site allows for remote pictures (lib/media/remote.ts reads the same setting)
+ * are the ones a link check may reach too.
+ */
+async function settingsFindings(): Promise<{ findings: Finding[]; checkExternal: boolean; allow: AllowList }> {
   const row = await db().siteSettings.findUnique({ where: { id: 1 } });
-  const settings = row ?? { ...referenceSettings, checkExternalLinks: false };
+  const settings = row ?? { ...referenceSettings, checkExternalLinks: false, remoteImageHosts: "" };
   const findings = footerProblems(settings).map((message) => ({ check: "footer" as const, severity: "error" as const, message, ...settingsFix() }));
-  return { findings, checkExternal: settings.checkExternalLinks };
+  return { findings, checkExternal: settings.checkExternalLinks, allow: parseAllowList(settings.remoteImageHosts) };
 }
 
 /** Runs every check for the run `runId` and records the outcome on it. */
@@ -94,8 +99,8 @@ export async function performRun(runId: number, options: RunOptions = {}): Promi
   try {
     const staleness = assessColumns(await columnFacts(now), now, timeZone);
     const content = await scanLiveContent(now, new URL(siteUrl()).origin);
-    const footer = await footerFindings();
-    const external = footer.checkExternal ? await checkExternalLinks(content.externalLinks, { allow: await remoteImageAllowList(), ...options.external }) : null;
+    const footer = await settingsFindings();
+    const external = footer.checkExternal ? await checkExternalLinks(content.externalLinks, { allow: footer.allow, ...options.external }) : null;
     const findings = [...stalenessFindings(staleness), ...content.findings, ...(external?.findings ?? []), ...(await publishDateFindings()), ...footer.findings];
     const counts: HealthCounts = {};
     for (const f of findings) counts[f.check as HealthCheckKind] = (counts[f.check] ?? 0) + 1;
