@@ -27,6 +27,8 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(12).optional(),
   /** IANA time zone in which dates are shown. */
   DISPLAY_TIME_ZONE: z.string().default("Asia/Shanghai"),
+  /** The hour (0–23, in DISPLAY_TIME_ZONE) from which the daily 站点体检 runs (lib/health/start.ts). */
+  HEALTH_CHECK_HOUR: z.coerce.number().int().min(0).max(23).default(3),
   /**
    * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses and
    * CIDR ranges). Any other peer is the client itself, whatever it sends.

@@ -2,8 +2,11 @@
 
 import { useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
+import { fill } from "@/lib/i18n/fill";
 import { createColumnAction, updateColumnAction } from "@/lib/columns/actions";
 import type { ColumnOption } from "@/lib/columns/admin-queries";
+import { REPORT_CATEGORIES } from "@/lib/columns/report-category";
+import type { ColumnInput } from "@/lib/columns/schema";
 import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form";
 
 const L = t.adminColumns;
@@ -12,6 +15,9 @@ const LEVELS = [
   { value: 2, label: L.reviewLevel2 },
   { value: 3, label: L.reviewLevel3 },
 ];
+const PERIOD_DEFAULTS = REPORT_CATEGORIES.filter((c) => c.updateEveryDays !== null)
+  .map((c) => fill(L.defaultPeriod, { category: c.label, days: c.updateEveryDays! }))
+  .join("，");
 
 export interface ColumnFormValues {
   id: number;
@@ -21,6 +27,8 @@ export interface ColumnFormValues {
   parentId: number | null;
   reviewLevels: number;
   hidden: boolean;
+  reportCategory: ColumnInput["reportCategory"];
+  updateEveryDays: number | null;
 }
 
 /**
@@ -39,6 +47,8 @@ export function GovernanceColumnForm({ column, parents }: { column?: ColumnFormV
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const parent = String(form.get("parentId") ?? "");
+    const category = String(form.get("reportCategory") ?? "");
+    const period = String(form.get("updateEveryDays") ?? "").trim();
     const input = {
       name: String(form.get("name") ?? ""),
       slug: String(form.get("slug") ?? ""),
@@ -46,6 +56,9 @@ export function GovernanceColumnForm({ column, parents }: { column?: ColumnFormV
       parentId: parent ? Number(parent) : null,
       reviewLevels: levels,
       hidden: form.get("hidden") === "on",
+      reportCategory: (category || null) as ColumnInput["reportCategory"],
+      // Empty is "the category's default"; anything else goes to the server as typed, to be checked there.
+      updateEveryDays: period === "" ? null : period,
     };
     if (column) {
       await update.run({ id: column.id, ...input }, { success: t.adminCommon.saved });
@@ -111,6 +124,28 @@ export function GovernanceColumnForm({ column, parents }: { column?: ColumnFormV
         </span>
         {fieldErrors.reviewLevels && <span className="field-error">{fieldErrors.reviewLevels.join(" ")}</span>}
       </fieldset>
+      <div className="gov-grid">
+        <GovField id={`${prefix}-reportCategory`} label={L.reportCategory} hint={L.reportCategoryHint} errors={fieldErrors.reportCategory}>
+          {(p) => (
+            <select {...p} name="reportCategory" defaultValue={column?.reportCategory ?? ""}>
+              <option value="">{L.noReportCategory}</option>
+              {REPORT_CATEGORIES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </GovField>
+        <GovField
+          id={`${prefix}-updateEveryDays`}
+          label={`${L.updateEveryDays}（${t.adminCommon.optional}）`}
+          hint={fill(L.updateEveryDaysHint, { defaults: PERIOD_DEFAULTS })}
+          errors={fieldErrors.updateEveryDays}
+        >
+          {(p) => <input {...p} name="updateEveryDays" type="number" min={1} max={3660} step={1} inputMode="numeric" defaultValue={column?.updateEveryDays ?? ""} />}
+        </GovField>
+      </div>
       <GovField id={`${prefix}-description`} label={`${L.description}（${t.adminCommon.optional}）`} errors={fieldErrors.description}>
         {(p) => <textarea {...p} name="description" defaultValue={column?.description} maxLength={500} rows={2} />}
       </GovField>

@@ -7,7 +7,7 @@ import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form"
 
 const L = t.adminSettings;
 
-type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts">;
+type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts" | "checkExternalLinks">;
 
 const FOOTER: { key: TextKey; hint?: string; maxLength: number; mono?: boolean; wide?: boolean }[] = [
   { key: "host", maxLength: 100 },
@@ -19,6 +19,21 @@ const FOOTER: { key: TextKey; hint?: string; maxLength: number; mono?: boolean; 
   { key: "icpFiling", hint: L.icpFilingHint, maxLength: 40 },
   { key: "siteCode", hint: L.siteCodeHint, maxLength: 10, mono: true },
 ];
+
+/** A switch with the hint that says what it does (read out with it). */
+function SettingSwitch({ name, checked, label, hintId, children }: { name: string; checked: boolean; label: string; hintId: string; children: React.ReactNode }) {
+  return (
+    <>
+      <label className="gov-check">
+        <input type="checkbox" name={name} defaultChecked={checked} aria-describedby={hintId} />
+        {label}
+      </label>
+      <p className="field-hint" id={hintId}>
+        {children}
+      </p>
+    </>
+  );
+}
 
 /** Every text field and switch of the site settings in one form; the logo has its own. */
 export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: SettingsInput; adminHas2fa: boolean }) {
@@ -43,6 +58,7 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
         showPartyGovBadge: form.get("showPartyGovBadge") === "on",
         require2faForStaff: form.get("require2faForStaff") === "on",
         remoteImageHosts: String(form.get("remoteImageHosts") ?? ""),
+        checkExternalLinks: form.get("checkExternalLinks") === "on",
       },
       { success: L.saved },
     );
@@ -84,17 +100,16 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
       </section>
       <section className="gov-card">
         <h2>{L.security}</h2>
-        <label className="gov-check">
-          <input type="checkbox" name="require2faForStaff" defaultChecked={settings.require2faForStaff} aria-describedby="settings-2fa-hint" />
-          {L.require2faForStaff}
-        </label>
-        <p className="field-hint" id="settings-2fa-hint">
+        <SettingSwitch name="require2faForStaff" checked={settings.require2faForStaff} label={L.require2faForStaff} hintId="settings-2fa-hint">
           {L.require2faHint}
           {!adminHas2fa && ` ${L.require2faSelfWarning}`}
-        </p>
+        </SettingSwitch>
         <GovField id="settings-remoteImageHosts" label={L.remoteImageHosts} hint={L.remoteImageHostsHint} errors={fieldErrors.remoteImageHosts}>
           {(p) => <textarea {...p} name="remoteImageHosts" defaultValue={settings.remoteImageHosts} rows={3} maxLength={2000} className="gov-mono" spellCheck={false} />}
         </GovField>
+        <SettingSwitch name="checkExternalLinks" checked={settings.checkExternalLinks} label={L.checkExternalLinks} hintId="settings-external-hint">
+          {L.checkExternalLinksHint}
+        </SettingSwitch>
       </section>
       <GovFormStatus error={error} message={message} testId="settings" />
       <div className="button-row">

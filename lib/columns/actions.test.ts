@@ -88,6 +88,24 @@ describe("update", () => {
     });
   });
 
+  it("sets the 年度报表 category and the update period (empty: the category's default), audited", async () => {
+    const c = await make();
+    expect(await updateColumnAction({ ...fields(c), reportCategory: "NEWS", updateEveryDays: "7" })).toMatchObject({ ok: true });
+    expect(await db().column.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ reportCategory: "NEWS", updateEveryDays: 7 });
+    expect((await lastAudit("column.update"))?.detail).toEqual({ name: c.name, changes: { reportCategory: [null, "NEWS"], updateEveryDays: [null, 7] } });
+    expect(await updateColumnAction({ ...fields(c), reportCategory: "NEWS", updateEveryDays: null })).toMatchObject({ ok: true });
+    expect((await db().column.findUniqueOrThrow({ where: { id: c.id } })).updateEveryDays).toBeNull();
+    for (const [value, message] of [
+      ["0", "更新周期至少 1 天"],
+      ["1.5", "更新周期应为整天数"],
+      ["3661", "更新周期不能超过 3660 天"],
+      ["一周", "更新周期应为天数"],
+    ]) {
+      expect(await updateColumnAction({ ...fields(c), updateEveryDays: value }), value).toMatchObject({ ok: false, fieldErrors: { updateEveryDays: [message] } });
+    }
+    expect(await updateColumnAction({ ...fields(c), reportCategory: "NOPE" })).toMatchObject({ ok: false, fieldErrors: { reportCategory: ["请选择栏目类别"] } });
+  });
+
   it("moves a column under another parent, last among its new siblings", async () => {
     const left = await make({ name: "左" });
     const right = await make({ name: "右" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REPORT_CATEGORIES } from "./report-category";
 
 const id = z.coerce.number().int().positive("栏目不存在");
 
@@ -21,6 +22,23 @@ const reviewLevels = z.coerce
   .min(1, "审核级数为 1 至 3 级")
   .max(3, "审核级数为 1 至 3 级");
 
+/** 年度报表 category; empty: not counted under any (a container column). */
+const reportCategory = z
+  .enum(REPORT_CATEGORIES.map((c) => c.value) as [ReportCategoryValue, ...ReportCategoryValue[]], { message: "请选择栏目类别" })
+  .nullable()
+  .default(null);
+/** Days within which the column must get a new article (站点体检); empty: the category's default. */
+export const MAX_UPDATE_EVERY_DAYS = 3660;
+const updateEveryDays = z.coerce
+  .number({ message: "更新周期应为天数" })
+  .int("更新周期应为整天数")
+  .min(1, "更新周期至少 1 天")
+  .max(MAX_UPDATE_EVERY_DAYS, `更新周期不能超过 ${MAX_UPDATE_EVERY_DAYS} 天`)
+  .nullable()
+  .default(null);
+
+type ReportCategoryValue = (typeof REPORT_CATEGORIES)[number]["value"];
+
 export const columnFieldsSchema = z.object({
   name,
   slug,
@@ -28,6 +46,8 @@ export const columnFieldsSchema = z.object({
   parentId,
   reviewLevels,
   hidden: z.boolean().default(false),
+  reportCategory,
+  updateEveryDays,
 });
 
 export const createColumnSchema = columnFieldsSchema;

@@ -23,9 +23,9 @@ export function formatDateTime(date: Date, timeZone?: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** YYYY-MM-DD */
-export function formatDate(date: Date): string {
-  const p = parts(date);
+/** YYYY-MM-DD, in the display zone (or the one given). */
+export function formatDate(date: Date, timeZone?: string): string {
+  const p = parts(date, timeZone);
   return `${p.year}-${p.month}-${p.day}`;
 }
 
@@ -38,4 +38,9 @@ export function formatCalendarDate(date: Date): string {
 export function formatTime(date: Date): string {
   const p = parts(date);
   return `${p.hour}:${p.minute}`;
+}
+
+/** The hour (0–23) in the display zone (or the one given). */
+export function hourIn(date: Date, timeZone?: string): number {
+  return Number(parts(date, timeZone).hour);
 }

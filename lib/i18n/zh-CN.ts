@@ -267,6 +267,12 @@ export const zhCN = {
     reviewLevel2: "二审",
     reviewLevel3: "三审",
     hidden: "在网站导航中隐藏",
+    reportCategory: "栏目类别",
+    reportCategoryHint: "《政府网站工作年度报表》按类别统计信息发布数量；站点体检按类别确定默认更新周期。",
+    noReportCategory: "（不分类）",
+    updateEveryDays: "更新周期（天）",
+    updateEveryDaysHint: "栏目须在多少天内有新文章，站点体检据此判断是否“应更新未更新”。留空按类别默认：{defaults}；其他类别默认不要求。",
+    defaultPeriod: "{category} {days} 天",
     articles: "文章",
     members: "人员",
     moveUp: "上移",
@@ -327,6 +333,8 @@ export const zhCN = {
     remoteImageHosts: "允许获取图片的内网服务器",
     remoteImageHostsHint:
       "“图片本地化”只从互联网获取图片，不访问本机、内网和保留地址。若单位的图片服务器在内网，在此填写其主机名、IP 地址或网段（如 img.intranet.gov.cn、10.20.0.0/16），每行一项。云服务器元数据地址始终不允许。",
+    checkExternalLinks: "站点体检时检查外部链接",
+    checkExternalLinksHint: "逐个访问文章中指向其他网站的链接（每次最多 200 个，同一网站每秒不超过 1 次，每个 8 秒超时）。服务器不能访问互联网时请保持关闭。",
   },
   adminAudit: {
     title: "审计日志",

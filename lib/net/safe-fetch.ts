@@ -44,6 +44,8 @@ export interface SafeFetchOptions {
   maxBytes?: number;
   maxRedirects?: number;
   accept?: string;
+  /** HEAD asks only whether the address answers (a link check); the result then has no bytes. */
+  method?: "GET" | "HEAD";
 }
 
 export const SAFE_FETCH_DEFAULTS = { timeoutMs: 10_000, maxBytes: 20 * 1024 * 1024, maxRedirects: 4 } as const;
@@ -118,7 +120,7 @@ function request(url: URL, target: { address: string; family: 4 | 6 }, opts: Req
     const req = client.request(
       url,
       {
-        method: "GET",
+        method: opts.method,
         lookup,
         agent: false,
         signal,
@@ -176,6 +178,7 @@ export async function safeFetch(raw: string, options: SafeFetchOptions = {}): Pr
     maxBytes: options.maxBytes ?? SAFE_FETCH_DEFAULTS.maxBytes,
     maxRedirects: options.maxRedirects ?? SAFE_FETCH_DEFAULTS.maxRedirects,
     accept: options.accept ?? "*/*",
+    method: options.method ?? "GET",
   };
   const allow = options.allow ?? EMPTY_ALLOW_LIST;
   const controller = new AbortController();

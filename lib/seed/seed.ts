@@ -42,7 +42,7 @@ async function seedColumnTree(columns: SeedColumn[], parentId: number | null, id
     const row = await db().column.upsert({
       where: { slug: column.slug },
       update: {},
-      create: { name: column.name, slug: column.slug, parentId, position, reviewLevels: column.reviewLevels ?? 1 },
+      create: { name: column.name, slug: column.slug, parentId, position, reviewLevels: column.reviewLevels ?? 1, reportCategory: column.reportCategory ?? null },
     });
     ids.set(column.slug, row.id);
     if (column.children) await seedColumnTree(column.children, row.id, ids);

@@ -19,7 +19,7 @@ export type SiteSettings = Awaited<ReturnType<typeof getSiteSettings>>;
  */
 export const getSiteSettings = cache(async () => {
   const row = await db().siteSettings.findUnique({ where: { id: 1 } });
-  const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, remoteImageHosts: "", updatedAt: new Date(0), ...referenceSettings };
+  const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, remoteImageHosts: "", checkExternalLinks: false, updatedAt: new Date(0), ...referenceSettings };
   return { ...settings, logo: await loadLogo(settings.logoId) };
 });
 

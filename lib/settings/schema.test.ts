@@ -10,7 +10,7 @@ const errorsFor = (over: Record<string, unknown>) => {
 
 describe("settingsSchema", () => {
   it("accepts the reference site's footer as it is", () => {
-    expect(settingsSchema.parse(valid)).toEqual({ ...valid, remoteImageHosts: "" });
+    expect(settingsSchema.parse(valid)).toEqual({ ...valid, remoteImageHosts: "", checkExternalLinks: false });
   });
 
   it("keeps the intranet image hosts one a line, and names a malformed one", () => {

@@ -43,6 +43,8 @@ export const settingsSchema = z.object({
   copyright: text(200, "版权声明").default(""),
   showPartyGovBadge: z.boolean(),
   require2faForStaff: z.boolean(),
+  /** 站点体检 also checks links to other sites (off: many intranets have no internet). */
+  checkExternalLinks: z.boolean().default(false),
   /** Intranet image hosts the server may fetch pictures from (lib/net/address-policy.ts), one a line. */
   remoteImageHosts: z
     .string()

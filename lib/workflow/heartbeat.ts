@@ -1,3 +1,4 @@
+import { scheduleDailyHealthCheck } from "@/lib/health/start";
 import { drainStaticQueue } from "@/lib/static/queue";
 import { publishDue } from "./scheduler";
 
@@ -18,6 +19,8 @@ export function startScheduler(writeStaticPage: (path: string) => Promise<boolea
     running = true;
     try {
       await publishDue(new Date());
+      // In the background: the 站点体检 is due once a day (one instance runs it).
+      scheduleDailyHealthCheck(new Date());
       await drainStaticQueue({ budgetMs: 0.4 * SCHEDULER_INTERVAL_MS, write: writeStaticPage });
     } catch (error) {
       // The database may be restarting: try again at the next tick.

@@ -31,6 +31,7 @@ export const actionRules: Record<string, Who[]> = {
   "column.reorder": ADMIN,
   "column.set-hidden": ADMIN,
   "column.delete": ADMIN,
+  "health.run": ADMIN,
   "media.updateAlt": STAFF,
   "media.upload": STAFF,
   "media.localize-remote": STAFF,
@@ -77,6 +78,7 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/users/[id]": ADMIN,
   "/admin/words": ADMIN,
   "/admin/audit": ADMIN,
+  "/admin/health-check": REVIEWERS,
   "/admin/settings": ADMIN,
 };
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
+import { HealthDashboardBadge } from "@/components/admin/health-check-badge";
 import { getDashboard, type DashboardItem } from "@/lib/workflow/dashboard";
 
 export const metadata: Metadata = { title: "工作台" };
@@ -29,6 +30,7 @@ export default async function DashboardPage() {
   return (
     <div className="dashboard">
       <h1>工作台</h1>
+      {user.role !== "EDITOR" && <HealthDashboardBadge />}
       {d.missedSchedules.length > 0 && (
         <section className="dashboard-alert" role="status" aria-labelledby="missed-heading">
           <h2 id="missed-heading">错过的定时发布</h2>

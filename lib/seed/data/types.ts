@@ -1,3 +1,5 @@
+import type { ReportCategory } from "@/generated/prisma/enums";
+
 /**
  * The shape of demo content. Seed data is written as plain blocks (not Tiptap JSON)
  * so that it stays readable; lib/seed turns blocks into the editor's JSON.
@@ -13,6 +15,8 @@ export interface SeedColumn {
   slug: string;
   /** Review levels (1–3) for articles in this column. */
   reviewLevels?: 1 | 2 | 3;
+  /** 年度报表 category (lib/columns/report-category.ts); its default update period applies. */
+  reportCategory?: ReportCategory;
   children?: SeedColumn[];
 }
 

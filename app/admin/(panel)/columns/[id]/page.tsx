@@ -41,6 +41,8 @@ export default async function EditColumnPage({ params }: { params: Promise<{ id:
             parentId: column.parentId,
             reviewLevels: column.reviewLevels,
             hidden: column.hidden,
+            reportCategory: column.reportCategory,
+            updateEveryDays: column.updateEveryDays,
           }}
           parents={parents}
         />
