@@ -35,6 +35,7 @@ export const actionRules: Record<string, Who[]> = {
   "media.upload": STAFF,
   "media.localize-remote": STAFF,
   "settings.update": ADMIN,
+  "statistics.annual-report-draft": REVIEWERS,
   "settings.logo": ADMIN,
   "settings.logo-remove": ADMIN,
   "user.create": ADMIN,
@@ -78,6 +79,9 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/words": ADMIN,
   "/admin/audit": ADMIN,
   "/admin/settings": ADMIN,
+  "/admin/statistics": STAFF,
+  "/admin/statistics/annual-report": REVIEWERS,
+  "/admin/statistics/annual-report/items": REVIEWERS,
 };
 
 /**
@@ -102,6 +106,8 @@ export const routeRules: Record<string, Who[]> = {
   "GET /articles/[id]/withdrawn": EVERYONE,
   "GET /columns/[slug]/feed.xml": EVERYONE,
   "GET /admin/audit/export": ADMIN,
+  "GET /admin/statistics/export": STAFF,
+  "GET /admin/statistics/annual-report/export": REVIEWERS,
 };
 
 /** Sample values for dynamic segments when the e2e part requests a page or route. */
