@@ -8,7 +8,7 @@ import { TableScroll } from "./table-scroll";
 export function StatisticsTable({ table }: { table: DataTable }) {
   if (table.rows.length === 0) return <p className="muted">{L.noData}</p>;
   return (
-    <TableScroll label={table.title}>
+    <TableScroll label={`${table.title}（数据表）`}>
       <table className="data-table" data-testid={`table-${table.key}`}>
         <thead>
           <tr>
@@ -48,7 +48,7 @@ export function StatisticsSection({ table, exportHref }: { table: DataTable; exp
   const description = describeTable(table);
   const headingId = `stats-${table.key}`;
   return (
-    <section className="gov-card stats-section" aria-labelledby={headingId}>
+    <section className="gov-card stats-section" aria-labelledby={headingId} data-testid={`stats-section-${table.key}`}>
       <h2 id={headingId}>{table.title}</h2>
       <p className="muted">{table.description}</p>
       {table.rows.length > 0 ? <StatisticsChart table={table} description={description} hint={L.chartKeys} /> : null}

@@ -43,6 +43,7 @@ export const annualReportText = {
   title: "政府网站工作年度报表",
   intro: "依据国办函〔2018〕12号《政府网站工作年度报表》的格式，按所选年度实际发布的文章统计“信息发布”“专栏专题”“解读回应”三部分数据。栏目的报表分类在“栏目管理”中设置。",
   year: "年度",
+  chooseYear: "选择报表年度",
   apply: "统计",
   section: "板块",
   item: "指标",

@@ -31,7 +31,7 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
           {R.export}
         </a>
       </header>
-      <form method="get" action="/admin/statistics/annual-report" className="gov-filters" aria-label={R.year}>
+      <form method="get" action="/admin/statistics/annual-report" className="gov-filters" aria-label={R.chooseYear}>
         <div className="field">
           <label htmlFor="report-year">{R.year}</label>
           <select id="report-year" name="year" defaultValue={year}>
