@@ -9,7 +9,8 @@ import { formatDate } from "@/lib/format/date";
  * of them only), so increments are not queued behind one fsync each — a crash could
  * forget the last fraction of a second of views, never an editor's work, whose
  * transactions keep the default. Plain node-postgres: a view is one statement, and the
- * ORM's per-query cost would be most of it.
+ * ORM's per-query cost would be most of it. The same statement keeps views per article
+ * per day of the site's time zone ("ArticleDailyView"), which 统计分析 and the 年度报表 read.
  */
 
 /**
