@@ -1,6 +1,9 @@
 /**
  * npm run bench [-- --articles 10000] [--duration 10] [--connections 32] [--static] [--reuse] [--no-build]
- * (--reuse: the articles an earlier run generated; --no-build: its build too)
+ *                 [--only beacon] [--port 3400] [--pg-port 54500]
+ * (--reuse: the articles an earlier run generated; --no-build: its build too; --only beacon:
+ * the view beacon alone, which needs no more articles than the demo's — e.g. --articles 200;
+ * --port / --pg-port: where the server and its database listen, beside other runs)
  *
  * Builds and starts the production server on a fresh embedded database seeded with N
  * articles, then measures each reading path with a bounded load generator (autocannon,
@@ -28,7 +31,8 @@ const option = (name: string, fallback: number) => {
 const ARTICLES = option("articles", 10_000);
 const DURATION = option("duration", 10);
 const CONNECTIONS = option("connections", 32);
-const PORT = 3400;
+const PORT = option("port", 3400);
+const ONLY_BEACON = args[args.indexOf("--only") + 1] === "beacon" && args.includes("--only");
 const DATA = `data-bench-${ARTICLES}`;
 const DIST = ".next-bench";
 
@@ -36,7 +40,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: DATA,
   PORT: String(PORT),
-  EMBEDDED_PG_PORT: "54500",
+  EMBEDDED_PG_PORT: String(option("pg-port", 54500)),
   NEXT_DIST_DIR: DIST,
   NODE_ENV: "production",
   HOSTNAME_BIND: "127.0.0.1",
@@ -111,7 +115,7 @@ async function main() {
     // counted. The first 300 warm the server up (a just-started Node.js compiles its code
     // as it goes, for a few hundred renders); the next 300 are the figure. Each article is
     // rendered once. Renders 900 to 1,200 show the same server once warm, for comparison.
-    const renders = await uncachedRenders(base, 1200);
+    const renders = ONLY_BEACON ? [] : await uncachedRenders(base, 1200);
     const uncached = {
       ...percentiles(renders.slice(300, 600)),
       samples: 300,
@@ -119,12 +123,13 @@ async function main() {
       steady: percentiles(renders.slice(900)),
     };
 
-    for (const [name, url] of [
+    const pages = [
       ["article (cached)", `${base}/articles/1`],
       ["home", `${base}/`],
       ["column", `${base}/columns/${column}`],
       ["search 生态", `${base}/search?q=${encodeURIComponent("生态")}`],
-    ] as const) {
+    ] as const;
+    for (const [name, url] of ONLY_BEACON ? [] : pages) {
       await fetch(url); // warm the cache
       rows.push(await measured(load(name, url)));
     }
@@ -168,9 +173,7 @@ async function main() {
     console.log(`\nGazette bench — ${ARTICLES} articles, ${CONNECTIONS} connections, ${DURATION} s each\n`);
     console.log("| path | req/s | p50 ms | p99 ms | errors | non-2xx | server RSS MB |\n|---|---:|---:|---:|---:|---:|---:|");
     for (const r of report.rows) console.log(`| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.peakServerRssMb ?? ""} |`);
-    console.log(`\nuncached article render: p50 ${uncached.p50.toFixed(1)} ms, p95 ${uncached.p95.toFixed(1)} ms (${uncached.samples} articles, after 300 others)`);
-    console.log(`  the first 100 after start: p50 ${uncached.afterStart.p50.toFixed(1)} ms, p95 ${uncached.afterStart.p95.toFixed(1)} ms`);
-    console.log(`  once warm (renders 900 to 1,200): p50 ${uncached.steady.p50.toFixed(1)} ms, p95 ${uncached.steady.p95.toFixed(1)} ms`);
+    if (!ONLY_BEACON) printRenders(uncached);
     console.log(`view beacon: ${beacon.ok} answered, ${counted} counted, ${report.viewBeacon.lost} lost (${report.viewBeacon.inFlightAtStop} in flight when the load stopped)`);
     console.log(`server peak RSS: ${report.peakServerRssMb} MB (the app server); ${report.peakRssMb} MB the whole instance under npm start (npm, sh, the server), without PostgreSQL`);
     console.log(`article page first-load JS: ${report.articleFirstLoadJsGzipKb} KB gzipped`);
@@ -218,6 +221,12 @@ async function uncachedRenders(base: string, count: number): Promise<number[]> {
     if (status === 200) times.push(ms);
   }
   return times;
+}
+
+function printRenders(uncached: ReturnType<typeof percentiles> & { samples: number; afterStart: ReturnType<typeof percentiles>; steady: ReturnType<typeof percentiles> }) {
+  console.log(`\nuncached article render: p50 ${uncached.p50.toFixed(1)} ms, p95 ${uncached.p95.toFixed(1)} ms (${uncached.samples} articles, after 300 others)`);
+  console.log(`  the first 100 after start: p50 ${uncached.afterStart.p50.toFixed(1)} ms, p95 ${uncached.afterStart.p95.toFixed(1)} ms`);
+  console.log(`  once warm (renders 900 to 1,200): p50 ${uncached.steady.p50.toFixed(1)} ms, p95 ${uncached.steady.p95.toFixed(1)} ms`);
 }
 
 function percentiles(samples: number[]): { p50: number; p95: number } {

@@ -9,9 +9,13 @@ export const CSV_BOM = "\uFEFF";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Text a spreadsheet would take for a formula, made plain text (the statistics' XLSX cells use it too). */
+export function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
+  const s = defuseFormula(value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -389,9 +389,11 @@ export const zhCN = {
       word: "敏感词",
       media: "媒体",
       audit: "审计",
+      statistics: "统计分析",
     } as Record<string, string>,
     actions: {
       "login.success": "登录成功",
+      "statistics.annual-report-draft": "生成年度报表草稿",
       "login.failure": "登录失败",
       "login.locked": "账号因多次失败被锁定",
       "login.challenge": "要求两步验证",

@@ -1,5 +1,6 @@
 import { publicArticleText } from "@/lib/articles/public-rule-text";
 import { pool } from "@/lib/db/pool";
+import { formatDate } from "@/lib/format/date";
 
 /**
  * The view counter, on the process's one node-postgres pool (lib/db/pool.ts). Counting is
@@ -8,7 +9,8 @@ import { pool } from "@/lib/db/pool";
  * of them only), so increments are not queued behind one fsync each — a crash could
  * forget the last fraction of a second of views, never an editor's work, whose
  * transactions keep the default. Plain node-postgres: a view is one statement, and the
- * ORM's per-query cost would be most of it.
+ * ORM's per-query cost would be most of it. The same statement keeps views per article
+ * per day of the site's time zone ("ArticleDailyView"), which 统计分析 and the 年度报表 read.
  */
 
 /**
@@ -53,17 +55,26 @@ async function update(articleId: number): Promise<void> {
   if (!waiters) return;
   waiting.delete(articleId);
   updating.add(articleId);
+  const now = new Date();
   try {
     // One statement, one round trip: the CTE turns asynchronous commit on for this
     // statement's own transaction only (set_config(…, true) is SET LOCAL), and joining
-    // it makes PostgreSQL run it before the update.
+    // it makes PostgreSQL run it before the update. The same statement adds the batch to
+    // the article's row for today (阅读统计): both counts commit together or not at all,
+    // and the per-day row costs no extra round trip.
     const { rows } = await pool().query<{ viewCount: number }>(
-      `WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
-       UPDATE "Article" SET "viewCount" = "viewCount" + $3
-       FROM async_commit
-       WHERE id = $2 AND ${PUBLIC}
-       RETURNING "viewCount"`,
-      [new Date().toISOString(), articleId, waiters.length],
+      `WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true)),
+       counted AS (
+         UPDATE "Article" SET "viewCount" = "viewCount" + $3
+         FROM async_commit
+         WHERE id = $2 AND ${PUBLIC}
+         RETURNING id, "viewCount"),
+       daily AS (
+         INSERT INTO "ArticleDailyView" ("articleId", day, views)
+         SELECT id, $4::date, $3 FROM counted
+         ON CONFLICT ("articleId", day) DO UPDATE SET views = "ArticleDailyView".views + EXCLUDED.views)
+       SELECT "viewCount" FROM counted`,
+      [now.toISOString(), articleId, waiters.length, formatDate(now)],
     );
     const total = rows[0]?.viewCount;
     waiters.forEach((waiter, i) => waiter.resolve(total === undefined ? null : total - waiters.length + i + 1));

@@ -36,6 +36,7 @@ export const actionRules: Record<string, Who[]> = {
   "media.upload": STAFF,
   "media.localize-remote": STAFF,
   "settings.update": ADMIN,
+  "statistics.annual-report-draft": REVIEWERS,
   "settings.logo": ADMIN,
   "settings.logo-remove": ADMIN,
   "user.create": ADMIN,
@@ -80,6 +81,9 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/audit": ADMIN,
   "/admin/health-check": REVIEWERS,
   "/admin/settings": ADMIN,
+  "/admin/statistics": STAFF,
+  "/admin/statistics/annual-report": REVIEWERS,
+  "/admin/statistics/annual-report/items": REVIEWERS,
 };
 
 /**
@@ -104,6 +108,8 @@ export const routeRules: Record<string, Who[]> = {
   "GET /articles/[id]/withdrawn": EVERYONE,
   "GET /columns/[slug]/feed.xml": EVERYONE,
   "GET /admin/audit/export": ADMIN,
+  "GET /admin/statistics/export": STAFF,
+  "GET /admin/statistics/annual-report/export": REVIEWERS,
 };
 
 /** Sample values for dynamic segments when the e2e part requests a page or route. */

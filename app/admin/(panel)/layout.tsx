@@ -9,6 +9,7 @@ const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin", label: "工作台", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/articles", label: "文章管理", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/media", label: "媒体库", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
+  { href: "/admin/statistics", label: "统计分析", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/columns", label: "栏目管理", roles: ["ADMIN"] },
   { href: "/admin/users", label: "用户管理", roles: ["ADMIN"] },
   { href: "/admin/words", label: "敏感词", roles: ["ADMIN"] },
