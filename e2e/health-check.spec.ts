@@ -81,9 +81,11 @@ test("the self-check reports a stale column and a broken link, each fixed where 
 
   // The link meant a column not yet opened: the admin opens it.
   await page.goto("/admin/columns");
-  await page.getByLabel("栏目名称").fill("体检专题");
-  await page.getByLabel("栏目地址").fill(TARGET);
-  await page.getByRole("button", { name: "新建栏目" }).click();
+  await page.getByText("新建栏目", { exact: true }).first().click();
+  const form = page.getByRole("form", { name: "新建栏目" });
+  await form.getByLabel("栏目名称").fill("体检专题");
+  await form.getByLabel("栏目地址").fill(TARGET);
+  await form.getByRole("button", { name: "新建栏目" }).click();
   await expect(page.getByTestId("column-new-status")).toContainText("栏目已创建");
 
   // The stale column's finding leads to its form: back to the category's default (none).

@@ -1,7 +1,6 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { DISPLAY_TIME_ZONE, formatDateTime, hourIn } from "@/lib/format/date";
 import { fill } from "@/lib/i18n/fill";
@@ -41,15 +40,11 @@ export async function runDailyIfDue(now: Date, options: RunOptions & { hour?: nu
   const timeZone = options.timeZone ?? DISPLAY_TIME_ZONE;
   if (hourIn(now, timeZone) < (options.hour ?? env().HEALTH_CHECK_HOUR)) return null;
   const day = siteDay(now, timeZone);
-  let id: number;
-  try {
-    id = (await db().healthCheckRun.create({ data: { trigger: "SCHEDULED", day, startedAt: now }, select: { id: true } })).id;
-  } catch (error) {
-    if (isUniqueViolation(error, "day")) return null;
-    throw error;
-  }
-  await performRun(id, { ...options, now, timeZone });
-  return id;
+  // ON CONFLICT DO NOTHING: the instance that finds today's row does nothing, without an error in the database's log.
+  const [claimed] = await db().healthCheckRun.createManyAndReturn({ data: [{ trigger: "SCHEDULED", day, startedAt: now }], skipDuplicates: true, select: { id: true } });
+  if (!claimed) return null;
+  await performRun(claimed.id, { ...options, now, timeZone });
+  return claimed.id;
 }
 
 let lastDay: string | null = null;
