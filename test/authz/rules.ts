@@ -50,6 +50,7 @@ export const actionRules: Record<string, Who[]> = {
   "workflow.recall": STAFF,
   "workflow.approve": REVIEWERS,
   "workflow.reject": REVIEWERS,
+  "workflow.send-back": REVIEWERS,
   "workflow.publish": REVIEWERS,
   "workflow.schedule": REVIEWERS,
   "workflow.unschedule": REVIEWERS,
