@@ -2,9 +2,9 @@ import type { SessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";
 import { zoneLabel, zoneOffset } from "@/lib/format/zone";
 import { t } from "@/lib/i18n/zh-CN";
-import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/transitions";
+import { ACTION_LABELS, LEVEL_NAMES, type WorkflowAction } from "@/lib/workflow/transitions";
 import { getWorkflowHistory, getWorkflowOptions } from "@/lib/workflow/queries";
-import { isCountersign, LEVEL_NAMES } from "@/lib/workflow/reviewers";
+import { isCountersign } from "@/lib/workflow/reviewers";
 import { WorkflowActions } from "./workflow-actions";
 
 /**

@@ -381,6 +381,7 @@ export const zhCN = {
       word: "敏感词",
       media: "媒体",
       audit: "审计",
+      "reviewer-group": "审核组",
     } as Record<string, string>,
     actions: {
       "login.success": "登录成功",
@@ -412,6 +413,10 @@ export const zhCN = {
       "article.recall": "撤回送审",
       "article.approve": "审核通过",
       "article.reject": "退回",
+      "article.sendBack": "退回上一级",
+      "reviewer-group.create": "新建审核组",
+      "reviewer-group.update": "修改审核组",
+      "reviewer-group.delete": "删除审核组",
       "article.publish": "发布",
       "article.schedule": "定时发布",
       "article.unschedule": "取消定时",
@@ -428,6 +433,7 @@ export const zhCN = {
       article: "文章",
       media: "媒体",
       audit: "审计日志",
+      "reviewer-group": "审核组",
     } as Record<string, string>,
   },
   adminWords: {

@@ -2,6 +2,7 @@ import type { SignMode } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
 import { approvalRefusal, currentRound, type ReviewRound } from "./round";
+import { LEVEL_NAMES } from "./transitions";
 
 type Client = Pick<Prisma.TransactionClient, "workflowEvent" | "articleRevision" | "columnReviewLevel" | "user">;
 
@@ -109,6 +110,3 @@ export function levelRefusal(review: LevelReview, article: Pick<ReviewedArticle,
 export function approvalCompletesLevel(review: LevelReview, actorId: number): boolean {
   return !isCountersign(review.rule) || review.waiting.every((id) => id === actorId);
 }
-
-export const LEVEL_NAMES = ["", "一审", "二审", "三审"];
-export const SIGN_MODE_LABELS: Record<SignMode, string> = { ANY: "或签（任一人审核即可）", ALL: "会签（须全部人员审核）" };

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from "@/generated/prisma/enums";
+import type { ArticleStatus, SignMode } from "@/generated/prisma/enums";
 import type { Permission } from "@/lib/auth/permissions";
 
 /**
@@ -117,3 +117,8 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   publishDue: "定时发布生效",
   restart: "内容修改，审核重新开始，此前的审核意见作废",
 };
+
+/** Review levels by number (1–3), as offices call them. */
+export const LEVEL_NAMES = ["", "一审", "二审", "三审"];
+
+export const SIGN_MODE_LABELS: Record<SignMode, string> = { ANY: "或签（任一人审核即可）", ALL: "会签（须全部人员审核）" };
