@@ -30,6 +30,8 @@ type Props = {
   zoneOffset: string;
   approvalIsLast?: boolean;
   proposedPublishAt?: string | null;
+  /** What follows a done action: by default the server-rendered page is refreshed. */
+  afterAction?: () => void;
 };
 
 /** What each action asks for before it runs: a text, a time, or both. */
@@ -47,7 +49,7 @@ const FORM: Partial<Record<UserAction, FormSpec>> = {
 /** What the last approver does after approving: nothing yet, publish now, or schedule. */
 type Then = "none" | "publish" | "schedule";
 
-export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffset, approvalIsLast = false, proposedPublishAt = null }: Props) {
+export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffset, approvalIsLast = false, proposedPublishAt = null, afterAction }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<UserAction | null>(null);
   const [value, setValue] = useState("");
@@ -115,7 +117,8 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
         setOpen(null);
         setValue("");
         setWhen("");
-        router.refresh();
+        if (afterAction) afterAction();
+        else router.refresh();
       } else {
         setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.error);
       }

@@ -758,7 +758,6 @@ export const zhCN = {
     pendingUploads: "{n} 张图片正在上传",
     review: "审核与发布",
     draftCreated: "草稿已创建。",
-    openToSubmit: "打开文章页，提交审核",
     conflictTitle: "其他人已保存了这篇文章",
     conflictMessage: "{who} 于 {time} 保存了第 {version} 版。您的修改没有丢失，也还没有覆盖对方的内容。请比较后选择：保留您的版本（对方的版本仍留在修订记录中）、采用对方的版本，或手动合并。",
     theirChanges: "对方做的修改（第 {version} 版）",
