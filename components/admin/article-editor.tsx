@@ -254,6 +254,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
             articleId={article.id}
             onRemoteImages={setRemoteImages}
             statusBar={statusLine}
+            locked={readOnly || !!conflict}
           />
         </div>
         <ArticleFieldsAside
