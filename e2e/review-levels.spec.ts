@@ -97,7 +97,7 @@ test("three named levels, a 会签, a return to level 1 and publication at the p
   await expect(zhao.getByRole("radio", { name: /按拟发布时间定时发布/ })).toBeChecked();
   await zhao.getByRole("button", { name: "确认审核通过" }).click();
   await expect(status(zhao)).toHaveText("定时发布");
-  await expect(zhao.getByText(/定时发布：.*（北京时间）/)).toBeVisible();
+  await expect(zhao.getByTestId("workflow-panel").locator("p", { hasText: /定时发布：.*（北京时间）/ })).toBeVisible();
 
   expect((await request.get(`/articles/${id}`)).status()).toBe(404);
   await expect
