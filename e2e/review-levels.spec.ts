@@ -84,8 +84,11 @@ test("three named levels, a 会签, a return to level 1 and publication at the p
   await expect(admin.locator(".workflow-history")).toContainText("退回至一审");
   await li.reload();
   await act(li, "审核通过", "已核对");
+  await expect(li.getByText(/待二审/)).toBeVisible();
   await zhang.reload();
+  await expect(levelLine(zhang)).toContainText(/待审核：(终审老张、管理员|管理员、终审老张)/);
   await act(zhang, "审核通过", "二审同意");
+  await expect(levelLine(zhang)).toContainText("已审核：终审老张");
   await admin.reload();
   await act(admin, "审核通过", "会签同意");
   await expect(admin.getByText(/待三审/)).toBeVisible();
