@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { useRouter } from "next/navigation";
 import type { RemoteSummary } from "@/components/editor/remote-images";
 import type { EditorArticle, SaveResult } from "@/lib/articles/editor-model";
 import type { MediaItem } from "@/lib/media/library";
@@ -9,6 +9,7 @@ import { AttachmentsField, type AttachmentUpload } from "./attachments-field";
 import { MetaFields, type ColumnChoice, type PlacementMode } from "./article-fields";
 import { CoverField } from "./cover-field";
 import { EditorChecks } from "./editor-checks";
+import { WorkflowActions } from "./workflow-actions";
 import { t } from "@/lib/i18n/zh-CN";
 
 interface Props {
@@ -28,7 +29,7 @@ interface Props {
   pendingUploads: number;
   remoteImages: RemoteSummary;
   workflow?: React.ReactNode;
-  /** Id of an article created on this page (its review panel appears on the article's own page). */
+  /** Id of an article created on this page: a new draft, whose only step is 提交审核. */
   created: number | null;
 }
 
@@ -71,16 +72,38 @@ export function ArticleFieldsAside(p: Props) {
         <EditorChecks doc={p.article.bodyJson} words={p.words} pendingUploads={p.pendingUploads} remoteImages={p.remoteImages} />
       </section>
       {p.created !== null ? (
-        <section className="side-card">
-          <h2>{a.review}</h2>
-          <p>{a.draftCreated}</p>
-          <Link className="button button-small" href={`/admin/articles/${p.created}`} onClick={() => void p.saver.save("explicit")}>
-            {a.openToSubmit}
-          </Link>
-        </section>
-      ) : (
+        <NewDraftWorkflow articleId={p.created} version={p.article.version} zoneOffset={p.zoneOffset} />      ) : (
         p.workflow
       )}
     </aside>
+  );
+}
+
+/**
+ * The review panel of a draft created on this page, ready at once: the editor stays
+ * where they are (no "open the article page" detour). After submitting, the article's
+ * own page takes over (its full panel and history, the editor as review allows).
+ */
+function NewDraftWorkflow({ articleId, version, zoneOffset }: { articleId: number; version: number; zoneOffset: string }) {
+  const router = useRouter();
+  return (
+    <section className="workflow-panel side-card" aria-labelledby="workflow-heading" data-testid="workflow-panel">
+      <h2 id="workflow-heading">审核与发布</h2>
+      <p className="workflow-status">
+        状态：
+        <span className="badge badge-draft" data-testid="workflow-status">
+          {t.admin.status_DRAFT}
+        </span>
+      </p>
+      <p className="muted">{t.articlesAdmin.draftCreated}</p>
+      <WorkflowActions
+        articleId={articleId}
+        version={version}
+        actions={["submit"]}
+        wasLive={false}
+        zoneOffset={zoneOffset}
+        afterAction={() => router.replace(`/admin/articles/${articleId}`)}
+      />
+    </section>
   );
 }

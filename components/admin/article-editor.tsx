@@ -23,6 +23,7 @@ import { Notices, type Notice } from "./notices";
 import { pasteSummary } from "./paste-summary";
 import { SaveStatusText } from "./save-status";
 import { TitleFields, type ColumnChoice, type PlacementMode } from "./article-fields";
+import { useHydrated } from "./use-hydrated";
 import { useArticleSaver } from "./use-article-saver";
 import { WordImportButton } from "./word-import-button";
 import type { AttachmentUpload } from "./attachments-field";
@@ -57,7 +58,9 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
   const [uploads, setUploads] = useState<AttachmentUpload[]>([]);
   const [recovery, setRecovery] = useState<LocalDraft | null>(null);
   const [merging, setMerging] = useState<{ theirs: EditorArticle; base: EditableContent } | null>(null);
-  const readOnly = !!readOnlyReason;
+  // Not before hydration either: typing into the server's HTML would be wiped out by it.
+  const hydrated = useHydrated();
+  const readOnly = !!readOnlyReason || !hydrated;
   const router = useRouter();
 
   const notify = useCallback((text: string, tone: Notice["tone"] = "info") => {
@@ -254,6 +257,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
             articleId={article.id}
             onRemoteImages={setRemoteImages}
             statusBar={statusLine}
+            locked={readOnly || !!conflict}
           />
         </div>
         <ArticleFieldsAside

@@ -1,7 +1,7 @@
 "use client";
 
 import type { EditorArticle } from "@/lib/articles/editor-model";
-import { fromLocalInput } from "@/lib/format/zone";
+import { fromLocalInput, toLocalInput, zoneLabel } from "@/lib/format/zone";
 import { TitleTagsInput } from "./title-tags-input";
 import { t } from "@/lib/i18n/zh-CN";
 import { ColumnOptions } from "./column-options";
@@ -70,13 +70,6 @@ export function TitleFields({ article, update, errors, disabled }: FieldsProps) 
   );
 }
 
-/** A stored instant as the wall time of the site's time zone, for <input type="datetime-local">. */
-function toLocalInput(iso: string | null, offset: string): string {
-  if (!iso) return "";
-  const [sign, hh, mm] = [offset[0] === "-" ? -1 : 1, Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
-  return new Date(new Date(iso).getTime() + sign * (hh * 60 + mm) * 60_000).toISOString().slice(0, 16);
-}
-
 /** The input's value back to an instant; a cleared (or unreadable) input means no date. */
 function publishedAtFromInput(value: string, offset: string): string | null {
   if (!value) return null;
@@ -120,7 +113,9 @@ export function MetaFields({
         <FieldError errors={errors} name="columnId" />
       </label>
       <label className="field">
-        <span>{a.publishedAt}</span>
+        <span>
+          {a.publishedAt}（{zoneLabel(zoneOffset)}）
+        </span>
         <input
           type="datetime-local"
           value={toLocalInput(article.publishedAt, zoneOffset)}

@@ -7,7 +7,9 @@ import { createColumnAction, updateColumnAction } from "@/lib/columns/actions";
 import type { ColumnOption } from "@/lib/columns/admin-queries";
 import { REPORT_CATEGORIES } from "@/lib/columns/report-category";
 import type { ColumnInput } from "@/lib/columns/schema";
+import type { ReviewerChoice } from "@/lib/reviewer-groups/queries";
 import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form";
+import { GovernanceLevelReviewers, type LevelReviewersValue } from "./governance-level-reviewers";
 
 const L = t.adminColumns;
 const LEVELS = [
@@ -26,20 +28,28 @@ export interface ColumnFormValues {
   description: string;
   parentId: number | null;
   reviewLevels: number;
+  levelReviewers: LevelReviewersValue[];
   hidden: boolean;
   reportCategory: ColumnInput["reportCategory"];
   updateEveryDays: number | null;
+}
+
+/** Who may be named on a level (edit form only: a new column has no reviewers yet). */
+export interface ReviewerOptions {
+  reviewers: ReviewerChoice[];
+  groups: { id: number; name: string }[];
 }
 
 /**
  * Create a column, or edit one: name, address, parent (move), review levels, visibility.
  * The parent menu leaves out the column itself and everything under it.
  */
-export function GovernanceColumnForm({ column, parents }: { column?: ColumnFormValues; parents: ColumnOption[] }) {
+export function GovernanceColumnForm({ column, parents, reviewerOptions }: { column?: ColumnFormValues; parents: ColumnOption[]; reviewerOptions?: ReviewerOptions }) {
   const create = useGovernanceAction(createColumnAction);
   const update = useGovernanceAction(updateColumnAction);
   const { pending, error, message, fieldErrors } = column ? update : create;
   const [levels, setLevels] = useState(column?.reviewLevels ?? 1);
+  const [levelReviewers, setLevelReviewers] = useState<LevelReviewersValue[]>(column?.levelReviewers ?? []);
   const choices = column ? parents.filter((p) => p.id !== column.id && !p.path.includes(column.id)) : parents;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -55,6 +65,7 @@ export function GovernanceColumnForm({ column, parents }: { column?: ColumnFormV
       description: String(form.get("description") ?? ""),
       parentId: parent ? Number(parent) : null,
       reviewLevels: levels,
+      levelReviewers: levelReviewers.filter((l) => l.level <= levels),
       hidden: form.get("hidden") === "on",
       reportCategory: (category || null) as ColumnInput["reportCategory"],
       // Empty is "the category's default"; anything else goes to the server as typed, to be checked there.
@@ -146,6 +157,17 @@ export function GovernanceColumnForm({ column, parents }: { column?: ColumnFormV
           {(p) => <input {...p} name="updateEveryDays" type="number" min={1} max={3660} step={1} inputMode="numeric" defaultValue={column?.updateEveryDays ?? ""} />}
         </GovField>
       </div>
+      {reviewerOptions && (
+        <GovernanceLevelReviewers
+          levels={levels}
+          values={levelReviewers}
+          onChange={setLevelReviewers}
+          reviewers={reviewerOptions.reviewers}
+          groups={reviewerOptions.groups}
+          errors={fieldErrors}
+          prefix={prefix}
+        />
+      )}
       <GovField id={`${prefix}-description`} label={`${L.description}（${t.adminCommon.optional}）`} errors={fieldErrors.description}>
         {(p) => <textarea {...p} name="description" defaultValue={column?.description} maxLength={500} rows={2} />}
       </GovField>

@@ -1,11 +1,11 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutTo } from "@/lib/auth/sign-out";
 import { t } from "@/lib/i18n/zh-CN";
 
 export function LogoutButton() {
   return (
-    <button type="button" className="button button-quiet" onClick={() => signOut({ callbackUrl: "/admin/login" })}>
+    <button type="button" className="button button-quiet" onClick={() => void signOutTo("/admin/login")}>
       {t.admin.logout}
     </button>
   );

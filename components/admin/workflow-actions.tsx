@@ -3,36 +3,58 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { fromLocalInput } from "@/lib/format/zone";
+import { fromLocalInput, toLocalInput, zoneLabel } from "@/lib/format/zone";
 import {
   approveArticle,
   publishArticle,
   recallArticle,
   rejectArticle,
   scheduleArticle,
+  sendBackArticle,
   submitArticle,
   unscheduleArticle,
   withdrawArticle,
 } from "@/lib/workflow/actions";
 import { ACTION_LABELS, type UserAction } from "@/lib/workflow/transitions";
 
-/** `version`: the version shown on this page — an approval holds for exactly that one. */
-type Props = { articleId: number; version: number; actions: UserAction[]; wasLive: boolean; zoneOffset: string };
+/**
+ * `version`: the version shown on this page — an approval holds for exactly that one.
+ * `approvalIsLast`: this user's approval would pass the last level (the form then offers
+ * to publish now or at the proposed time). Times are read in the site's zone (`zoneOffset`).
+ */
+type Props = {
+  articleId: number;
+  version: number;
+  actions: UserAction[];
+  wasLive: boolean;
+  zoneOffset: string;
+  approvalIsLast?: boolean;
+  proposedPublishAt?: string | null;
+  /** What follows a done action: by default the server-rendered page is refreshed. */
+  afterAction?: () => void;
+};
 
-/** What each action asks for before it runs. */
-const FORM: Partial<Record<UserAction, { field: "comment" | "reason" | "correction" | "scheduledAt"; label: string; required: boolean }>> = {
-  submit: { field: "comment", label: "提交说明（可选）", required: false },
+/** What each action asks for before it runs: a text, a time, or both. */
+type FormSpec = { field?: "comment" | "reason" | "correction"; label?: string; required?: boolean; time?: "proposed" | "schedule" };
+const FORM: Partial<Record<UserAction, FormSpec>> = {
+  submit: { field: "comment", label: "提交说明（可选）", required: false, time: "proposed" },
   recall: { field: "comment", label: "撤回说明（可选）", required: false },
   approve: { field: "comment", label: "审核意见（可选）", required: false },
-  reject: { field: "comment", label: "退回意见（必填）", required: true },
-  schedule: { field: "scheduledAt", label: "发布时间", required: true },
+  reject: { field: "comment", label: "退回意见（必填，退回给作者修改）", required: true },
+  sendBack: { field: "comment", label: "退回意见（必填，退回上一级重新审核）", required: true },
+  schedule: { time: "schedule" },
   withdraw: { field: "reason", label: "撤稿原因（必填，将被记录）", required: true },
 };
 
-export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffset }: Props) {
+/** What the last approver does after approving: nothing yet, publish now, or schedule. */
+type Then = "none" | "publish" | "schedule";
+
+export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffset, approvalIsLast = false, proposedPublishAt = null, afterAction }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<UserAction | null>(null);
   const [value, setValue] = useState("");
+  const [when, setWhen] = useState("");
+  const [then, setThen] = useState<Then>("none");
   const [error, setError] = useState("");
   // The last action's outcome, for a screen reader (polite); errors go to the alert below.
   const [done, setDone] = useState("");
@@ -53,18 +75,39 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
       </>
     );
 
+  const zone = zoneLabel(zoneOffset);
+  const instant = (local: string) => (local ? fromLocalInput(local, zoneOffset).toISOString() : "");
+
+  function openForm(act: UserAction) {
+    setError("");
+    setDone("");
+    setValue("");
+    // The last approver starts from the submitter's proposal: keeping it schedules the article.
+    setWhen(act === "approve" || act === "schedule" ? toLocalInput(proposedPublishAt, zoneOffset) : "");
+    setThen(act === "approve" && approvalIsLast && proposedPublishAt ? "schedule" : "none");
+    setOpen(open === act ? null : act);
+  }
+
   function run(act: UserAction) {
     setError("");
     setDone("");
     startTransition(async () => {
       let result: ActionResult<unknown>;
       switch (act) {
-        case "submit": result = await submitArticle({ articleId, comment: value }); break;
+        case "submit": result = await submitArticle({ articleId, comment: value, ...(when ? { proposedPublishAt: instant(when) } : {}) }); break;
         case "recall": result = await recallArticle({ articleId, comment: value }); break;
-        case "approve": result = await approveArticle({ articleId, version, comment: value }); break;
+        case "approve":
+          result = await approveArticle({
+            articleId,
+            version,
+            comment: value,
+            ...(approvalIsLast && then !== "none" ? { then, ...(then === "schedule" ? { scheduledAt: instant(when) } : {}) } : {}),
+          });
+          break;
         case "reject": result = await rejectArticle({ articleId, comment: value }); break;
+        case "sendBack": result = await sendBackArticle({ articleId, comment: value }); break;
         case "publish": result = await publishArticle({ articleId, correction: value }); break;
-        case "schedule": result = await scheduleArticle({ articleId, scheduledAt: value ? fromLocalInput(value, zoneOffset).toISOString() : "" }); break;
+        case "schedule": result = await scheduleArticle({ articleId, scheduledAt: instant(when) }); break;
         case "unschedule": result = await unscheduleArticle({ articleId }); break;
         case "withdraw": result = await withdrawArticle({ articleId, reason: value }); break;
         default: return;
@@ -73,14 +116,20 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
         setDone(`${ACTION_LABELS[act]}：已完成`);
         setOpen(null);
         setValue("");
-        router.refresh();
+        setWhen("");
+        if (afterAction) afterAction();
+        else router.refresh();
       } else {
         setError(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.error);
       }
     });
   }
 
-  const form = open ? (open === "publish" && wasLive ? { field: "correction", label: "更正说明（可选，将公开显示在正文下方）", required: false } : FORM[open]) : undefined;
+  const form: FormSpec | undefined = open
+    ? open === "publish" && wasLive
+      ? { field: "correction", label: "更正说明（可选，将公开显示在正文下方）", required: false }
+      : FORM[open]
+    : undefined;
 
   return (
     <div className="workflow-actions">
@@ -93,11 +142,12 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
             aria-expanded={open === act}
             disabled={pending}
             onClick={() => {
-              setError("");
-              setDone("");
-              setValue("");
-              if (FORM[act] || (act === "publish" && wasLive)) setOpen(open === act ? null : act);
-              else run(act);
+              if (FORM[act] || (act === "publish" && wasLive)) openForm(act);
+              else {
+                setError("");
+                setDone("");
+                run(act);
+              }
             }}
           >
             {ACTION_LABELS[act]}
@@ -112,14 +162,48 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
             run(open);
           }}
         >
-          <label className="field">
-            <span>{form.label}</span>
-            {form.field === "scheduledAt" ? (
-              <input type="datetime-local" required autoFocus value={value} onChange={(e) => setValue(e.target.value)} />
-            ) : (
+          {form.field && (
+            <label className="field">
+              <span>{form.label}</span>
               <textarea rows={3} required={form.required} autoFocus value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} />
-            )}
-          </label>
+            </label>
+          )}
+          {form.time === "proposed" && (
+            <label className="field">
+              <span>拟发布时间（{zone}，可选）</span>
+              <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+              <span className="field-hint">终审人员审核通过时可按此时间定时发布，也可改期或立即发布。</span>
+            </label>
+          )}
+          {form.time === "schedule" && (
+            <label className="field">
+              <span>发布时间（{zone}）</span>
+              <input type="datetime-local" required autoFocus value={when} onChange={(e) => setWhen(e.target.value)} />
+            </label>
+          )}
+          {open === "approve" && approvalIsLast && (
+            <fieldset className="gov-fieldset">
+              <legend>审核通过后</legend>
+              <label className="gov-check">
+                <input type="radio" name="workflow-then" checked={then === "none"} onChange={() => setThen("none")} />
+                仅审核通过，稍后再发布
+              </label>
+              <label className="gov-check">
+                <input type="radio" name="workflow-then" checked={then === "publish"} onChange={() => setThen("publish")} />
+                立即发布
+              </label>
+              <label className="gov-check">
+                <input type="radio" name="workflow-then" checked={then === "schedule"} onChange={() => setThen("schedule")} />
+                {proposedPublishAt ? "按拟发布时间定时发布（可修改）" : "定时发布"}
+              </label>
+              {then === "schedule" && (
+                <label className="field">
+                  <span>发布时间（{zone}）</span>
+                  <input type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
+                </label>
+              )}
+            </fieldset>
+          )}
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={pending}>
               确认{ACTION_LABELS[open]}

@@ -1,12 +1,11 @@
 import type { SessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";
-import { zoneOffset } from "@/lib/format/zone";
+import { zoneLabel, zoneOffset } from "@/lib/format/zone";
 import { t } from "@/lib/i18n/zh-CN";
-import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/transitions";
+import { ACTION_LABELS, LEVEL_NAMES, type WorkflowAction } from "@/lib/workflow/transitions";
 import { getWorkflowHistory, getWorkflowOptions } from "@/lib/workflow/queries";
+import { isCountersign } from "@/lib/workflow/reviewers";
 import { WorkflowActions } from "./workflow-actions";
-
-const LEVEL_NAMES = ["", "一审", "二审", "三审"];
 
 /**
  * Status, the actions this user may take now, and the article's history. `version` is
@@ -15,7 +14,8 @@ const LEVEL_NAMES = ["", "一审", "二审", "三审"];
 export async function WorkflowPanel({ articleId, version, user }: { articleId: number; version: number; user: SessionUser }) {
   const [options, history] = await Promise.all([getWorkflowOptions(articleId, user), getWorkflowHistory(articleId)]);
   if (!options) return null;
-  const { article, reviewLevels, actions } = options;
+  const { article, reviewLevels, actions, review, people, noApprovalReason, approvalIsLast } = options;
+  const offset = zoneOffset();
   const progress =
     article.status === "IN_REVIEW"
       ? `待${LEVEL_NAMES[article.reviewLevel + 1]}（共${LEVEL_NAMES[reviewLevels]}，已通过 ${article.reviewLevel} 级）`
@@ -31,11 +31,38 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
         {progress && <span className="workflow-progress">{progress}</span>}
         {article.live && article.status !== "PUBLISHED" && <span className="workflow-note">（网站上仍显示上一个已发布版本）</span>}
       </p>
+      {review && people && (
+        <p className="workflow-level" data-testid="workflow-level">
+          {isCountersign(review.rule) ? "本级会签，须全部指定人员审核通过。" : review.rule.named.length > 0 ? "本级或签，任一指定人员审核通过即可。" : "本级由栏目任一审核人员审核。"}
+          {people.signed.length > 0 && <> 已审核：{people.signed.join("、")}。</>}
+          {people.waiting && <> 待审核：{people.waiting.length > 0 ? people.waiting.join("、") : "无可审核的人员，请管理员调整栏目的审核设置"}。</>}
+        </p>
+      )}
+      {article.proposedPublishAt && article.status === "IN_REVIEW" && (
+        <p data-testid="workflow-proposed">
+          拟发布时间：{formatDateTime(article.proposedPublishAt)}（{zoneLabel(offset)}）
+        </p>
+      )}
       {article.scheduledAt && article.status === "SCHEDULED" && (
-        <p>定时发布：{formatDateTime(article.scheduledAt)}</p>
+        <p>
+          定时发布：{formatDateTime(article.scheduledAt)}（{zoneLabel(offset)}）
+        </p>
+      )}
+      {noApprovalReason && (
+        <p className="muted" data-testid="workflow-no-approval">
+          您不能审核通过本级：{noApprovalReason}
+        </p>
       )}
       {article.status === "WITHDRAWN" && article.withdrawnReason && <p>撤稿原因：{article.withdrawnReason}</p>}
-      <WorkflowActions articleId={articleId} version={version} actions={actions} wasLive={article.live} zoneOffset={zoneOffset()} />
+      <WorkflowActions
+        articleId={articleId}
+        version={version}
+        actions={actions}
+        wasLive={article.live}
+        zoneOffset={offset}
+        approvalIsLast={approvalIsLast}
+        proposedPublishAt={article.proposedPublishAt?.toISOString() ?? null}
+      />
       <h3>流转记录</h3>
       {history.length === 0 ? (
         <p className="muted">尚无记录。</p>
@@ -46,9 +73,11 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
               <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>{" "}
               <strong>{event.actor?.name ?? "系统"}</strong> {ACTION_LABELS[event.action as WorkflowAction] ?? event.action}
               {event.action === "approve" && `（${LEVEL_NAMES[event.level]}${event.version ? `，第 ${event.version} 版` : ""}）`}
+              {event.action === "sendBack" && `（退回至${LEVEL_NAMES[event.level]}，该级须重新审核）`}
+              {event.action === "reject" && "（退回作者）"}
               {event.action === "restart" && event.version && `（第 ${event.version} 版）`}
               {event.comment && event.action !== "schedule" && <q>{event.comment}</q>}
-              {event.action === "schedule" && event.comment && `：${formatDateTime(new Date(event.comment))}`}
+              {event.action === "schedule" && event.comment && `：${formatDateTime(new Date(event.comment))}（${zoneLabel(offset)}）`}
             </li>
           ))}
         </ol>

@@ -40,6 +40,8 @@ export interface RichEditorProps {
   onRemoteImages?: (summary: RemoteSummary) => void;
   /** The save state, shown under the text in full screen (the character count is always there). */
   statusBar?: React.ReactNode;
+  /** The text may not be changed now (in review for who may not edit it, a save conflict): the toolbar says so. */
+  locked?: boolean;
 }
 
 type DialogName = "link" | "image" | "imageEdit" | "table" | null;
@@ -170,6 +172,7 @@ export const RichEditor = memo(function RichEditor(props: RichEditorProps) {
             openSearch: () => openSearch("find", selectedText(editor.state)),
             fullscreen,
           }}
+          locked={props.locked}
         />
         {inTable && <TableTools editor={editor} />}
         {searchRequest && (

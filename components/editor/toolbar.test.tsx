@@ -101,3 +101,23 @@ describe("the formatting toolbar", () => {
     expect(quote.getAttribute("aria-pressed")).toBe("true");
   });
 });
+
+describe("the toolbar of a locked text (in review for who may not edit it)", () => {
+  it("shows every changing tool unavailable and changes nothing, but still finds and goes full screen", async () => {
+    editor.setEditable(false, false);
+    await act(async () => root.render(<Toolbar editor={editor} actions={actions} locked />));
+    const before = editor.getHTML();
+    for (const name of ["加粗", "撤销", "清除格式"]) expect(button(name).getAttribute("aria-disabled")).toBe("true");
+    expect(toolbar().querySelector("select")!.getAttribute("aria-disabled")).toBe("true");
+    const tidy = Array.from(toolbar().querySelectorAll<HTMLButtonElement>(".tool-text")).find((b) => b.classList.contains("tool-tidy"))!;
+    expect(tidy.getAttribute("aria-disabled")).toBe("true");
+    await act(async () => {
+      editor.commands.selectAll();
+      button("加粗").click();
+      tidy.click();
+    });
+    expect(editor.getHTML()).toBe(before);
+    expect(actions.tidy).not.toHaveBeenCalled();
+    expect(button("查找替换").getAttribute("aria-disabled")).toBeNull();
+  });
+});

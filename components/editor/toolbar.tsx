@@ -28,6 +28,9 @@ const MOD = isMac ? "⌘" : "Ctrl";
  */
 const Roving = createContext<{ stop: string; setStop: (key: string) => void }>({ stop: "", setStop: () => {} });
 
+/** The text may not be changed now: every tool that would change it looks and is unavailable. */
+const Locked = createContext(false);
+
 function useRoving(key: string) {
   const { stop, setStop } = useContext(Roving);
   return { "data-tool": key, tabIndex: stop === key ? 0 : -1, onFocus: () => setStop(key) };
@@ -37,8 +40,11 @@ function useRoving(key: string) {
  * One toolbar button. Unavailable buttons stay focusable with aria-disabled, as the APG
  * recommends for toolbars: the arrow keys still reach them and a screen reader says they exist.
  */
-function Tool({ id, label, shortcut, active, disabled, onClick, children }: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick: () => void; children: React.ReactNode }) {
+function Tool({ id, label, shortcut, active, disabled: unavailable, readsOnly, onClick, children }: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; readsOnly?: boolean; onClick: () => void; children: React.ReactNode }) {
   const roving = useRoving(id);
+  // Tools that only read (search, full screen) stay available when the text is locked.
+  const locked = useContext(Locked);
+  const disabled = unavailable || (locked && !readsOnly);
   return (
     <button
       type="button"
@@ -61,8 +67,19 @@ function Tool({ id, label, shortcut, active, disabled, onClick, children }: { id
 
 function TextTool({ id, title, onClick, className, children }: { id: string; title: string; onClick: () => void; className?: string; children: React.ReactNode }) {
   const roving = useRoving(id);
+  const locked = useContext(Locked);
   return (
-    <button type="button" className={`tool-text${className ? ` ${className}` : ""}`} title={title} {...roving} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+    <button
+      type="button"
+      className={`tool-text${className ? ` ${className}` : ""}`}
+      title={title}
+      aria-disabled={locked || undefined}
+      {...roving}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => {
+        if (!locked) onClick();
+      }}
+    >
       {children}
     </button>
   );
@@ -83,7 +100,7 @@ function onToolbarKey(e: React.KeyboardEvent<HTMLDivElement>) {
 }
 
 /** The formatting toolbar; every button has a keyboard shortcut or a dialog. */
-export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarActions }) {
+export function Toolbar({ editor, actions, locked = false }: { editor: Editor; actions: ToolbarActions; locked?: boolean }) {
   const e = t.editor;
   const s = useEditorState({
     editor,
@@ -110,6 +127,7 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
   // The item holding the tab stop may go away (the localize button is optional): the first one takes it.
   const current = stop === "localize" && !actions.localizeImages ? "block" : stop;
   return (
+    <Locked.Provider value={locked}>
     <Roving.Provider value={{ stop: current, setStop }}>
       <div className="toolbar" role="toolbar" aria-label={e.toolbar} aria-orientation="horizontal" onKeyDown={onToolbarKey}>
         <select
@@ -120,9 +138,12 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
           onKeyDown={() => (keyed.current = true)}
           className="tool-select"
           aria-label={e.blockStyle}
+          // Not `disabled`: the toolbar's one tab stop may be here.
+          aria-disabled={locked || undefined}
           title={fill(e.withShortcut, { label: e.blockStyle, keys: `${MOD}+Alt+0 / 2 / 3 / 4` })}
           value={s.block}
           onChange={(e) => {
+            if (locked) return;
             const v = e.target.value;
             // Chosen with the keyboard, the select keeps the focus so that Up/Down go on through the
             // styles; chosen with the mouse (or by a script), back to the text.
@@ -208,13 +229,14 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
           </TextTool>
         )}
         <span className="tool-spacer" />
-        <Tool id="search" label={e.find.open} shortcut={`${MOD}+F / ${MOD}+H`} onClick={actions.openSearch}>
+        <Tool id="search" readsOnly label={e.find.open} shortcut={`${MOD}+F / ${MOD}+H`} onClick={actions.openSearch}>
           <Icon name="search" />
         </Tool>
-        <Tool id="fullscreen" label={actions.fullscreen ? e.exitFullscreen : e.fullscreen} shortcut={`${MOD}+Shift+F`} active={actions.fullscreen} onClick={actions.toggleFullscreen}>
+        <Tool id="fullscreen" readsOnly label={actions.fullscreen ? e.exitFullscreen : e.fullscreen} shortcut={`${MOD}+Shift+F`} active={actions.fullscreen} onClick={actions.toggleFullscreen}>
           <Icon name={actions.fullscreen ? "exitFullscreen" : "fullscreen"} />
         </Tool>
       </div>
     </Roving.Provider>
+    </Locked.Provider>
   );
 }

@@ -5,6 +5,8 @@ export const accounts = {
   editor: { email: "editor@e2e.test", password: "E2e-Editor-Passw0rd!" },
   reviewer: { email: "reviewer@e2e.test", password: "E2e-Reviewer-Passw0rd!" },
   reviewer2: { email: "reviewer2@e2e.test", password: "E2e-Reviewer2-Passw0rd!" },
+  // A third reviewer: a level named to one person each needs three (e2e/review-levels.spec.ts).
+  reviewer3: { email: "reviewer3@e2e.test", password: "E2e-Reviewer3-Passw0rd!" },
   // Security journeys only (e2e/security-*.spec.ts): they change these accounts' state.
   twofa: { email: "twofa@e2e.test", password: "E2e-TwoFactor-Passw0rd!" },
   newcomer: { email: "newcomer@e2e.test", password: "E2e-Newcomer-Passw0rd!" },

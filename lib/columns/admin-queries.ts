@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { readLevelReviewers } from "./review-levels";
 import { flattenColumns } from "./tree";
 
 /** Every column, hidden ones too, in tree order with what the admin needs to decide (article and member counts). */
@@ -32,10 +33,11 @@ export async function listColumnsForAdmin() {
 export type AdminColumn = Awaited<ReturnType<typeof listColumnsForAdmin>>[number];
 
 export async function getColumnForAdmin(id: number) {
-  return db().column.findUnique({
+  const column = await db().column.findUnique({
     where: { id },
     include: { _count: { select: { articles: true, children: true, members: true } } },
   });
+  return column && { ...column, levelReviewers: await readLevelReviewers(db(), id) };
 }
 
 /** Columns as indented options for pickers (parent column, a user's columns). */

@@ -5,16 +5,18 @@ import { changedFields } from "@/lib/audit/diff";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { assertValidParent, findColumnOrFail, lockColumnTree, nextPosition, slugTaken } from "./guards";
+import { readLevelReviewers, writeLevelReviewers } from "./review-levels";
 import type { ColumnInput, ReorderColumnInput, UpdateColumnInput } from "./schema";
 
 /** A new column goes last among its siblings. */
-export async function createColumn(input: ColumnInput, actor: AuditActor) {
+export async function createColumn({ levelReviewers, ...input }: ColumnInput, actor: AuditActor) {
   try {
     return await db().$transaction(async (tx) => {
       await lockColumnTree(tx);
       await assertValidParent(tx, null, input.parentId);
       const column = await tx.column.create({ data: { ...input, position: await nextPosition(tx, input.parentId) } });
-      await auditBy(actor, { action: "column.create", targetType: "column", targetId: column.id, detail: { ...input } }, tx);
+      const levels = await writeLevelReviewers(tx, column.id, input.reviewLevels, levelReviewers ?? []);
+      await auditBy(actor, { action: "column.create", targetType: "column", targetId: column.id, detail: { ...input, levelReviewers: levels } }, tx);
       return column;
     });
   } catch (error) {
@@ -28,18 +30,20 @@ export async function createColumn(input: ColumnInput, actor: AuditActor) {
  * show. A move puts the column last under its new parent. Returns the slugs before
  * and after so the caller can refresh both addresses.
  */
-export async function updateColumn({ id, ...input }: UpdateColumnInput, actor: AuditActor) {
+export async function updateColumn({ id, levelReviewers, ...input }: UpdateColumnInput, actor: AuditActor) {
   try {
     return await db().$transaction(async (tx) => {
       await lockColumnTree(tx);
-      const before = await findColumnOrFail(tx, id);
+      const before = { ...(await findColumnOrFail(tx, id)), levelReviewers: await readLevelReviewers(tx, id) };
       const moved = before.parentId !== input.parentId;
       if (moved) await assertValidParent(tx, id, input.parentId);
       await tx.column.update({
         where: { id },
         data: { ...input, ...(moved ? { position: await nextPosition(tx, input.parentId) } : {}) },
       });
-      const changes = changedFields(before, input);
+      // Levels the column no longer has lose their reviewers, whether or not the form sent any.
+      const levels = await writeLevelReviewers(tx, id, input.reviewLevels, levelReviewers ?? before.levelReviewers);
+      const changes = changedFields(before, { ...input, levelReviewers: levels });
       if (Object.keys(changes).length > 0) {
         await auditBy(actor, { action: "column.update", targetType: "column", targetId: id, detail: { name: before.name, changes } }, tx);
       }

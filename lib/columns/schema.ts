@@ -38,6 +38,13 @@ const updateEveryDays = z.coerce
   .default(null);
 
 type ReportCategoryValue = (typeof REPORT_CATEGORIES)[number]["value"];
+/** Who reviews one level (lib/workflow/reviewers.ts): users, a group, or both; nobody named: any reviewer of the column. */
+const levelReviewers = z.object({
+  level: z.coerce.number().int().min(1).max(3),
+  mode: z.enum(["ANY", "ALL"]).default("ANY"),
+  groupId: z.coerce.number().int().positive().nullable().default(null),
+  userIds: z.array(z.coerce.number().int().positive()).max(50, "每级最多指定 50 人").default([]),
+});
 
 export const columnFieldsSchema = z.object({
   name,
@@ -45,6 +52,8 @@ export const columnFieldsSchema = z.object({
   description,
   parentId,
   reviewLevels,
+  /** Left out: the named reviewers stay as they are (a form without them must not clear them). */
+  levelReviewers: z.array(levelReviewers).max(3).optional(),
   hidden: z.boolean().default(false),
   reportCategory,
   updateEveryDays,
@@ -57,5 +66,6 @@ export const setColumnHiddenSchema = z.object({ id, hidden: z.boolean() });
 export const deleteColumnSchema = z.object({ id });
 
 export type ColumnInput = z.output<typeof columnFieldsSchema>;
+export type LevelReviewersInput = z.output<typeof levelReviewers>;
 export type UpdateColumnInput = z.output<typeof updateColumnSchema>;
 export type ReorderColumnInput = z.output<typeof reorderColumnSchema>;

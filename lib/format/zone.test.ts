@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromLocalInput, zoneOffset } from "./zone";
+import { fromLocalInput, toLocalInput, zoneLabel, zoneOffset } from "./zone";
 
 describe("display time zone", () => {
   it("knows Shanghai is UTC+8", () => {
@@ -11,5 +11,17 @@ describe("display time zone", () => {
     expect(fromLocalInput("2026-11-29T10:30:15", "+08:00").toISOString()).toBe("2026-11-29T02:30:15.000Z");
     expect(fromLocalInput("2026-11-29T07:00", "+08:00").toISOString()).toBe("2026-11-28T23:00:00.000Z");
     expect(Number.isNaN(fromLocalInput("", "+08:00").getTime())).toBe(true);
+  });
+});
+
+describe("time fields in the display zone", () => {
+  it("shows a stored instant as the zone's wall time, and back", () => {
+    expect(toLocalInput("2026-11-28T23:00:00.000Z", "+08:00")).toBe("2026-11-29T07:00");
+    expect(fromLocalInput(toLocalInput("2026-12-08T01:30:00.000Z", "+08:00"), "+08:00").toISOString()).toBe("2026-12-08T01:30:00.000Z");
+    expect(toLocalInput(null, "+08:00")).toBe("");
+  });
+  it("names the zone a time field uses", () => {
+    expect(zoneLabel("+08:00")).toBe("北京时间");
+    expect(zoneLabel("-05:00")).toBe("UTC-05:00");
   });
 });

@@ -11,3 +11,15 @@ export function zoneOffset(at: Date = new Date(), timeZone = process.env.DISPLAY
 export function fromLocalInput(value: string, offset: string): Date {
   return new Date(`${value.length === 16 ? `${value}:00` : value}${offset}`);
 }
+
+/** A stored instant as the wall time of the display zone, for <input type="datetime-local">. */
+export function toLocalInput(iso: string | null, offset: string): string {
+  if (!iso) return "";
+  const [sign, hh, mm] = [offset[0] === "-" ? -1 : 1, Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+  return new Date(new Date(iso).getTime() + sign * (hh * 60 + mm) * 60_000).toISOString().slice(0, 16);
+}
+
+/** What a time field says its zone is: UTC+8 is 北京时间 to every reader; any other offset by its number. */
+export function zoneLabel(offset: string): string {
+  return offset === "+08:00" ? "北京时间" : `UTC${offset}`;
+}

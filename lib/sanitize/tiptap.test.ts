@@ -33,6 +33,20 @@ describe("renderRichText", () => {
     expect(html).toContain("<hr />");
   });
 
+  it("puts a table's header row in <thead>, so that a table printed over pages repeats it", () => {
+    const cell = (type: "tableHeader" | "tableCell", t: string): RichTextNode => ({ type, content: [p(text(t))] });
+    const table = (...rows: RichTextNode[][]): RichTextNode => ({ type: "table", content: rows.map((content) => ({ type: "tableRow", content })) });
+    const html = renderRichText(
+      doc(
+        table([cell("tableHeader", "项目"), cell("tableHeader", "金额")], [cell("tableCell", "甲"), cell("tableCell", "1")]),
+        table([cell("tableCell", "无表头"), cell("tableCell", "x")], [cell("tableCell", "乙"), cell("tableCell", "2")]),
+      ),
+    );
+    expect(html).toMatch(/<table[^>]*>(<colgroup>.*?<\/colgroup>)?<thead><tr><th[^>]*><p>项目<\/p><\/th><th[^>]*><p>金额<\/p><\/th><\/tr><\/thead><tbody><tr><td/);
+    expect(html.match(/<thead>/g)).toHaveLength(1);
+    expect(htmlToRichText(html)).toEqual(htmlToRichText(html.replace(/<\/?thead>/g, "").replace(/<\/tr><tbody>/, "</tr>")));
+  });
+
   it("drops dangerous URLs and attributes smuggled into the JSON", () => {
     const html = renderRichText(
       doc(

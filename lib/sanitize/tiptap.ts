@@ -7,7 +7,17 @@ export { EMPTY_DOC, richTextDocSchema, richTextNodeSchema, type RichTextNode } f
 
 /** Tiptap JSON → sanitized HTML. Throws when the JSON does not fit the editor's schema. */
 export function renderRichText(doc: RichTextNode): string {
-  return sanitizeRichHtml(generateHTML(doc as Parameters<typeof generateHTML>[0], editorExtensions()));
+  return sanitizeRichHtml(headerRowInThead(generateHTML(doc as Parameters<typeof generateHTML>[0], editorExtensions())));
+}
+
+/**
+ * A table whose first row is all header cells (th) gets it in <thead>, so that a table
+ * printed over several pages repeats it on each (Tiptap writes every row in <tbody>).
+ * Tiptap's own output only: a row holding a data cell or a nested table is left alone.
+ */
+const HEADER_ROW = /(<table\b[^>]*>(?:<colgroup>(?:<col\b[^>]*>)*<\/colgroup>)?)<tbody>(<tr>(?:(?!<\/tr>|<td\b|<table\b)[\s\S])*<\/tr>)/g;
+export function headerRowInThead(html: string): string {
+  return html.replace(HEADER_ROW, "$1<thead>$2</thead><tbody>");
 }
 
 /** HTML (e.g. from a paste or an import) → the editor's JSON, keeping only what the editor knows. */

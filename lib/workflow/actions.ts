@@ -8,6 +8,7 @@ import {
   recallSchema,
   rejectSchema,
   scheduleSchema,
+  sendBackSchema,
   submitSchema,
   unscheduleSchema,
   withdrawSchema,
@@ -21,7 +22,7 @@ const go = (user: SessionUser, articleId: number, act: TransitionInput["action"]
   runTransition({ articleId, action: act, actor: user, ...extra });
 
 export const submitArticle = action({ name: "workflow.submit", roles: STAFF, schema: submitSchema }, (input, { user }) =>
-  go(user, input.articleId, "submit", { comment: input.comment }),
+  go(user, input.articleId, "submit", { comment: input.comment, proposedPublishAt: input.proposedPublishAt }),
 );
 
 /** 撤回: the submitter's own; who submitted is checked inside. */
@@ -30,11 +31,16 @@ export const recallArticle = action({ name: "workflow.recall", roles: STAFF, sch
 );
 
 export const approveArticle = action({ name: "workflow.approve", roles: REVIEWERS, schema: approveSchema }, (input, { user }) =>
-  go(user, input.articleId, "approve", { comment: input.comment, version: input.version }),
+  go(user, input.articleId, "approve", { comment: input.comment, version: input.version, then: input.then, scheduledAt: input.scheduledAt }),
 );
 
 export const rejectArticle = action({ name: "workflow.reject", roles: REVIEWERS, schema: rejectSchema }, (input, { user }) =>
   go(user, input.articleId, "reject", { comment: input.comment }),
+);
+
+/** 退回上一级: the article stays in review, the previous level approves again. */
+export const sendBackArticle = action({ name: "workflow.send-back", roles: REVIEWERS, schema: sendBackSchema }, (input, { user }) =>
+  go(user, input.articleId, "sendBack", { comment: input.comment }),
 );
 
 export const publishArticle = action({ name: "workflow.publish", roles: REVIEWERS, schema: publishSchema }, (input, { user }) =>

@@ -1,9 +1,12 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, Prisma } from "@/lib/db/client";
+import { reviewersForLevel } from "./reviewers";
 
 const item = {
   id: true,
+  columnId: true,
+  createdById: true,
   title: true,
   status: true,
   reviewLevel: true,
@@ -21,7 +24,7 @@ export type DashboardItem = Prisma.ArticleGetPayload<{ select: typeof item }>;
 export async function getDashboard(user: SessionUser) {
   const inMyColumns: Prisma.ArticleWhereInput = user.role === "ADMIN" ? {} : { columnId: { in: user.columnIds } };
   const mayReview = user.role !== "EDITOR";
-  const [drafts, toReview, rejectedCandidates, scheduled, published] = await Promise.all([
+  const [drafts, inReview, rejectedCandidates, scheduled, published] = await Promise.all([
     db().article.findMany({
       where: { status: "DRAFT", createdById: user.id },
       orderBy: { updatedAt: "desc" },
@@ -32,7 +35,7 @@ export async function getDashboard(user: SessionUser) {
       ? db().article.findMany({
           where: { ...inMyColumns, status: "IN_REVIEW", createdById: { not: user.id } },
           orderBy: { updatedAt: "asc" },
-          take: 20,
+          take: 100,
           select: item,
         })
       : Promise.resolve([]),
@@ -55,6 +58,8 @@ export async function getDashboard(user: SessionUser) {
       select: item,
     }),
   ]);
+  // Waiting for me: the level under review names me (or anyone of the column), and I have not signed this round.
+  const toReview = (await filterAsync(inReview, async (a) => (await reviewersForLevel(db(), a, a.reviewLevel + 1)).includes(user.id))).slice(0, 20);
   // Rejected back to me: drafts whose latest event is the rejection (not ones already reworked and resubmitted).
   const rejected = rejectedCandidates
     .filter((a) => a.workflowEvents[0]?.action === "reject")
@@ -66,4 +71,9 @@ export async function getDashboard(user: SessionUser) {
     select: item,
   });
   return { drafts, toReview, rejected, scheduled, published, missedSchedules };
+}
+
+async function filterAsync<T>(items: T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const kept = await Promise.all(items.map(keep));
+  return items.filter((_, i) => kept[i]);
 }

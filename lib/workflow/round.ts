@@ -9,6 +9,8 @@ export interface ReviewRound {
   submitterId: number | null;
   /** Who approved a level since the round began (its submission, or the last edit that restarted it). */
   approverIds: number[];
+  /** Those approvals, with the level each approved; a 退回上一级 voids the ones of the levels it reopens. */
+  approvals: { actorId: number; level: number; version: number | null }[];
   /**
    * Who wrote a revision since the submission: they cannot approve what is partly their
    * own text. Counted from the submission, not from the last restart, so that one
@@ -19,48 +21,50 @@ export interface ReviewRound {
 
 /**
  * The current review round, read from the history: it begins at the latest "submit"
- * or "restart" (an edit during review voids the approvals given before it).
+ * or "restart" (an edit during review voids the approvals given before it). A
+ * "sendBack" to level n voids the approvals of level n and above given before it.
  */
 export async function currentRound(tx: Client, articleId: number): Promise<ReviewRound> {
   const events = await tx.workflowEvent.findMany({
     where: { articleId },
     orderBy: { id: "desc" },
     take: 200,
-    select: { action: true, actorId: true, version: true, createdAt: true },
+    select: { action: true, actorId: true, level: true, version: true, createdAt: true },
   });
-  const approverIds: number[] = [];
+  const approvals: ReviewRound["approvals"] = [];
   let restarted = false;
+  let reopenedFrom = Infinity;
   for (const event of events) {
-    if (event.action === "approve" && !restarted && event.actorId) approverIds.push(event.actorId);
+    if (event.action === "approve" && !restarted && event.actorId && event.level < reopenedFrom) {
+      approvals.push({ actorId: event.actorId, level: event.level, version: event.version });
+    }
+    if (event.action === "sendBack") reopenedFrom = Math.min(reopenedFrom, event.level);
     if (event.action === "restart") restarted = true;
     if (event.action === "submit") {
       // Submissions recorded before events carried a version: compare times instead.
       const since = event.version !== null ? { version: { gt: event.version } } : { createdAt: { gt: event.createdAt } };
       const writers = await tx.articleRevision.findMany({ where: { articleId, ...since }, select: { authorId: true }, distinct: ["authorId"] });
-      return { submitterId: event.actorId, approverIds, writerIds: writers.map((w) => w.authorId) };
+      return { submitterId: event.actorId, approverIds: approvals.map((a) => a.actorId), approvals, writerIds: writers.map((w) => w.authorId) };
     }
   }
-  return { submitterId: null, approverIds, writerIds: [] };
+  return { submitterId: null, approverIds: approvals.map((a) => a.actorId), approvals, writerIds: [] };
 }
 
 /** Why this actor may not approve the round, or null when they may. */
-export function approvalRefusal(round: ReviewRound, article: { createdById: number }, actor: Actor): string | null {
+export function approvalRefusal(round: ReviewRound, article: { createdById: number }, actor: Pick<Actor, "id">): string | null {
   if (article.createdById === actor.id) return "不能审核自己撰写的文章。";
   if (round.submitterId === actor.id) return "不能审核自己提交的文章。";
   if (round.writerIds.includes(actor.id)) return "您在本轮审核中修改过这篇文章，不能再审核通过，请由其他审核人员审核。";
-  if (round.approverIds.includes(actor.id)) return "您已审核过本文的上一级，同一人不能审核同一篇文章的两级。";
+  if (round.approverIds.includes(actor.id)) return "您在本轮审核中已经审核通过过一次，同一人不能审核同一篇文章的两级，也不能在会签中签两次。";
   return null;
-}
-
-export async function assertMayApprove(tx: Client, article: { id: number; createdById: number }, actor: Actor): Promise<void> {
-  const refusal = approvalRefusal(await currentRound(tx, article.id), article, actor);
-  if (refusal) throw new ActionError("forbidden", refusal);
 }
 
 /** 撤回: only who submitted this round, and only before anyone approved (the transition table checks the level). */
 export async function assertMayRecall(tx: Client, articleId: number, actor: Actor): Promise<void> {
   const round = await currentRound(tx, articleId);
   if (round.submitterId !== actor.id) throw new ActionError("forbidden", "只有提交人可以撤回自己的送审。");
+  // A 会签 signature of level 1 leaves the level at 0: the round is no longer untouched.
+  if (round.approvals.length > 0) throw new ActionError("conflict", "已有审核人员签署意见，不能再撤回，请联系审核人员退回。");
 }
 
 /**

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleStatus } from "@/generated/prisma/enums";
-import { availableActions, transition, type WorkflowAction } from "./transitions";
+import { availableActions, transition, type WorkflowAction, type WorkflowState } from "./transitions";
 
 const state = (status: ArticleStatus, reviewLevel = 0, reviewLevels = 1, live = false) => ({ status, reviewLevel, reviewLevels, live });
 
 describe("workflow transitions", () => {
   // [from, action, to | null]
-  const table: [ReturnType<typeof state>, WorkflowAction, { status: ArticleStatus; reviewLevel: number } | null][] = [
+  const table: [WorkflowState, WorkflowAction, { status: ArticleStatus; reviewLevel: number } | null][] = [
     [state("DRAFT"), "submit", { status: "IN_REVIEW", reviewLevel: 0 }],
     [state("IN_REVIEW"), "submit", null],
     [state("PUBLISHED", 1, 1, true), "submit", null],
@@ -27,6 +27,13 @@ describe("workflow transitions", () => {
     [state("DRAFT"), "restart", null],
     [state("APPROVED", 1), "restart", null],
     [state("DRAFT"), "reject", null],
+    [state("IN_REVIEW", 1, 2), "sendBack", { status: "IN_REVIEW", reviewLevel: 0 }],
+    [state("IN_REVIEW", 2, 3), "sendBack", { status: "IN_REVIEW", reviewLevel: 1 }],
+    [state("IN_REVIEW", 0, 3), "sendBack", null],
+    [state("DRAFT"), "sendBack", null],
+    [{ ...state("IN_REVIEW", 1, 3), levelComplete: false }, "approve", { status: "IN_REVIEW", reviewLevel: 1 }],
+    [{ ...state("IN_REVIEW", 2, 3), levelComplete: false }, "approve", { status: "IN_REVIEW", reviewLevel: 2 }],
+    [{ ...state("IN_REVIEW", 2, 3), levelComplete: true }, "approve", { status: "APPROVED", reviewLevel: 3 }],
     [state("APPROVED", 1), "publish", { status: "PUBLISHED", reviewLevel: 1 }],
     [state("IN_REVIEW", 0), "publish", null],
     [state("DRAFT"), "publish", null],
@@ -54,7 +61,7 @@ describe("workflow transitions", () => {
   it("offers the actions a state allows", () => {
     expect(availableActions(state("DRAFT"))).toEqual(["submit"]);
     expect(availableActions(state("IN_REVIEW", 0, 2))).toEqual(["recall", "approve", "reject"]);
-    expect(availableActions(state("IN_REVIEW", 1, 2))).toEqual(["approve", "reject"]);
+    expect(availableActions(state("IN_REVIEW", 1, 2))).toEqual(["approve", "reject", "sendBack"]);
     expect(availableActions(state("APPROVED", 1, 1, true))).toEqual(["publish", "schedule", "withdraw"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from "@/generated/prisma/enums";
+import type { ArticleStatus, SignMode } from "@/generated/prisma/enums";
 import type { Permission } from "@/lib/auth/permissions";
 
 /**
@@ -6,7 +6,8 @@ import type { Permission } from "@/lib/auth/permissions";
  *
  *   DRAFT ──submit──▶ IN_REVIEW ──approve (per level, 1–3 levels per column)──▶ APPROVED
  *     ▲                  │  ▲                                                 │      │
- *     └──reject/recall───┘  └─restart (an edit during review: approvals void)  publish │      │ schedule
+ *     └──reject/recall───┘  ├─restart (an edit during review: approvals void)  publish │      │ schedule
+ *                           └─sendBack (退回上一级: level n-1 again, its approvals void)
  *                                                                            ▼      ▼
  *                         any state of a live article ──withdraw──▶ WITHDRAWN   PUBLISHED ◀─publishDue── SCHEDULED
  *
@@ -14,12 +15,14 @@ import type { Permission } from "@/lib/auth/permissions";
  * saving one IN_REVIEW restarts its round ("restart", lib/articles/mutations.ts): an
  * approval holds only for the version it approved. The public keeps the live revision meanwhile.
  * "recall" (撤回) is the submitter taking the submission back before anyone approved it.
+ * A 会签 level passes only with its last signer's approval (`levelComplete`).
  */
 export type WorkflowAction =
   | "submit"
   | "recall"
   | "approve"
   | "reject"
+  | "sendBack"
   | "publish"
   | "schedule"
   | "unschedule"
@@ -39,6 +42,11 @@ export interface WorkflowState {
   reviewLevels: number;
   /** Is a version of it public now? */
   live: boolean;
+  /**
+   * For "approve": does this approval pass the level? False for a 会签 signer whom other
+   * signers still follow (lib/workflow/reviewers.ts); true when not given.
+   */
+  levelComplete?: boolean;
 }
 
 export type Transition = { status: ArticleStatus; reviewLevel: number };
@@ -56,11 +64,15 @@ export function transition(state: WorkflowState, action: WorkflowAction): Transi
       return status === "IN_REVIEW" ? { status: "IN_REVIEW", reviewLevel: 0 } : null;
     case "approve":
       if (status !== "IN_REVIEW") return null;
+      if (state.levelComplete === false) return { status: "IN_REVIEW", reviewLevel };
       return reviewLevel + 1 >= levels
         ? { status: "APPROVED", reviewLevel: levels }
         : { status: "IN_REVIEW", reviewLevel: reviewLevel + 1 };
     case "reject":
       return status === "IN_REVIEW" ? { status: "DRAFT", reviewLevel: 0 } : null;
+    case "sendBack":
+      // From level n (n ≥ 2) back to level n-1, which must be approved again.
+      return status === "IN_REVIEW" && reviewLevel >= 1 ? { status: "IN_REVIEW", reviewLevel: reviewLevel - 1 } : null;
     case "publish":
     case "schedule":
       return status === "APPROVED" ? { status: action === "publish" ? "PUBLISHED" : "SCHEDULED", reviewLevel } : null;
@@ -75,7 +87,7 @@ export function transition(state: WorkflowState, action: WorkflowAction): Transi
 
 /** The actions a state offers, for the UI (who may take them is lib/auth/permissions.ts). */
 export function availableActions(state: WorkflowState): UserAction[] {
-  const all: UserAction[] = ["submit", "recall", "approve", "reject", "publish", "schedule", "unschedule", "withdraw"];
+  const all: UserAction[] = ["submit", "recall", "approve", "reject", "sendBack", "publish", "schedule", "unschedule", "withdraw"];
   return all.filter((a) => transition(state, a) !== null);
 }
 
@@ -85,6 +97,7 @@ export const ACTION_PERMISSION: Record<UserAction, Permission> = {
   recall: "article:recall",
   approve: "article:review",
   reject: "article:review",
+  sendBack: "article:review",
   publish: "article:publish",
   schedule: "article:publish",
   unschedule: "article:publish",
@@ -96,6 +109,7 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   recall: "撤回",
   approve: "审核通过",
   reject: "退回修改",
+  sendBack: "退回上一级",
   publish: "立即发布",
   schedule: "定时发布",
   unschedule: "取消定时",
@@ -103,3 +117,8 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   publishDue: "定时发布生效",
   restart: "内容修改，审核重新开始，此前的审核意见作废",
 };
+
+/** Review levels by number (1–3), as offices call them. */
+export const LEVEL_NAMES = ["", "一审", "二审", "三审"];
+
+export const SIGN_MODE_LABELS: Record<SignMode, string> = { ANY: "或签（任一人审核即可）", ALL: "会签（须全部人员审核）" };

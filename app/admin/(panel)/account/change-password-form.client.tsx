@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutTo } from "@/lib/auth/sign-out";
 import { useState } from "react";
 import { changePasswordAction } from "@/lib/auth/actions";
 import { t } from "@/lib/i18n/zh-CN";
@@ -31,7 +31,7 @@ export function ChangePasswordForm() {
       confirmPassword: String(form.get("confirmPassword") ?? ""),
     }).catch(() => ({ ok: false as const, error: t.common.unexpectedError, details: undefined, fieldErrors: undefined }));
     if (result.ok) {
-      await signOut({ callbackUrl: "/admin/login?changed=1" });
+      await signOutTo("/admin/login?changed=1");
       return;
     }
     setPending(false);

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { GovernanceReviewerGroups } from "@/components/admin/governance-reviewer-groups";
 import { GovernanceUserTable } from "@/components/admin/governance-user-table";
 import { requireRole } from "@/lib/auth/session";
 import { t } from "@/lib/i18n/zh-CN";
+import { listReviewerChoices, listReviewerGroups } from "@/lib/reviewer-groups/queries";
 import { listUsers } from "@/lib/users/admin-queries";
 
 export const metadata: Metadata = { title: t.adminUsers.title };
 
 export default async function UsersPage() {
   const me = await requireRole("ADMIN");
-  const users = await listUsers();
+  const [users, groups, reviewers] = await Promise.all([listUsers(), listReviewerGroups(), listReviewerChoices()]);
   return (
     <section className="gov-page">
       <header className="gov-page-header">
@@ -23,6 +25,7 @@ export default async function UsersPage() {
       </header>
       <GovernanceUserTable users={users} currentUserId={me.id} />
       <p className="muted gov-footnote">{t.adminUsers.systemNote}</p>
+      <GovernanceReviewerGroups groups={groups} reviewers={reviewers} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { GovernanceColumnForm } from "@/components/admin/governance-column-form"
 import { requireRole } from "@/lib/auth/session";
 import { getColumnForAdmin, listColumnOptions } from "@/lib/columns/admin-queries";
 import { t } from "@/lib/i18n/zh-CN";
+import { listReviewerChoices, listReviewerGroups } from "@/lib/reviewer-groups/queries";
 
 const L = t.adminColumns;
 
@@ -15,7 +16,7 @@ export default async function EditColumnPage({ params }: { params: Promise<{ id:
   await requireRole("ADMIN");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const [column, parents] = await Promise.all([getColumnForAdmin(id), listColumnOptions()]);
+  const [column, parents, reviewers, groups] = await Promise.all([getColumnForAdmin(id), listColumnOptions(), listReviewerChoices(), listReviewerGroups()]);
   if (!column) notFound();
   return (
     <section className="gov-page gov-narrow">
@@ -40,11 +41,13 @@ export default async function EditColumnPage({ params }: { params: Promise<{ id:
             description: column.description,
             parentId: column.parentId,
             reviewLevels: column.reviewLevels,
+            levelReviewers: column.levelReviewers,
             hidden: column.hidden,
             reportCategory: column.reportCategory,
             updateEveryDays: column.updateEveryDays,
           }}
           parents={parents}
+          reviewerOptions={{ reviewers, groups: groups.map(({ id, name }) => ({ id, name })) }}
         />
       </div>
       <div className="gov-card">
