@@ -152,6 +152,10 @@ export function toEditorArticle(row: EditorRow): EditorArticle {
     issuingOrg: row.issuingOrg ?? "",
     writtenAt: row.writtenAt ? row.writtenAt.toISOString().slice(0, 10) : "",
     docNo: row.docNo ?? "",
+    validity: row.validity,
+    validityDate: row.validityDate ? row.validityDate.toISOString().slice(0, 10) : "",
+    replacedById: row.replacedById,
+    validUntil: row.validUntil ? row.validUntil.toISOString().slice(0, 10) : "",
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy.name,
   };
@@ -204,6 +208,7 @@ export function blankEditorArticle(columnId: number | null): EditorArticle {
   return {
     id: null, version: 0, status: "DRAFT", live: false, title: "", titleTags: [], subtitle: "", columnId, author: "", source: "", summary: "",
     bodyJson: { type: "doc", content: [{ type: "paragraph" }] }, coverId: null, publishedAt: null, pinned: false, headline: false, attachments: [],
-    indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "", updatedAt: null, updatedBy: "",
+    indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "",
+    validity: "VALID", validityDate: "", replacedById: null, validUntil: "", updatedAt: null, updatedBy: "",
   };
 }

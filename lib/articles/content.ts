@@ -2,6 +2,8 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import type { ArticleScope } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
+import { documentText } from "@/lib/documents/text";
+import { storedValidityOf } from "@/lib/documents/validity";
 import { mediaVisibleTo, type MediaViewer } from "@/lib/media/access";
 import { listCheckWords } from "@/lib/words/queries";
 import { findWords, summarizeMatches } from "@/lib/words/match";
@@ -30,6 +32,10 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
   }
   const column = await tx.column.findUnique({ where: { id: input.columnId }, select: { id: true } });
   if (!column) throw new ActionError("invalid", "所选栏目不存在，请重新选择。", { fieldErrors: { columnId: ["栏目不存在"] } });
+  if (input.replacedById !== null) {
+    const replacement = await tx.article.findUnique({ where: { id: input.replacedById }, select: { id: true } });
+    if (!replacement) throw new ActionError("invalid", documentText.errors.replacedByMissing, { fieldErrors: { replacedById: [documentText.errors.replacedByMissing] } });
+  }
   let coverAlt = "";
   if (input.coverId !== null) {
     const cover = await tx.media.findFirst({ where: { AND: [{ id: input.coverId }, mediaVisibleTo(actor)] }, select: { kind: true, alt: true } });
@@ -57,6 +63,7 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
     issuingOrg: input.issuingOrg,
     writtenAt: input.writtenAt,
     docNo: input.docNo,
+    ...storedValidityOf(input),
   };
   const placement: Placement = { columnId: input.columnId, publishedAt: input.publishedAt, pinned: input.pinned, headline: input.headline };
   // The revision keeps the cover's alt text as it is now: the live page shows what was reviewed.

@@ -1,3 +1,6 @@
+import type { DocumentValidity } from "@/generated/prisma/enums";
+import { documentText } from "@/lib/documents/text";
+import { validityLabel } from "@/lib/documents/validity";
 import { formatDateTime } from "@/lib/format/date";
 import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
@@ -23,6 +26,10 @@ export interface ComparableContent {
   issuingOrg?: string | null;
   writtenAt?: string | Date | null;
   docNo?: string | null;
+  validity?: DocumentValidity;
+  validityDate?: string | Date | null;
+  replacedById?: number | null;
+  validUntil?: string | Date | null;
 }
 
 export interface FieldLookups {
@@ -50,6 +57,10 @@ const LABELS: Record<keyof ComparableContent, string> = {
   issuingOrg: a.issuingOrg,
   writtenAt: a.writtenAt,
   docNo: a.docNo,
+  validity: documentText.validity,
+  validityDate: documentText.validityDate,
+  replacedById: documentText.replacedBy,
+  validUntil: documentText.validUntil,
 };
 
 function show(field: keyof ComparableContent, value: unknown, lookups: FieldLookups): string {
@@ -63,7 +74,13 @@ function show(field: keyof ComparableContent, value: unknown, lookups: FieldLook
       return lookups.mediaName?.(value as number) ?? fill(a.diffMediaId, { id: value as number });
     case "publishedAt":
       return formatDateTime(new Date(value as string));
+    case "validity":
+      return validityLabel(value as DocumentValidity);
+    case "replacedById":
+      return fill(a.diffArticleId, { id: value as number });
     case "writtenAt":
+    case "validityDate":
+    case "validUntil":
       return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     case "pinned":
     case "headline":

@@ -73,6 +73,12 @@ export interface EditorArticle {
   /** YYYY-MM-DD or "". */
   writtenAt: string;
   docNo: string;
+  validity: "VALID" | "AMENDED" | "REPEALED" | "EXPIRED";
+  /** YYYY-MM-DD or "". */
+  validityDate: string;
+  replacedById: number | null;
+  /** YYYY-MM-DD or "". */
+  validUntil: string;
   updatedAt: string | null;
   updatedBy: string;
 }
@@ -81,6 +87,7 @@ export interface EditorArticle {
 export const EDITABLE_FIELDS = [
   "title", "titleTags", "subtitle", "columnId", "author", "source", "summary", "bodyJson", "coverId", "publishedAt",
   "pinned", "headline", "attachments", "indexNo", "topic", "issuingOrg", "writtenAt", "docNo",
+  "validity", "validityDate", "replacedById", "validUntil",
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type EditableContent = Pick<EditorArticle, EditableField>;

@@ -1,5 +1,6 @@
 import { refreshPaths } from "@/lib/cache/refresh";
 import { TAGS } from "@/lib/cache/tags";
+import { articlesShowing } from "@/lib/documents/links";
 
 export { TAGS } from "@/lib/cache/tags";
 
@@ -50,9 +51,12 @@ export function locationOf(a: {
  * both columns follow too (their 上一条/下一条 and 相关信息), and those sharing a title
  * tag (their 相关信息), through the column's and the title tags' cache tags.
  */
-export function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): Promise<void> {
+export async function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): Promise<void> {
   const { paths, tags } = articleRefresh(before, after);
-  return refreshPaths(paths, tags);
+  const id = after?.id ?? before?.id;
+  // Documents that name it as their replacement show its title and link (lib/documents).
+  const showing = id ? await articlesShowing(id) : [];
+  return refreshPaths([...paths, ...showing.map((other) => `/articles/${other}`)], tags);
 }
 
 /** What refreshArticle refreshes: the pages by address, the pages that show it by cache tag. */

@@ -2,6 +2,7 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import { auditBy } from "@/lib/audit/by";
 import { db, Prisma } from "@/lib/db/client";
+import { storedValidityOf } from "@/lib/documents/validity";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 import { diffContent, type ContentDiff } from "./diff";
 import { displayFields, type ComparableContent } from "./diff-fields";
@@ -43,6 +44,7 @@ function comparable(r: RevisionRow): ComparableContent {
     title: r.title, titleTags: r.titleTags, subtitle: r.subtitle, author: r.author, source: r.source, summary: r.summary,
     coverId: r.coverId, coverAlt: r.coverAlt, attachments: parseAttachmentRefs(r.attachments),
     indexNo: r.indexNo, topic: r.topic, issuingOrg: r.issuingOrg, writtenAt: r.writtenAt, docNo: r.docNo,
+    ...storedValidityOf(r),
   };
 }
 
@@ -99,6 +101,7 @@ export async function restoreRevision(
       issuingOrg: revision.issuingOrg,
       writtenAt: revision.writtenAt,
       docNo: revision.docNo,
+      ...storedValidityOf(revision),
     },
     actor,
     { note: `恢复自第 ${revision.version} 版`, auditAction: "article.restore" },

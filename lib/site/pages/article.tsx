@@ -125,6 +125,6 @@ export async function articlePage(id: number, ctx: RenderContext): Promise<HtmlP
       },
     },
     content: <ArticlePage {...loaded.data} />,
-    tags: [...FRAME_TAGS, TAGS.article(view.id), TAGS.column(content.columnId), ...view.titleTags.map(TAGS.titleTag)],
+    tags: [...FRAME_TAGS, TAGS.article(view.id), TAGS.column(content.columnId), ...view.titleTags.map(TAGS.titleTag), ...content.shows.map(TAGS.article)],
   };
 }
