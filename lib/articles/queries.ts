@@ -2,7 +2,7 @@ import { cache } from "react";
 import { getColumnPathById, type ColumnInfo } from "@/lib/columns/queries";
 import type { DocumentValidity } from "@/generated/prisma/enums";
 import { db, Prisma } from "@/lib/db/client";
-import { documentViewOf } from "@/lib/documents/validity";
+import { documentViewOf, effectiveValidity } from "@/lib/documents/validity";
 import { sqlRows } from "@/lib/db/sql";
 import { mediaUrl } from "@/lib/media/storage";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
@@ -14,7 +14,7 @@ export const listSelect = {
   publishedAt: true,
   pinned: true,
   columnId: true,
-  liveRevision: { select: { title: true, titleTags: true, summary: true } },
+  liveRevision: { select: { title: true, titleTags: true, summary: true, validity: true, validityDate: true, validUntil: true } },
 } satisfies Prisma.ArticleSelect;
 
 export interface ArticleListItem {
@@ -24,6 +24,8 @@ export interface ArticleListItem {
   summary: string;
   publishedAt: Date;
   pinned: boolean;
+  /** 有效性 as a reader is told it today (listings mark documents that no longer apply). */
+  validity?: DocumentValidity;
 }
 
 export function toListItem(row: Prisma.ArticleGetPayload<{ select: typeof listSelect }>): ArticleListItem {
@@ -34,6 +36,7 @@ export function toListItem(row: Prisma.ArticleGetPayload<{ select: typeof listSe
     summary: row.liveRevision?.summary ?? "",
     publishedAt: row.publishedAt!,
     pinned: row.pinned,
+    validity: row.liveRevision ? effectiveValidity(row.liveRevision).state : undefined,
   };
 }
 
