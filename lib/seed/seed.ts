@@ -42,7 +42,7 @@ async function seedColumnTree(columns: SeedColumn[], parentId: number | null, id
     const row = await db().column.upsert({
       where: { slug: column.slug },
       update: {},
-      create: { name: column.name, slug: column.slug, parentId, position, reviewLevels: column.reviewLevels ?? 1 },
+      create: { name: column.name, slug: column.slug, parentId, position, reviewLevels: column.reviewLevels ?? 1, reportCategory: column.reportCategory ?? null },
     });
     ids.set(column.slug, row.id);
     if (column.children) await seedColumnTree(column.children, row.id, ids);
@@ -91,6 +91,7 @@ async function createPublishedArticle(article: SeedArticle, columnId: number, do
     issuingOrg: article.disclosure?.issuingOrg ?? null,
     writtenAt: article.disclosure ? new Date(`${article.disclosure.writtenAt}T00:00:00Z`) : null,
     docNo: article.disclosure?.docNo ?? null,
+    ...(await seedValidity(article)),
   };
   await db().$transaction(async (tx) => {
     const row = await tx.article.create({
@@ -112,4 +113,18 @@ async function createPublishedArticle(article: SeedArticle, columnId: number, do
     });
     await tx.article.update({ where: { id: row.id }, data: { liveRevisionId: revision.id } });
   });
+}
+
+/** A seeded document's 有效性: its replacement, named by 发文字号, was seeded before it. */
+async function seedValidity(article: SeedArticle) {
+  const { validity, validUntil } = article.disclosure ?? {};
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  const replacement = validity?.replacedByDocNo ? await db().article.findFirst({ where: { docNo: validity.replacedByDocNo }, select: { id: true } }) : null;
+  if (validity?.replacedByDocNo && !replacement) throw new Error(`seed article "${article.title}" is replaced by ${validity.replacedByDocNo}, which is not seeded before it`);
+  return {
+    validity: validity?.state ?? ("VALID" as const),
+    validityDate: validity ? day(validity.date) : null,
+    replacedById: replacement?.id ?? null,
+    validUntil: validUntil ? day(validUntil) : null,
+  };
 }

@@ -30,7 +30,7 @@ export const seedColumns: SeedColumn[] = [
     slug: "disclosure",
     reviewLevels: 3,
     children: [
-      { name: "政府文件", slug: "government-documents", reviewLevels: 3 },
+      { name: "政府文件", slug: "government-documents", reviewLevels: 3, reportCategory: "DISCLOSURE" },
       { name: "人事信息", slug: "personnel", reviewLevels: 3 },
     ],
   },

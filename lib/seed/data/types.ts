@@ -14,6 +14,8 @@ export interface SeedColumn {
   /** Review levels (1–3) for articles in this column. */
   reviewLevels?: 1 | 2 | 3;
   children?: SeedColumn[];
+  /** 年度报表 category; DISCLOSURE makes its articles documents (lib/documents/validity.ts). */
+  reportCategory?: "DISCLOSURE";
 }
 
 export interface SeedArticle {
@@ -37,6 +39,10 @@ export interface SeedArticle {
     /** YYYY-MM-DD */
     writtenAt: string;
     docNo?: string;
+    /** 有效性 other than 有效: the document that replaces it is named by its 发文字号 (seeded before it). */
+    validity?: { state: "AMENDED" | "REPEALED" | "EXPIRED"; date: string; replacedByDocNo?: string };
+    /** 有效期至, YYYY-MM-DD. */
+    validUntil?: string;
   };
   blocks: SeedBlock[];
 }
