@@ -7,6 +7,7 @@ import { t } from "@/lib/i18n/zh-CN";
 import { ColumnOptions } from "./column-options";
 import { DocumentValidityFields } from "./document-validity-fields";
 import { FieldError, invalid } from "./field-error";
+import { InterpretationFields } from "./interpretation-fields";
 
 export interface ColumnChoice {
   id: number;
@@ -145,7 +146,7 @@ export function MetaFields({
         <textarea rows={4} value={article.summary} maxLength={500} disabled={disabled} onChange={(e) => update({ summary: e.target.value })} {...invalid(errors, "summary")} />
         <FieldError errors={errors} name="summary" />
       </label>
-      <details className="disclosure-fields" open={!!(article.indexNo || article.docNo || article.issuingOrg || article.topic || article.writtenAt || article.validity !== "VALID" || article.validUntil)}>
+      <details className="disclosure-fields" open={!!(article.indexNo || article.docNo || article.issuingOrg || article.topic || article.writtenAt || article.validity !== "VALID" || article.validUntil || article.interprets.length > 0)}>
         <summary>{a.disclosure}</summary>
         {(
           [
@@ -167,6 +168,7 @@ export function MetaFields({
           <FieldError errors={errors} name="writtenAt" />
         </label>
         <DocumentValidityFields article={article} update={update} errors={errors} disabled={disabled} />
+        <InterpretationFields article={article} update={update} errors={errors} disabled={disabled} />
       </details>
     </div>
   );

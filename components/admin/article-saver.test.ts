@@ -7,7 +7,7 @@ import { ArticleSaver, type DraftStore, type SaveTransport } from "./article-sav
 const article = (over: Partial<EditorArticle> = {}): EditorArticle => ({
   id: 7, version: 3, status: "DRAFT", live: false, title: "标题", titleTags: [], subtitle: "", columnId: 1, author: "", source: "", summary: "",
   bodyJson: { type: "doc", content: [{ type: "paragraph" }] }, coverId: null, publishedAt: null, pinned: false, headline: false, attachments: [],
-  indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "", validity: "VALID", validityDate: "", replacedById: null, validUntil: "",
+  indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "", validity: "VALID", validityDate: "", replacedById: null, validUntil: "", interpretationKind: null, interprets: [],
   updatedAt: "2024-01-01T00:00:00.000Z", updatedBy: "王编辑", ...over,
 });
 

@@ -36,6 +36,10 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
     const replacement = await tx.article.findUnique({ where: { id: input.replacedById }, select: { id: true } });
     if (!replacement) throw new ActionError("invalid", documentText.errors.replacedByMissing, { fieldErrors: { replacedById: [documentText.errors.replacedByMissing] } });
   }
+  if (input.interprets.length) {
+    const found = await tx.article.count({ where: { id: { in: input.interprets } } });
+    if (found !== input.interprets.length) throw new ActionError("invalid", documentText.errors.interpretsMissing, { fieldErrors: { interprets: [documentText.errors.interpretsMissing] } });
+  }
   let coverAlt = "";
   if (input.coverId !== null) {
     const cover = await tx.media.findFirst({ where: { AND: [{ id: input.coverId }, mediaVisibleTo(actor)] }, select: { kind: true, alt: true } });
@@ -64,10 +68,12 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
     writtenAt: input.writtenAt,
     docNo: input.docNo,
     ...storedValidityOf(input),
+    interpretationKind: input.interpretationKind,
   };
   const placement: Placement = { columnId: input.columnId, publishedAt: input.publishedAt, pinned: input.pinned, headline: input.headline };
   // The revision keeps the cover's alt text as it is now: the live page shows what was reviewed.
-  return { content, placement, attachments, coverAlt };
+  // The documents it interprets are rows of the revision (DocumentInterpretation), like its attachments.
+  return { content, placement, attachments, coverAlt, interprets: input.interprets };
 }
 
 export type PreparedContent = Awaited<ReturnType<typeof prepareContent>>;
@@ -79,14 +85,15 @@ function dedupeAttachments(list: ArticleContent["attachments"]) {
 
 /** Does a save change nothing? Then it writes no revision (autosave of an untouched copy). */
 export function sameContent(
-  stored: Record<string, unknown> & { attachments: { mediaId: number; name: string }[] },
+  stored: Record<string, unknown> & { attachments: { mediaId: number; name: string }[]; interprets: number[] },
   next: PreparedContent,
 ): boolean {
   const { bodyHtml: _h, bodyText: _t, ...content } = next.content;
   const fields = { ...content, ...next.placement };
   return (
     Object.entries(fields).every(([k, v]) => stableJson(stored[k] ?? null) === stableJson(v ?? null)) &&
-    stableJson(stored.attachments.map(({ mediaId, name }) => ({ mediaId, name }))) === stableJson(next.attachments)
+    stableJson(stored.attachments.map(({ mediaId, name }) => ({ mediaId, name }))) === stableJson(next.attachments) &&
+    stableJson(stored.interprets) === stableJson(next.interprets)
   );
 }
 

@@ -1,4 +1,5 @@
-import type { DocumentValidity } from "@/generated/prisma/enums";
+import type { DocumentValidity, InterpretationKind } from "@/generated/prisma/enums";
+import { documentChoiceLabel, interpretationKindLabel } from "@/lib/documents/interpretations";
 import { documentText } from "@/lib/documents/text";
 import { validityLabel } from "@/lib/documents/validity";
 import { formatDateTime } from "@/lib/format/date";
@@ -30,6 +31,8 @@ export interface ComparableContent {
   validityDate?: string | Date | null;
   replacedById?: number | null;
   validUntil?: string | Date | null;
+  interpretationKind?: InterpretationKind | null;
+  interprets?: { title: string; docNo: string | null }[];
 }
 
 export interface FieldLookups {
@@ -61,6 +64,8 @@ const LABELS: Record<keyof ComparableContent, string> = {
   validityDate: documentText.validityDate,
   replacedById: documentText.replacedBy,
   validUntil: documentText.validUntil,
+  interpretationKind: documentText.interpretationKind,
+  interprets: documentText.interprets,
 };
 
 function show(field: keyof ComparableContent, value: unknown, lookups: FieldLookups): string {
@@ -76,6 +81,10 @@ function show(field: keyof ComparableContent, value: unknown, lookups: FieldLook
       return formatDateTime(new Date(value as string));
     case "validity":
       return validityLabel(value as DocumentValidity);
+    case "interpretationKind":
+      return interpretationKindLabel(value as InterpretationKind);
+    case "interprets":
+      return (value as { title: string; docNo: string | null }[]).map(documentChoiceLabel).join("\n");
     case "replacedById":
       return fill(a.diffArticleId, { id: value as number });
     case "writtenAt":

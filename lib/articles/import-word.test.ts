@@ -148,5 +148,7 @@ async function contentOf(id: number) {
     writtenAt: a.writtenAt,
     docNo: a.docNo,
     ...storedValidityOf(a),
+    interpretationKind: a.interpretationKind,
+    interprets: [],
   };
 }

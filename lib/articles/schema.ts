@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkDocumentFields, docNoSchema, validitySchema } from "@/lib/documents/schema";
+import { checkDocumentFields, docNoSchema, interpretationKindSchema, interpretsSchema, validitySchema } from "@/lib/documents/schema";
 import { richTextDocSchema } from "@/lib/sanitize/tiptap-schema";
 import { pendingImageCount, withoutUnusableImages } from "./editor-model";
 
@@ -52,6 +52,8 @@ const articleFieldsSchema = z.object({
   validityDate: calendarDate.default(null),
   replacedById: z.number().int().positive().nullable().default(null),
   validUntil: calendarDate.default(null),
+  interprets: interpretsSchema,
+  interpretationKind: interpretationKindSchema,
 });
 
 export const articleContentSchema = articleFieldsSchema.superRefine(checkDocumentFields);

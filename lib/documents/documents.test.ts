@@ -3,7 +3,7 @@ import { createArticle, saveArticle } from "@/lib/articles/mutations";
 import { getPublicArticleContent } from "@/lib/articles/queries";
 import { listColumnArticles } from "@/lib/articles/public-lists";
 import { compareRevisions } from "@/lib/articles/revisions";
-import { articleContentSchema, type ArticleContentInput } from "@/lib/articles/schema";
+import { articleContentSchema, saveArticleSchema, type ArticleContentInput } from "@/lib/articles/schema";
 import { listenForChanges, type ChangeMessage } from "@/lib/cache/bus";
 import { TAGS } from "@/lib/cache/tags";
 import { db } from "@/lib/db/client";
@@ -14,6 +14,8 @@ import { runTransition } from "@/lib/workflow/mutations";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createUser } from "@/test/factories";
 import { announceExpiries } from "./expiry";
+import { findDocuments } from "./links";
+import { listPolicyLinks } from "./public-links";
 
 const databaseUrl = setupTestDatabase();
 
@@ -155,5 +157,47 @@ describe("有效期至 and the scheduler", () => {
     await publish(doc.id);
     expect((await getPublicArticleContent(doc.id))?.view.document?.state).toBe("VALID");
     expect(await announceExpiries(new Date(Date.now() + 3 * 86_400_000 + 60_000))).toEqual([doc.id]);
+  });
+});
+
+describe("解读 ↔ 政策原文", () => {
+  it("shows both directions from one relation, only live articles, and refreshes the other side's page", async () => {
+    const document = await createArticle(content({ title: "乌海市促进民营经济发展若干措施", docNo: "乌府发（2024）5号" }), editor);
+    await publish(document.id);
+    // The picker finds it by 发文字号 as typed with other brackets, and by words of its title.
+    expect((await findDocuments("乌府发[2024]5号", null, editor)).map((d) => d.id)).toEqual([document.id]);
+    expect((await findDocuments("民营经济", null, editor)).map((d) => d.id)).toContain(document.id);
+
+    const interpretation = await createArticle(
+      articleContentSchema.parse({ title: "图解：促进民营经济发展若干措施", columnId: column.id, bodyJson: body("解读正文。"), interprets: [{ id: document.id, title: "…" }], interpretationKind: "GRAPHIC" }),
+      editor,
+    );
+    // Not public yet: neither page shows the link.
+    expect(await listPolicyLinks(document.id)).toEqual({ originals: [], interpretations: [] });
+
+    await db().$executeRaw`DELETE FROM "StaticQueue"`;
+    await publish(interpretation.id);
+    expect(await queued()).toContain(`/articles/${document.id}`);
+    const onDocument = await listPolicyLinks(document.id);
+    expect(onDocument.interpretations.map((i) => [i.id, i.kind])).toEqual([[interpretation.id, "图文解读/图解"]]);
+    expect((await listPolicyLinks(interpretation.id)).originals.map((o) => o.id)).toEqual([document.id]);
+
+    // An edit that drops the link reaches the public only when published.
+    await edit(interpretation.id, { title: "图解：促进民营经济发展若干措施", interprets: [], interpretationKind: "GRAPHIC" });
+    expect((await listPolicyLinks(document.id)).interpretations).toHaveLength(1);
+
+    // The document withdrawn: the interpretation's page is refreshed and no longer links it.
+    await db().$executeRaw`DELETE FROM "StaticQueue"`;
+    await runTransition({ articleId: document.id, action: "withdraw", actor: reviewer, comment: "文件调整" });
+    expect(await queued()).toContain(`/articles/${interpretation.id}`);
+    expect((await listPolicyLinks(interpretation.id)).originals).toEqual([]);
+  });
+
+  it("refuses an interpretation of itself and one without a kind, on their fields", () => {
+    const parsed = saveArticleSchema.safeParse({ title: "解读", columnId: 1, bodyJson: body("x"), interprets: [7], id: 7, baseVersion: 1 });
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["interprets", "文章不能解读它自己"],
+      ["interpretationKind", "请选择解读形式"],
+    ]);
   });
 });

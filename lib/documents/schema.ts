@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatCalendarDate, formatDate } from "@/lib/format/date";
+import { MAX_INTERPRETED } from "./interpretations";
 import { VALIDITIES } from "./validity";
 import { documentText } from "./text";
 
@@ -22,6 +23,18 @@ export const docNoSchema = z
   .preprocess((v) => (typeof v === "string" ? normalizeDocNo(v) || null : v), z.string().max(100, "发文字号不能超过 100 字").regex(DOC_NO_PATTERN, DOC_NO_MESSAGE).nullable())
   .default(null);
 
+/**
+ * The documents an interpretation names, in order, without repeats. The editor sends its
+ * choices ({ id, title, … }); only the ids are kept.
+ */
+export const interpretsSchema = z
+  .array(z.union([z.number().int().positive(), z.object({ id: z.number().int().positive() }).transform((d) => d.id)]))
+  .transform((ids) => [...new Set(ids)])
+  .refine((ids) => ids.length <= MAX_INTERPRETED, documentText.errors.interpretsTooMany)
+  .default([]);
+
+export const interpretationKindSchema = z.enum(["TEXT", "GRAPHIC", "MEDIA", "EXPERT", "VIDEO", "PRESS"]).nullable().default(null);
+
 export const validitySchema = z.enum(VALIDITIES, { message: "请选择有效性" }).default("VALID");
 
 /** The document fields the rules below compare; dates as the article schema parses them. */
@@ -32,6 +45,8 @@ interface DocumentFields {
   validityDate: Date | null;
   replacedById: number | null;
   validUntil: Date | null;
+  interprets: number[];
+  interpretationKind: string | null;
   id?: number;
 }
 
@@ -49,4 +64,6 @@ export function checkDocumentFields(f: DocumentFields, ctx: z.RefinementCtx) {
   if (written && f.validUntil && formatCalendarDate(f.validUntil) < written) issue("validUntil", documentText.errors.validUntilBeforeWritten);
   if (f.replacedById !== null && f.validity !== "AMENDED" && f.validity !== "REPEALED") issue("replacedById", documentText.errors.replacedByOnlyChanged);
   if (f.replacedById !== null && f.id !== undefined && f.replacedById === f.id) issue("replacedById", documentText.errors.replacedBySelf);
+  if (f.id !== undefined && f.interprets.includes(f.id)) issue("interprets", documentText.errors.interpretsSelf);
+  if (f.interprets.length > 0 && !f.interpretationKind) issue("interpretationKind", documentText.errors.interpretsNeedKind);
 }
