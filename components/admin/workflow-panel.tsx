@@ -4,6 +4,7 @@ import { zoneOffset } from "@/lib/format/zone";
 import { t } from "@/lib/i18n/zh-CN";
 import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow/transitions";
 import { getWorkflowHistory, getWorkflowOptions } from "@/lib/workflow/queries";
+import { InterpretationWarning } from "./interpretation-warning";
 import { WorkflowActions } from "./workflow-actions";
 
 const LEVEL_NAMES = ["", "一审", "二审", "三审"];
@@ -31,6 +32,7 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
         {progress && <span className="workflow-progress">{progress}</span>}
         {article.live && article.status !== "PUBLISHED" && <span className="workflow-note">（网站上仍显示上一个已发布版本）</span>}
       </p>
+      <InterpretationWarning articleId={articleId} />
       {article.scheduledAt && article.status === "SCHEDULED" && (
         <p>定时发布：{formatDateTime(article.scheduledAt)}</p>
       )}

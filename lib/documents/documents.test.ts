@@ -16,6 +16,7 @@ import { createColumn, createUser } from "@/test/factories";
 import { announceExpiries } from "./expiry";
 import { findDocuments } from "./links";
 import { listPolicyLinks } from "./public-links";
+import { documentLacksInterpretation } from "./review";
 
 const databaseUrl = setupTestDatabase();
 
@@ -191,6 +192,23 @@ describe("解读 ↔ 政策原文", () => {
     await runTransition({ articleId: document.id, action: "withdraw", actor: reviewer, comment: "文件调整" });
     expect(await queued()).toContain(`/articles/${interpretation.id}`);
     expect((await listPolicyLinks(interpretation.id)).originals).toEqual([]);
+  });
+
+  it("warns the reviewer of a document in review with no interpretation public or in review", async () => {
+    const document = await createArticle(content({ title: "乌海市城市更新行动方案", docNo: "乌府发〔2024〕11号" }), editor);
+    expect(await documentLacksInterpretation(document.id)).toBe(false); // a draft: nothing to review yet
+    await runTransition({ articleId: document.id, action: "submit", actor: editor });
+    expect(await documentLacksInterpretation(document.id)).toBe(true);
+    const interpretation = await createArticle(
+      articleContentSchema.parse({ title: "解读：城市更新行动方案", columnId: column.id, bodyJson: body("解读。"), interprets: [document.id], interpretationKind: "TEXT" }),
+      editor,
+    );
+    expect(await documentLacksInterpretation(document.id)).toBe(true); // a draft interpretation does not count
+    await runTransition({ articleId: interpretation.id, action: "submit", actor: editor });
+    expect(await documentLacksInterpretation(document.id)).toBe(false);
+    const news = await createArticle(content({ title: "新闻", docNo: null }), editor);
+    await runTransition({ articleId: news.id, action: "submit", actor: editor });
+    expect(await documentLacksInterpretation(news.id)).toBe(false); // not a document
   });
 
   it("refuses an interpretation of itself and one without a kind, on their fields", () => {
