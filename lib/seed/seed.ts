@@ -34,6 +34,8 @@ export async function seed(log: (m: string) => void = console.log): Promise<void
     await createPublishedArticle(article, columnId, doc, systemUserId);
     created++;
   }
+  // After every article exists: the reference article, seeded first, interprets a later one.
+  for (const article of [referenceArticle, ...seedArticles]) if (article.interprets) await linkInterpretation(article);
   if (created > 0) log(`seeded ${created} demo article(s)`);
 }
 
@@ -127,4 +129,19 @@ async function seedValidity(article: SeedArticle) {
     replacedById: replacement?.id ?? null,
     validUntil: validUntil ? day(validUntil) : null,
   };
+}
+
+/** The seeded interpretation's live revision names its documents (once: seeding again adds nothing). */
+async function linkInterpretation(article: SeedArticle) {
+  const { kind, docNos } = article.interprets!;
+  const row = await db().article.findFirst({ where: { title: article.title }, select: { id: true, liveRevisionId: true } });
+  if (!row?.liveRevisionId || (await db().documentInterpretation.count({ where: { revisionId: row.liveRevisionId } }))) return;
+  const documents = await db().article.findMany({ where: { docNo: { in: docNos } }, select: { id: true, docNo: true } });
+  if (documents.length !== docNos.length) throw new Error(`seed article "${article.title}" interprets documents that are not seeded: ${docNos.join("、")}`);
+  const ordered = docNos.map((docNo) => documents.find((d) => d.docNo === docNo)!.id);
+  await db().$transaction([
+    db().documentInterpretation.createMany({ data: ordered.map((documentId, position) => ({ revisionId: row.liveRevisionId!, documentId, position })) }),
+    db().article.update({ where: { id: row.id }, data: { interpretationKind: kind } }),
+    db().articleRevision.update({ where: { id: row.liveRevisionId }, data: { interpretationKind: kind } }),
+  ]);
 }

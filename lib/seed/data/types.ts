@@ -44,5 +44,7 @@ export interface SeedArticle {
     /** 有效期至, YYYY-MM-DD. */
     validUntil?: string;
   };
+  /** An interpretation (解读): its kind and the documents it interprets, by 发文字号. */
+  interprets?: { kind: "TEXT" | "GRAPHIC" | "MEDIA" | "EXPERT" | "VIDEO" | "PRESS"; docNos: string[] };
   blocks: SeedBlock[];
 }
