@@ -7,7 +7,7 @@ import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form"
 
 const L = t.adminSettings;
 
-type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts">;
+type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts" | "indexNoPattern">;
 
 const FOOTER: { key: TextKey; hint?: string; maxLength: number; mono?: boolean; wide?: boolean }[] = [
   { key: "host", maxLength: 100 },
@@ -43,6 +43,7 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
         showPartyGovBadge: form.get("showPartyGovBadge") === "on",
         require2faForStaff: form.get("require2faForStaff") === "on",
         remoteImageHosts: String(form.get("remoteImageHosts") ?? ""),
+        indexNoPattern: String(form.get("indexNoPattern") ?? ""),
       },
       { success: L.saved },
     );
@@ -55,6 +56,9 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
         <h2>{L.basics}</h2>
         <GovField id="settings-siteName" label={L.siteName} errors={fieldErrors.siteName} required>
           {(p) => <input {...p} name="siteName" defaultValue={settings.siteName} maxLength={50} required />}
+        </GovField>
+        <GovField id="settings-indexNoPattern" label={L.indexNoPattern} hint={L.indexNoPatternHint} errors={fieldErrors.indexNoPattern}>
+          {(p) => <input {...p} name="indexNoPattern" defaultValue={settings.indexNoPattern} maxLength={60} className="gov-mono" spellCheck={false} />}
         </GovField>
       </section>
       <section className="gov-card">

@@ -2,6 +2,7 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import type { ArticleScope } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
+import { DEFAULT_INDEX_NO_PATTERN, indexNoProblem } from "@/lib/documents/index-no";
 import { documentText } from "@/lib/documents/text";
 import { storedValidityOf } from "@/lib/documents/validity";
 import { mediaVisibleTo, type MediaViewer } from "@/lib/media/access";
@@ -40,6 +41,9 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
     const found = await tx.article.count({ where: { id: { in: input.interprets } } });
     if (found !== input.interprets.length) throw new ActionError("invalid", documentText.errors.interpretsMissing, { fieldErrors: { interprets: [documentText.errors.interpretsMissing] } });
   }
+  const settings = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { indexNoPattern: true } });
+  const indexNoError = indexNoProblem(input.indexNo, settings?.indexNoPattern ?? DEFAULT_INDEX_NO_PATTERN);
+  if (indexNoError) throw new ActionError("invalid", indexNoError, { fieldErrors: { indexNo: [indexNoError] } });
   let coverAlt = "";
   if (input.coverId !== null) {
     const cover = await tx.media.findFirst({ where: { AND: [{ id: input.coverId }, mediaVisibleTo(actor)] }, select: { kind: true, alt: true } });

@@ -118,6 +118,14 @@ describe("有效性 through review", () => {
     expect((await getPublicArticleContent(original.id))?.view.document).toMatchObject({ state: "REPEALED", replacement: null });
   });
 
+  it("refuses a 索引号 outside the site's format, on its field, and follows the setting", async () => {
+    const draft = await createArticle(content(), editor);
+    await expect(edit(draft.id, { indexNo: "2024-00007" })).rejects.toMatchObject({ code: "invalid", details: { fieldErrors: { indexNo: [expect.stringContaining("索引号应符合本站格式")] } } });
+    await db().siteSettings.upsert({ where: { id: 1 }, update: { indexNoPattern: "####-#####" }, create: { id: 1, siteName: "测试", indexNoPattern: "####-#####" } });
+    expect(await edit(draft.id, { indexNo: "2024-00007" })).toMatchObject({ version: 2 });
+    await db().siteSettings.update({ where: { id: 1 }, data: { indexNoPattern: "XXXXXXXXXXXXXXXXXX/####-#####" } });
+  });
+
   it("refuses a replacement that does not exist, on its field", async () => {
     const draft = await createArticle(content(), editor);
     await expect(edit(draft.id, { validity: "AMENDED", validityDate: day(0), replacedById: 999_999 })).rejects.toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articleContentSchema, saveArticleSchema } from "@/lib/articles/schema";
+import { DEFAULT_INDEX_NO_PATTERN, indexNoProblem } from "./index-no";
 import { DOC_NO_MESSAGE, normalizeDocNo } from "./schema";
 import { effectiveValidity, isDocument, validitySentence } from "./validity";
 
@@ -76,5 +77,26 @@ describe("what a reader is told", () => {
     expect(isDocument({ docNo: "乌府发〔2024〕1号", reportCategory: "NEWS" })).toBe(true);
     expect(isDocument({ docNo: null, reportCategory: "DISCLOSURE" })).toBe(true);
     expect(isDocument({ docNo: " ", reportCategory: null })).toBe(false);
+  });
+});
+
+describe("索引号 in the site's format", () => {
+  it("accepts the default format, the seed's numbers among them", () => {
+    expect(indexNoProblem("11150300011527560L/2023-00008", DEFAULT_INDEX_NO_PATTERN)).toBeNull();
+    expect(indexNoProblem("11150300mb1234567x/2023-00012", DEFAULT_INDEX_NO_PATTERN)).toBeNull();
+    expect(indexNoProblem(null, DEFAULT_INDEX_NO_PATTERN)).toBeNull();
+  });
+
+  it("explains the format with an example when a number does not fit", () => {
+    expect(indexNoProblem("2023-00008", DEFAULT_INDEX_NO_PATTERN)).toBe(
+      "索引号应符合本站格式“XXXXXXXXXXXXXXXXXX/####-#####”（X 为字母或数字，# 为数字），例如 11150300011527560L/1234-56789",
+    );
+    expect(indexNoProblem("11150300011527560L-2023-00008", DEFAULT_INDEX_NO_PATTERN)).not.toBeNull();
+  });
+
+  it("follows another site's pattern, whose other characters stand for themselves; an empty one checks nothing", () => {
+    expect(indexNoProblem("WH-2024.(7)", "XX-####.(#)")).toBeNull();
+    expect(indexNoProblem("WH-2024x(7)", "XX-####.(#)")).not.toBeNull();
+    expect(indexNoProblem("anything", "")).toBeNull();
   });
 });

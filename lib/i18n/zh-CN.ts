@@ -325,6 +325,8 @@ export const zhCN = {
     saved: "设置已保存，网站页面已更新。",
     viewSite: "查看网站",
     remoteImageHosts: "允许获取图片的内网服务器",
+    indexNoPattern: "信息公开索引号格式",
+    indexNoPatternHint: "X 表示字母或数字，# 表示数字，其他字符照写；例如“XXXXXXXXXXXXXXXXXX/####-#####”对应 11150300011527560L/2023-00008。留空则不检查。",
     remoteImageHostsHint:
       "“图片本地化”只从互联网获取图片，不访问本机、内网和保留地址。若单位的图片服务器在内网，在此填写其主机名、IP 地址或网段（如 img.intranet.gov.cn、10.20.0.0/16），每行一项。云服务器元数据地址始终不允许。",
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_INDEX_NO_PATTERN } from "@/lib/documents/index-no";
 import { allowEntryError, splitAllowList } from "@/lib/net/allow-list-syntax";
 
 /**
@@ -43,6 +44,8 @@ export const settingsSchema = z.object({
   copyright: text(200, "版权声明").default(""),
   showPartyGovBadge: z.boolean(),
   require2faForStaff: z.boolean(),
+  /** 索引号 format (lib/documents/index-no.ts); empty: not checked. */
+  indexNoPattern: z.string().trim().max(60, "索引号格式不能超过 60 个字符").default(DEFAULT_INDEX_NO_PATTERN),
   /** Intranet image hosts the server may fetch pictures from (lib/net/address-policy.ts), one a line. */
   remoteImageHosts: z
     .string()

@@ -43,6 +43,7 @@ export default async function SettingsPage() {
           showPartyGovBadge: s.showPartyGovBadge,
           require2faForStaff: s.require2faForStaff,
           remoteImageHosts: s.remoteImageHosts,
+          indexNoPattern: s.indexNoPattern,
         }}
       />
     </section>
