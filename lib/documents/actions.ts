@@ -6,7 +6,7 @@ import { findDocuments } from "./links";
 
 const STAFF = ["ADMIN", "REVIEWER", "EDITOR"] as const;
 
-export const searchDocumentsSchema = z.object({
+const searchDocumentsSchema = z.object({
   q: z.string().trim().max(100, "查找内容不能超过 100 字"),
   /** The article being edited: it cannot interpret itself. */
   excludeId: z.number().int().positive().nullable().default(null),
