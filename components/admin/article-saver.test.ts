@@ -111,6 +111,15 @@ describe("ArticleSaver", () => {
     expect(saver.getSnapshot().fieldErrors).toEqual({});
   });
 
+  it("shows a refusal found against the database next to its field, as one from the schema", async () => {
+    const { saver, answers } = setup();
+    const message = "索引号应符合本站格式“####-#####”（X 为字母或数字，# 为数字），例如 1234-56789";
+    answers.push({ ok: false, code: "invalid", error: message, details: { fieldErrors: { indexNo: [message] } } });
+    saver.update({ indexNo: "2024" });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(saver.getSnapshot()).toMatchObject({ status: { kind: "error", reason: message, retrying: false }, fieldErrors: { indexNo: [message] } });
+  });
+
   it("keeps the body and its local copy when the server refuses a number in it, and says which", async () => {
     const { saver, answers, drafts } = setup();
     const body = { type: "doc", content: [{ type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: 100_000 }, content: [{ type: "paragraph" }] }] }] }] };
