@@ -5,6 +5,9 @@ import { fromLocalInput, toLocalInput, zoneLabel } from "@/lib/format/zone";
 import { TitleTagsInput } from "./title-tags-input";
 import { t } from "@/lib/i18n/zh-CN";
 import { ColumnOptions } from "./column-options";
+import { DocumentValidityFields } from "./document-validity-fields";
+import { FieldError, invalid } from "./field-error";
+import { InterpretationFields } from "./interpretation-fields";
 
 export interface ColumnChoice {
   id: number;
@@ -19,19 +22,6 @@ interface FieldsProps {
   disabled?: boolean;
 }
 
-function FieldError({ errors, name }: { errors: Record<string, string[]>; name: string }) {
-  const messages = errors[name];
-  return messages?.length ? (
-    <span className="field-error" id={`${name}-error`}>
-      {messages.join("；")}
-    </span>
-  ) : null;
-}
-
-const invalid = (errors: Record<string, string[]>, name: string) => ({
-  "aria-invalid": !!errors[name]?.length,
-  "aria-describedby": errors[name]?.length ? `${name}-error` : undefined,
-});
 
 /** Title, title tags and subtitle: above the text, as on the page. */
 export function TitleFields({ article, update, errors, disabled }: FieldsProps) {
@@ -151,7 +141,7 @@ export function MetaFields({
         <textarea rows={4} value={article.summary} maxLength={500} disabled={disabled} onChange={(e) => update({ summary: e.target.value })} {...invalid(errors, "summary")} />
         <FieldError errors={errors} name="summary" />
       </label>
-      <details className="disclosure-fields" open={!!(article.indexNo || article.docNo || article.issuingOrg || article.topic || article.writtenAt)}>
+      <details className="disclosure-fields" open={!!(article.indexNo || article.docNo || article.issuingOrg || article.topic || article.writtenAt || article.validity !== "VALID" || article.validUntil || article.interprets.length > 0)}>
         <summary>{a.disclosure}</summary>
         {(
           [
@@ -163,7 +153,8 @@ export function MetaFields({
         ).map(([name, label]) => (
           <label key={name} className="field">
             <span>{label}</span>
-            <input value={article[name]} maxLength={100} disabled={disabled} onChange={(e) => update({ [name]: e.target.value })} />
+            <input value={article[name]} maxLength={100} disabled={disabled} onChange={(e) => update({ [name]: e.target.value })} {...invalid(errors, name)} />
+            <FieldError errors={errors} name={name} />
           </label>
         ))}
         <label className="field">
@@ -171,6 +162,8 @@ export function MetaFields({
           <input type="date" value={article.writtenAt} disabled={disabled} onChange={(e) => update({ writtenAt: e.target.value })} {...invalid(errors, "writtenAt")} />
           <FieldError errors={errors} name="writtenAt" />
         </label>
+        <DocumentValidityFields article={article} update={update} errors={errors} disabled={disabled} />
+        <InterpretationFields article={article} update={update} errors={errors} disabled={disabled} />
       </details>
     </div>
   );

@@ -7,7 +7,8 @@ import { ArticleSaver, type DraftStore, type SaveTransport } from "./article-sav
 const article = (over: Partial<EditorArticle> = {}): EditorArticle => ({
   id: 7, version: 3, status: "DRAFT", live: false, title: "标题", titleTags: [], subtitle: "", columnId: 1, author: "", source: "", summary: "",
   bodyJson: { type: "doc", content: [{ type: "paragraph" }] }, coverId: null, publishedAt: null, pinned: false, headline: false, attachments: [],
-  indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "", updatedAt: "2024-01-01T00:00:00.000Z", updatedBy: "王编辑", ...over,
+  indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "", validity: "VALID", validityDate: "", replacedById: null, validUntil: "", interpretationKind: null, interprets: [],
+  updatedAt: "2024-01-01T00:00:00.000Z", updatedBy: "王编辑", ...over,
 });
 
 const ok = (version: number, id = 7): ActionResult<SaveResult> => ({
@@ -108,6 +109,15 @@ describe("ArticleSaver", () => {
     await vi.advanceTimersByTimeAsync(3000);
     expect(calls).toHaveLength(2);
     expect(saver.getSnapshot().fieldErrors).toEqual({});
+  });
+
+  it("shows a refusal found against the database next to its field, as one from the schema", async () => {
+    const { saver, answers } = setup();
+    const message = "索引号应符合本站格式“####-#####”（X 为字母或数字，# 为数字），例如 1234-56789";
+    answers.push({ ok: false, code: "invalid", error: message, details: { fieldErrors: { indexNo: [message] } } });
+    saver.update({ indexNo: "2024" });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(saver.getSnapshot()).toMatchObject({ status: { kind: "error", reason: message, retrying: false }, fieldErrors: { indexNo: [message] } });
   });
 
   it("keeps the body and its local copy when the server refuses a number in it, and says which", async () => {

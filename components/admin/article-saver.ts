@@ -234,8 +234,10 @@ export class ArticleSaver {
       this.set({ conflict: (result.details?.current as EditorArticle | undefined) ?? null, status: { kind: "conflict" } });
     } else if (result && (result.code === "invalid" || result.code === "forbidden" || result.code === "not_found")) {
       // Retrying cannot help: the next edit saves again.
-      const first = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
-      this.set({ fieldErrors: result.fieldErrors ?? {}, status: { kind: "error", reason: first ?? result.error, retrying: false } });
+      // The schema's field messages, or those a mutation found against the database (an unknown 索引号 format, a missing document).
+      const fieldErrors = result.fieldErrors ?? (result.details?.fieldErrors as Record<string, string[]> | undefined) ?? {};
+      const first = Object.values(fieldErrors).flat()[0];
+      this.set({ fieldErrors, status: { kind: "error", reason: first ?? result.error, retrying: false } });
     } else {
       const reason = !result ? t.articlesAdmin.networkDown : result.code === "unauthenticated" ? t.articlesAdmin.sessionExpired : result.error;
       const delay = Math.min(this.maxRetryMs, this.retryMs * 2 ** this.attempt);

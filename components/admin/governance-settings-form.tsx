@@ -7,7 +7,7 @@ import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form"
 
 const L = t.adminSettings;
 
-type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts" | "checkExternalLinks">;
+type TextKey = Exclude<keyof SettingsInput, "showPartyGovBadge" | "require2faForStaff" | "remoteImageHosts" | "checkExternalLinks" | "indexNoPattern">;
 
 const FOOTER: { key: TextKey; hint?: string; maxLength: number; mono?: boolean; wide?: boolean }[] = [
   { key: "host", maxLength: 100 },
@@ -59,6 +59,7 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
         require2faForStaff: form.get("require2faForStaff") === "on",
         remoteImageHosts: String(form.get("remoteImageHosts") ?? ""),
         checkExternalLinks: form.get("checkExternalLinks") === "on",
+        indexNoPattern: String(form.get("indexNoPattern") ?? ""),
       },
       { success: L.saved },
     );
@@ -71,6 +72,9 @@ export function GovernanceSettingsForm({ settings, adminHas2fa }: { settings: Se
         <h2>{L.basics}</h2>
         <GovField id="settings-siteName" label={L.siteName} errors={fieldErrors.siteName} required>
           {(p) => <input {...p} name="siteName" defaultValue={settings.siteName} maxLength={50} required />}
+        </GovField>
+        <GovField id="settings-indexNoPattern" label={L.indexNoPattern} hint={L.indexNoPatternHint} errors={fieldErrors.indexNoPattern}>
+          {(p) => <input {...p} name="indexNoPattern" defaultValue={settings.indexNoPattern} maxLength={60} className="gov-mono" spellCheck={false} />}
         </GovField>
       </section>
       <section className="gov-card">

@@ -5,6 +5,7 @@ import { t } from "@/lib/i18n/zh-CN";
 import { ACTION_LABELS, LEVEL_NAMES, type WorkflowAction } from "@/lib/workflow/transitions";
 import { getWorkflowHistory, getWorkflowOptions } from "@/lib/workflow/queries";
 import { isCountersign } from "@/lib/workflow/reviewers";
+import { InterpretationWarning } from "./interpretation-warning";
 import { WorkflowActions } from "./workflow-actions";
 
 /**
@@ -43,6 +44,7 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
           拟发布时间：{formatDateTime(article.proposedPublishAt)}（{zoneLabel(offset)}）
         </p>
       )}
+      <InterpretationWarning articleId={articleId} />
       {article.scheduledAt && article.status === "SCHEDULED" && (
         <p>
           定时发布：{formatDateTime(article.scheduledAt)}（{zoneLabel(offset)}）

@@ -6,6 +6,7 @@ import { AttachmentList } from "./attachment-list";
 import { DisclosureTable } from "./disclosure-table";
 import { CloseButton, FontSizeSwitch, PrintButton, ViewCount } from "./reader-controls";
 import { SaveMenu } from "./save-menu";
+import { ValidityNotice } from "./validity-notice";
 
 export interface ArticleViewProps {
   article: ArticleViewData;
@@ -29,8 +30,15 @@ export function ArticleView({ article, mode, closeHref = "/" }: ArticleViewProps
   const isPublic = mode === "public" && article.id !== null;
   return (
     <article className="article" aria-labelledby="article-title" data-mode={mode}>
+      {article.document && <ValidityNotice document={article.document} />}
       {article.disclosure && (
-        <DisclosureTable disclosure={article.disclosure} title={article.title} titleTags={article.titleTags} publishedAt={article.publishedAt} />
+        <DisclosureTable
+          disclosure={article.disclosure}
+          title={article.title}
+          titleTags={article.titleTags}
+          publishedAt={article.publishedAt}
+          validity={article.document?.state}
+        />
       )}
       <header className="article-header">
         <h1 id="article-title" className="article-title">

@@ -1,4 +1,7 @@
+import type { DocumentValidity } from "@/generated/prisma/enums";
 import { displayTitle } from "@/lib/articles/format";
+import { documentText } from "@/lib/documents/text";
+import { validityLabel } from "@/lib/documents/validity";
 import type { DisclosureView } from "@/lib/articles/view";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
@@ -9,11 +12,14 @@ export function DisclosureTable({
   title,
   titleTags,
   publishedAt,
+  validity,
 }: {
   disclosure: DisclosureView;
   title: string;
   titleTags: string[];
   publishedAt: Date | null;
+  /** 有效性, for a policy document. */
+  validity?: DocumentValidity;
 }) {
   const s = t.site;
   const dash = "—";
@@ -43,6 +49,12 @@ export function DisclosureTable({
           <th scope="row">{s.publishDate}</th>
           <td>{publishedAt ? formatDateTime(publishedAt) : dash}</td>
         </tr>
+        {validity && (
+          <tr>
+            <th scope="row">{documentText.validity}</th>
+            <td colSpan={3}>{validityLabel(validity)}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

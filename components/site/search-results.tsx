@@ -2,6 +2,7 @@ import { formatDate } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
 import type { Segment } from "@/lib/search/highlight";
 import type { PublicSearchHit } from "@/lib/search/public";
+import { ValidityBadge } from "./validity-notice";
 
 /** Text with its matches in <mark>: React escapes every segment, so nothing is injected. */
 export function Marked({ segments }: { segments: Segment[] }) {
@@ -15,6 +16,7 @@ export function SearchResults({ hits, offset }: { hits: PublicSearchHit[]; offse
       {hits.map((hit) => (
         <li key={hit.id} className="search-hit">
           <h2 className="search-hit-title">
+            <ValidityBadge state={hit.validity} />
             <a href={`/articles/${hit.id}`}>
               {hit.titleTags.map((tag) => `【${tag}】`).join("")}
               <Marked segments={hit.title} />

@@ -3,6 +3,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db, Prisma } from "@/lib/db/client";
 import { fromLocalInput, zoneOffset } from "@/lib/format/zone";
 import { getColumnWithDescendantIds } from "@/lib/columns/queries";
+import type { DocumentChoice } from "@/lib/documents/interpretations";
+import { interpretedDocuments } from "@/lib/documents/links";
 import { adminSearchArticles, ADMIN_SEARCH_DEFAULT_LIMIT } from "@/lib/search/admin";
 import type { EditorArticle } from "./editor-model";
 import { ADMIN_PAGE_SIZE, type AdminListFilter } from "./schema";
@@ -128,7 +130,7 @@ const editorInclude = {
 
 type EditorRow = Prisma.ArticleGetPayload<{ include: typeof editorInclude }>;
 
-export function toEditorArticle(row: EditorRow): EditorArticle {
+export function toEditorArticle(row: EditorRow, interprets: DocumentChoice[] = []): EditorArticle {
   return {
     id: row.id,
     version: row.version,
@@ -152,6 +154,12 @@ export function toEditorArticle(row: EditorRow): EditorArticle {
     issuingOrg: row.issuingOrg ?? "",
     writtenAt: row.writtenAt ? row.writtenAt.toISOString().slice(0, 10) : "",
     docNo: row.docNo ?? "",
+    validity: row.validity,
+    validityDate: row.validityDate ? row.validityDate.toISOString().slice(0, 10) : "",
+    replacedById: row.replacedById,
+    validUntil: row.validUntil ? row.validUntil.toISOString().slice(0, 10) : "",
+    interpretationKind: row.interpretationKind,
+    interprets,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy.name,
   };
@@ -162,7 +170,7 @@ export async function getArticleForEditor(id: number) {
   const row = await db().article.findUnique({ where: { id }, include: editorInclude });
   if (!row) return null;
   return {
-    article: toEditorArticle(row),
+    article: toEditorArticle(row, await interpretedDocuments(db(), id, row.version)),
     scope: { columnId: row.columnId, createdById: row.createdById, status: row.status, everPublished: everPublished(row) },
     columnName: row.column.name,
     createdBy: row.createdBy.name,
@@ -172,7 +180,7 @@ export async function getArticleForEditor(id: number) {
 
 export async function getEditorArticleRow(tx: Prisma.TransactionClient, id: number): Promise<EditorArticle | null> {
   const row = await tx.article.findUnique({ where: { id }, include: editorInclude });
-  return row ? toEditorArticle(row) : null;
+  return row ? toEditorArticle(row, await interpretedDocuments(tx, id, row.version)) : null;
 }
 
 /** Has the article ever been public? Then it can only be withdrawn, never deleted. */
@@ -204,6 +212,7 @@ export function blankEditorArticle(columnId: number | null): EditorArticle {
   return {
     id: null, version: 0, status: "DRAFT", live: false, title: "", titleTags: [], subtitle: "", columnId, author: "", source: "", summary: "",
     bodyJson: { type: "doc", content: [{ type: "paragraph" }] }, coverId: null, publishedAt: null, pinned: false, headline: false, attachments: [],
-    indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "", updatedAt: null, updatedBy: "",
+    indexNo: "", topic: "", issuingOrg: "", writtenAt: "", docNo: "",
+    validity: "VALID", validityDate: "", replacedById: null, validUntil: "", interpretationKind: null, interprets: [], updatedAt: null, updatedBy: "",
   };
 }

@@ -2,6 +2,9 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import type { ArticleScope } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
+import { DEFAULT_INDEX_NO_PATTERN, indexNoProblem } from "@/lib/documents/index-no";
+import { documentText } from "@/lib/documents/text";
+import { storedValidityOf } from "@/lib/documents/validity";
 import { mediaVisibleTo, type MediaViewer } from "@/lib/media/access";
 import { listCheckWords } from "@/lib/words/queries";
 import { findWords, summarizeMatches } from "@/lib/words/match";
@@ -30,6 +33,17 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
   }
   const column = await tx.column.findUnique({ where: { id: input.columnId }, select: { id: true } });
   if (!column) throw new ActionError("invalid", "所选栏目不存在，请重新选择。", { fieldErrors: { columnId: ["栏目不存在"] } });
+  if (input.replacedById !== null) {
+    const replacement = await tx.article.findUnique({ where: { id: input.replacedById }, select: { id: true } });
+    if (!replacement) throw new ActionError("invalid", documentText.errors.replacedByMissing, { fieldErrors: { replacedById: [documentText.errors.replacedByMissing] } });
+  }
+  if (input.interprets.length) {
+    const found = await tx.article.count({ where: { id: { in: input.interprets } } });
+    if (found !== input.interprets.length) throw new ActionError("invalid", documentText.errors.interpretsMissing, { fieldErrors: { interprets: [documentText.errors.interpretsMissing] } });
+  }
+  const settings = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { indexNoPattern: true } });
+  const indexNoError = indexNoProblem(input.indexNo, settings?.indexNoPattern ?? DEFAULT_INDEX_NO_PATTERN);
+  if (indexNoError) throw new ActionError("invalid", indexNoError, { fieldErrors: { indexNo: [indexNoError] } });
   let coverAlt = "";
   if (input.coverId !== null) {
     const cover = await tx.media.findFirst({ where: { AND: [{ id: input.coverId }, mediaVisibleTo(actor)] }, select: { kind: true, alt: true } });
@@ -57,10 +71,13 @@ export async function prepareContent(tx: Prisma.TransactionClient, input: Articl
     issuingOrg: input.issuingOrg,
     writtenAt: input.writtenAt,
     docNo: input.docNo,
+    ...storedValidityOf(input),
+    interpretationKind: input.interpretationKind,
   };
   const placement: Placement = { columnId: input.columnId, publishedAt: input.publishedAt, pinned: input.pinned, headline: input.headline };
   // The revision keeps the cover's alt text as it is now: the live page shows what was reviewed.
-  return { content, placement, attachments, coverAlt };
+  // The documents it interprets are rows of the revision (DocumentInterpretation), like its attachments.
+  return { content, placement, attachments, coverAlt, interprets: input.interprets };
 }
 
 export type PreparedContent = Awaited<ReturnType<typeof prepareContent>>;
@@ -72,14 +89,15 @@ function dedupeAttachments(list: ArticleContent["attachments"]) {
 
 /** Does a save change nothing? Then it writes no revision (autosave of an untouched copy). */
 export function sameContent(
-  stored: Record<string, unknown> & { attachments: { mediaId: number; name: string }[] },
+  stored: Record<string, unknown> & { attachments: { mediaId: number; name: string }[]; interprets: number[] },
   next: PreparedContent,
 ): boolean {
   const { bodyHtml: _h, bodyText: _t, ...content } = next.content;
   const fields = { ...content, ...next.placement };
   return (
     Object.entries(fields).every(([k, v]) => stableJson(stored[k] ?? null) === stableJson(v ?? null)) &&
-    stableJson(stored.attachments.map(({ mediaId, name }) => ({ mediaId, name }))) === stableJson(next.attachments)
+    stableJson(stored.attachments.map(({ mediaId, name }) => ({ mediaId, name }))) === stableJson(next.attachments) &&
+    stableJson(stored.interprets) === stableJson(next.interprets)
   );
 }
 

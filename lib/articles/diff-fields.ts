@@ -1,3 +1,7 @@
+import type { DocumentValidity, InterpretationKind } from "@/generated/prisma/enums";
+import { documentChoiceLabel, interpretationKindLabel } from "@/lib/documents/interpretations";
+import { documentText } from "@/lib/documents/text";
+import { validityLabel } from "@/lib/documents/validity";
 import { formatDateTime } from "@/lib/format/date";
 import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
@@ -23,6 +27,12 @@ export interface ComparableContent {
   issuingOrg?: string | null;
   writtenAt?: string | Date | null;
   docNo?: string | null;
+  validity?: DocumentValidity;
+  validityDate?: string | Date | null;
+  replacedById?: number | null;
+  validUntil?: string | Date | null;
+  interpretationKind?: InterpretationKind | null;
+  interprets?: { title: string; docNo: string | null }[];
 }
 
 export interface FieldLookups {
@@ -50,6 +60,12 @@ const LABELS: Record<keyof ComparableContent, string> = {
   issuingOrg: a.issuingOrg,
   writtenAt: a.writtenAt,
   docNo: a.docNo,
+  validity: documentText.validity,
+  validityDate: documentText.validityDate,
+  replacedById: documentText.replacedBy,
+  validUntil: documentText.validUntil,
+  interpretationKind: documentText.interpretationKind,
+  interprets: documentText.interprets,
 };
 
 function show(field: keyof ComparableContent, value: unknown, lookups: FieldLookups): string {
@@ -63,7 +79,17 @@ function show(field: keyof ComparableContent, value: unknown, lookups: FieldLook
       return lookups.mediaName?.(value as number) ?? fill(a.diffMediaId, { id: value as number });
     case "publishedAt":
       return formatDateTime(new Date(value as string));
+    case "validity":
+      return validityLabel(value as DocumentValidity);
+    case "interpretationKind":
+      return interpretationKindLabel(value as InterpretationKind);
+    case "interprets":
+      return (value as { title: string; docNo: string | null }[]).map(documentChoiceLabel).join("\n");
+    case "replacedById":
+      return fill(a.diffArticleId, { id: value as number });
     case "writtenAt":
+    case "validityDate":
+    case "validUntil":
       return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     case "pinned":
     case "headline":

@@ -1,3 +1,4 @@
+import type { DocumentChoice } from "@/lib/documents/interpretations";
 import { classifyImageSrc } from "@/lib/paste/image-sources";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 
@@ -73,6 +74,15 @@ export interface EditorArticle {
   /** YYYY-MM-DD or "". */
   writtenAt: string;
   docNo: string;
+  validity: "VALID" | "AMENDED" | "REPEALED" | "EXPIRED";
+  /** YYYY-MM-DD or "". */
+  validityDate: string;
+  replacedById: number | null;
+  /** YYYY-MM-DD or "". */
+  validUntil: string;
+  /** For an interpretation: its kind and the documents it interprets (saved as their ids). */
+  interpretationKind: "TEXT" | "GRAPHIC" | "MEDIA" | "EXPERT" | "VIDEO" | "PRESS" | null;
+  interprets: DocumentChoice[];
   updatedAt: string | null;
   updatedBy: string;
 }
@@ -81,6 +91,7 @@ export interface EditorArticle {
 export const EDITABLE_FIELDS = [
   "title", "titleTags", "subtitle", "columnId", "author", "source", "summary", "bodyJson", "coverId", "publishedAt",
   "pinned", "headline", "attachments", "indexNo", "topic", "issuingOrg", "writtenAt", "docNo",
+  "validity", "validityDate", "replacedById", "validUntil", "interpretationKind", "interprets",
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type EditableContent = Pick<EditorArticle, EditableField>;

@@ -1,3 +1,4 @@
+import { storedValidityOf } from "@/lib/documents/validity";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -146,5 +147,8 @@ async function contentOf(id: number) {
     issuingOrg: a.issuingOrg,
     writtenAt: a.writtenAt,
     docNo: a.docNo,
+    ...storedValidityOf(a),
+    interpretationKind: a.interpretationKind,
+    interprets: [],
   };
 }

@@ -3,6 +3,7 @@ import { ActionError } from "@/lib/actions/errors";
 import { auditBy } from "@/lib/audit/by";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
+import { interpretedIds, interpretedSelect } from "@/lib/documents/links";
 import { getEditorArticleRow } from "./admin-queries";
 import { restartRound } from "@/lib/workflow/round";
 import { prepareContent, sameContent, scopeOf, wordsIn, type PreparedContent } from "./content";
@@ -37,6 +38,7 @@ async function writeRevision(tx: Prisma.TransactionClient, articleId: number, ve
       authorId,
       note,
       attachments: prepared.attachments as unknown as Prisma.InputJsonValue,
+      interprets: { create: prepared.interprets.map((documentId, position) => ({ documentId, position })) },
     },
   });
 }
@@ -95,11 +97,12 @@ export async function saveArticle(
     const prepared = await prepareContent(tx, input, actor);
     const stored = await tx.articleRevision.findUnique({
       where: { articleId_version: { articleId: input.id, version: before.version } },
-      select: { coverAlt: true },
+      select: { coverAlt: true, interprets: interpretedSelect },
     });
     const placementChanged = !samePlacement(before, prepared.placement);
     // The cover's alt text is part of what is reviewed: a new one in the media library is a change.
-    const contentChanged = !sameContent(before, { ...prepared, placement: placementOf(before) }) || (stored?.coverAlt ?? "") !== prepared.coverAlt;
+    const storedContent = { ...before, interprets: interpretedIds(stored?.interprets ?? []) };
+    const contentChanged = !sameContent(storedContent, { ...prepared, placement: placementOf(before) }) || (stored?.coverAlt ?? "") !== prepared.coverAlt;
     // Exactly what is stored — even from an older version, as when a save reached the
     // server although the browser saw it fail: nothing to overwrite, nothing to write.
     if (!contentChanged && !placementChanged) return { before, after: before, unchanged: true as const, prepared };
@@ -192,6 +195,7 @@ export async function duplicateArticle(id: number, actor: ArticleActor): Promise
   const source = await db().article.findUnique({ where: { id }, include: storedInclude });
   if (!source) throw new ActionError("not_found", "文章不存在或已被删除。");
   const title = `${source.title}（副本）`.slice(0, 200);
+  const current = await db().articleRevision.findUnique({ where: { articleId_version: { articleId: id, version: source.version } }, select: { interprets: interpretedSelect } });
   const copy = await createArticle(
     {
       ...source,
@@ -201,6 +205,7 @@ export async function duplicateArticle(id: number, actor: ArticleActor): Promise
       pinned: false,
       headline: false,
       attachments: source.attachments,
+      interprets: interpretedIds(current?.interprets ?? []),
     },
     actor,
     `复制自第 ${id} 号文章`,

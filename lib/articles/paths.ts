@@ -1,5 +1,6 @@
 import { refreshPaths } from "@/lib/cache/refresh";
 import { TAGS } from "@/lib/cache/tags";
+import { articlesShowing } from "@/lib/documents/links";
 
 export { TAGS } from "@/lib/cache/tags";
 
@@ -11,6 +12,8 @@ export interface ArticleLocation {
   columnSlug: string;
   /** Ancestors' slugs: their listings show the article too. */
   ancestorSlugs?: string[];
+  /** The documents its live revision interprets: their pages list it under 相关解读. */
+  documentIds?: number[];
 }
 
 /** Every public URL an article appears on. */
@@ -24,14 +27,14 @@ export function articlePaths(a: ArticleLocation): string[] {
 /** The column part of an article query that locationOf() needs. */
 export const locationInclude = {
   column: { select: { slug: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
-  liveRevision: { select: { titleTags: true } },
+  liveRevision: { select: { titleTags: true, interprets: { select: { documentId: true } } } },
 } as const;
 
 export function locationOf(a: {
   id: number;
   columnId: number;
   column: { slug: string; parent: { slug: string; parent: { slug: string } | null } | null };
-  liveRevision: { titleTags: string[] } | null;
+  liveRevision: { titleTags: string[]; interprets?: { documentId: number }[] } | null;
 }): ArticleLocation {
   const parent = a.column.parent;
   return {
@@ -41,6 +44,7 @@ export function locationOf(a: {
     titleTags: a.liveRevision?.titleTags ?? [],
     columnSlug: a.column.slug,
     ancestorSlugs: [parent?.slug, parent?.parent?.slug].filter((s): s is string => !!s),
+    documentIds: a.liveRevision?.interprets?.map((i) => i.documentId) ?? [],
   };
 }
 
@@ -50,9 +54,13 @@ export function locationOf(a: {
  * both columns follow too (their 上一条/下一条 and 相关信息), and those sharing a title
  * tag (their 相关信息), through the column's and the title tags' cache tags.
  */
-export function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): Promise<void> {
+export async function refreshArticle(before: ArticleLocation | null, after: ArticleLocation | null): Promise<void> {
   const { paths, tags } = articleRefresh(before, after);
-  return refreshPaths(paths, tags);
+  const id = after?.id ?? before?.id;
+  // Documents that name it as their replacement, interpretations that name it as their
+  // 政策原文: their pages show its title and link (lib/documents).
+  const showing = id ? await articlesShowing(id) : [];
+  return refreshPaths([...paths, ...showing.map((other) => `/articles/${other}`)], tags);
 }
 
 /** What refreshArticle refreshes: the pages by address, the pages that show it by cache tag. */
@@ -64,6 +72,9 @@ export function articleRefresh(before: ArticleLocation | null, after: ArticleLoc
     ...(id ? [TAGS.article(id)] : []),
     ...located.map((l) => TAGS.column(l.columnId)),
     ...located.flatMap((l) => (l.titleTags ?? []).map(TAGS.titleTag)),
+    ...located.flatMap((l) => (l.documentIds ?? []).map(TAGS.article)),
   ];
-  return { paths: [...new Set(located.flatMap(articlePaths))], tags: [...new Set(tags)] };
+  // The documents it interprets, before and after: their 相关解读 gains or loses it.
+  const documentPaths = located.flatMap((l) => (l.documentIds ?? []).map((d) => `/articles/${d}`));
+  return { paths: [...new Set([...located.flatMap(articlePaths), ...documentPaths])], tags: [...new Set(tags)] };
 }

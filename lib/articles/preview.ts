@@ -1,6 +1,7 @@
 import "server-only";
 import { getColumnPathById } from "@/lib/columns/queries";
 import { db } from "@/lib/db/client";
+import { documentViewOf } from "@/lib/documents/validity";
 import { loadAttachmentViews } from "./queries";
 import { disclosureOf, parseAttachmentRefs, type ArticleViewData } from "./view";
 
@@ -21,7 +22,12 @@ export async function getPreviewContent(id: number, revisionId?: number) {
   if (revisionId && !revision) return null;
   const content = revision ?? article;
   const refs = revision ? parseAttachmentRefs(revision.attachments) : article.attachments;
-  const [attachments, columnPath] = await Promise.all([loadAttachmentViews(refs), getColumnPathById(article.columnId)]);
+  const [attachments, columnPath, column, replacement] = await Promise.all([
+    loadAttachmentViews(refs),
+    getColumnPathById(article.columnId),
+    db().column.findUnique({ where: { id: article.columnId }, select: { reportCategory: true } }),
+    content.replacedById ? db().article.findUnique({ where: { id: content.replacedById }, select: { title: true } }) : null,
+  ]);
   const view: ArticleViewData = {
     id: article.id,
     title: content.title,
@@ -34,6 +40,8 @@ export async function getPreviewContent(id: number, revisionId?: number) {
     bodyHtml: content.bodyHtml,
     attachments,
     disclosure: disclosureOf(content),
+    // The preview names the replacing document by its working title, public or not yet.
+    document: documentViewOf({ ...content, reportCategory: column?.reportCategory ?? null, replacementTitle: replacement?.title ?? null }),
     corrections: article.corrections,
   };
   return { view, columnPath, version: revision?.version ?? article.version, status: article.status, columnId: article.columnId, createdById: article.createdById };

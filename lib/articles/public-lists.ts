@@ -76,7 +76,7 @@ export async function listHeadlines(limit = 5): Promise<Headline[]> {
     where: { ...publicArticleWhere(), headline: true },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { ...listSelect, liveRevision: { select: { title: true, titleTags: true, summary: true, bodyJson: true, coverId: true, coverAlt: true } } },
+    select: { ...listSelect, liveRevision: { select: { ...listSelect.liveRevision.select, bodyJson: true, coverId: true, coverAlt: true } } },
   });
   const covers = await loadCovers(rows.flatMap((row) => (row.liveRevision?.coverId ? [row.liveRevision.coverId] : [])));
   return rows.map((row) => {

@@ -1,6 +1,8 @@
 import { cache } from "react";
 import { getColumnPathById, type ColumnInfo } from "@/lib/columns/queries";
+import type { DocumentValidity } from "@/generated/prisma/enums";
 import { db, Prisma } from "@/lib/db/client";
+import { documentViewOf, effectiveValidity } from "@/lib/documents/validity";
 import { sqlRows } from "@/lib/db/sql";
 import { mediaUrl } from "@/lib/media/storage";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
@@ -12,7 +14,7 @@ export const listSelect = {
   publishedAt: true,
   pinned: true,
   columnId: true,
-  liveRevision: { select: { title: true, titleTags: true, summary: true } },
+  liveRevision: { select: { title: true, titleTags: true, summary: true, validity: true, validityDate: true, validUntil: true } },
 } satisfies Prisma.ArticleSelect;
 
 export interface ArticleListItem {
@@ -22,6 +24,8 @@ export interface ArticleListItem {
   summary: string;
   publishedAt: Date;
   pinned: boolean;
+  /** 有效性 as a reader is told it today (listings mark documents that no longer apply). */
+  validity?: DocumentValidity;
 }
 
 export function toListItem(row: Prisma.ArticleGetPayload<{ select: typeof listSelect }>): ArticleListItem {
@@ -32,6 +36,7 @@ export function toListItem(row: Prisma.ArticleGetPayload<{ select: typeof listSe
     summary: row.liveRevision?.summary ?? "",
     publishedAt: row.publishedAt!,
     pinned: row.pinned,
+    validity: row.liveRevision ? effectiveValidity(row.liveRevision).state : undefined,
   };
 }
 
@@ -69,7 +74,15 @@ export interface PublicArticle {
     issuingOrg: string | null;
     writtenAt: Date | null;
     docNo: string | null;
+    validity: DocumentValidity;
+    validityDate: Date | null;
+    replacedById: number | null;
+    validUntil: Date | null;
   };
+  /** 信息公开目录 columns make their articles documents (lib/documents/validity.ts). */
+  reportCategory: string | null;
+  /** The live title of the document that amends or replaces this one, when it is public. */
+  replacementTitle: string | null;
   corrections: { note: string; createdAt: Date }[];
 }
 
@@ -82,18 +95,24 @@ export async function getPublicArticle(id: number): Promise<PublicArticle | null
     SELECT a.id, a."columnId", a."publishedAt", a."viewCount",
       r.title, r."titleTags", r.subtitle, r.author, r.source, r.summary, r."bodyJson", r."bodyHtml", r.attachments,
       r."createdAt" AS "revisedAt", r."indexNo", r.topic, r."issuingOrg", r."writtenAt", r."docNo",
+      r.validity, r."validityDate", r."replacedById", r."validUntil",
+      (SELECT col."reportCategory" FROM "Column" col WHERE col.id = a."columnId") AS "reportCategory",
+      (SELECT rr.title FROM "Article" ra JOIN "ArticleRevision" rr ON rr.id = ra."liveRevisionId"
+        WHERE ra.id = r."replacedById" AND ${publicArticleSql(new Date(), "ra")}) AS "replacementTitle",
       COALESCE((SELECT json_agg(json_build_object('note', c.note, 'createdAt', c."createdAt") ORDER BY c."createdAt", c.id)
                 FROM "Correction" c WHERE c."articleId" = a.id), '[]') AS corrections
     FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
     WHERE a.id = ${id} AND ${publicArticleSql()}`);
   const row = rows[0];
   if (!row) return null;
-  const { id: articleId, columnId, publishedAt, viewCount, revisedAt, corrections, ...live } = row;
+  const { id: articleId, columnId, publishedAt, viewCount, revisedAt, corrections, reportCategory, replacementTitle, ...live } = row;
   return {
     id: articleId,
     columnId,
     publishedAt,
     viewCount,
+    reportCategory,
+    replacementTitle,
     live: { ...live, createdAt: revisedAt },
     // JSON carries the timestamps as text, in UTC like every timestamp column.
     corrections: corrections.map((c) => ({ note: c.note, createdAt: new Date(`${c.createdAt}Z`) })),
@@ -113,6 +132,11 @@ export interface PublicArticleContent {
   modifiedAt: Date;
   /** The first picture of the body, for link previews. */
   image: { src: string; alt: string } | null;
+  /**
+   * Other articles whose public state the page shows (the document that replaces this
+   * one): their publication, edit or withdrawal refreshes it, by their cache tag.
+   */
+  shows: number[];
 }
 
 /** The public article for its page and downloads; cached per request (metadata + page). */
@@ -135,6 +159,7 @@ export const getPublicArticleContent = cache(async (id: number): Promise<PublicA
       bodyHtml: live.bodyHtml,
       attachments,
       disclosure: disclosureOf(live),
+      document: documentViewOf({ ...live, reportCategory: article.reportCategory, replacementTitle: article.replacementTitle }),
       corrections: article.corrections,
     },
     summary: live.summary,
@@ -143,6 +168,7 @@ export const getPublicArticleContent = cache(async (id: number): Promise<PublicA
     columnPath,
     modifiedAt: live.createdAt > article.publishedAt ? live.createdAt : article.publishedAt,
     image: firstImage(bodyJson),
+    shows: live.replacedById !== null ? [live.replacedById] : [],
   };
 });
 

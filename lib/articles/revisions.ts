@@ -2,6 +2,8 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import { auditBy } from "@/lib/audit/by";
 import { db, Prisma } from "@/lib/db/client";
+import { interpretedIds, interpretedSelect } from "@/lib/documents/links";
+import { storedValidityOf } from "@/lib/documents/validity";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 import { diffContent, type ContentDiff } from "./diff";
 import { displayFields, type ComparableContent } from "./diff-fields";
@@ -36,19 +38,23 @@ export async function listRevisions(articleId: number, page = 1) {
   return { items, total, page: current, pageCount };
 }
 
-type RevisionRow = Prisma.ArticleRevisionGetPayload<object>;
+const revisionInclude = { interprets: { orderBy: { position: "asc" }, select: { document: { select: { title: true, docNo: true } } } } } satisfies Prisma.ArticleRevisionInclude;
+type RevisionRow = Prisma.ArticleRevisionGetPayload<{ include: typeof revisionInclude }>;
 
 function comparable(r: RevisionRow): ComparableContent {
   return {
     title: r.title, titleTags: r.titleTags, subtitle: r.subtitle, author: r.author, source: r.source, summary: r.summary,
     coverId: r.coverId, coverAlt: r.coverAlt, attachments: parseAttachmentRefs(r.attachments),
     indexNo: r.indexNo, topic: r.topic, issuingOrg: r.issuingOrg, writtenAt: r.writtenAt, docNo: r.docNo,
+    ...storedValidityOf(r),
+    interpretationKind: r.interpretationKind,
+    interprets: r.interprets.map((i) => i.document),
   };
 }
 
 /** Two revisions of one article and the readable difference from the first to the second. */
 export async function compareRevisions(articleId: number, fromId: number, toId: number): Promise<{ from: RevisionRow; to: RevisionRow; diff: ContentDiff } | null> {
-  const rows = await db().articleRevision.findMany({ where: { articleId, id: { in: [fromId, toId] } } });
+  const rows = await db().articleRevision.findMany({ where: { articleId, id: { in: [fromId, toId] } }, include: revisionInclude });
   const from = rows.find((r) => r.id === fromId);
   const to = rows.find((r) => r.id === toId);
   if (!from || !to) return null;
@@ -71,7 +77,7 @@ export async function restoreRevision(
   input: { articleId: number; revisionId: number; baseVersion: number },
   actor: ArticleActor,
 ): Promise<SaveResult> {
-  const revision = await db().articleRevision.findFirst({ where: { id: input.revisionId, articleId: input.articleId } });
+  const revision = await db().articleRevision.findFirst({ where: { id: input.revisionId, articleId: input.articleId }, include: { interprets: interpretedSelect } });
   const article = await db().article.findUnique({ where: { id: input.articleId }, select: { columnId: true, publishedAt: true, pinned: true, headline: true } });
   if (!revision || !article) throw new ActionError("not_found", "该版本不存在或已被删除。");
   // Attachments deleted from the library since then cannot come back.
@@ -99,6 +105,9 @@ export async function restoreRevision(
       issuingOrg: revision.issuingOrg,
       writtenAt: revision.writtenAt,
       docNo: revision.docNo,
+      ...storedValidityOf(revision),
+      interpretationKind: revision.interpretationKind,
+      interprets: interpretedIds(revision.interprets),
     },
     actor,
     { note: `恢复自第 ${revision.version} 版`, auditAction: "article.restore" },

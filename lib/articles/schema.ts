@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkDocumentFields, docNoSchema, interpretationKindSchema, interpretsSchema, validitySchema } from "@/lib/documents/schema";
 import { richTextDocSchema } from "@/lib/sanitize/tiptap-schema";
 import { pendingImageCount, withoutUnusableImages } from "./editor-model";
 
@@ -27,7 +28,8 @@ export const attachmentRefSchema = z.object({
   name: z.string().trim().min(1, "附件名称不能为空").max(200, "附件名称不能超过 200 字"),
 });
 
-export const articleContentSchema = z.object({
+/** The fields alone; the rules between them (lib/documents/schema.ts) are added below. */
+const articleFieldsSchema = z.object({
   title: z.string().trim().min(1, "请填写标题").max(200, "标题不能超过 200 字"),
   titleTags: z.array(z.string().trim().min(1).max(20, "标题标签不能超过 20 字")).max(5, "标题标签最多 5 个").default([]),
   subtitle: text(200, "副标题").default(""),
@@ -45,19 +47,29 @@ export const articleContentSchema = z.object({
   topic: optionalText(100, "主题分类"),
   issuingOrg: optionalText(100, "发布机构"),
   writtenAt: calendarDate.default(null),
-  docNo: optionalText(100, "发文字号"),
+  docNo: docNoSchema,
+  validity: validitySchema,
+  validityDate: calendarDate.default(null),
+  replacedById: z.number().int().positive().nullable().default(null),
+  validUntil: calendarDate.default(null),
+  interprets: interpretsSchema,
+  interpretationKind: interpretationKindSchema,
 });
+
+export const articleContentSchema = articleFieldsSchema.superRefine(checkDocumentFields);
 export type ArticleContentInput = z.input<typeof articleContentSchema>;
 export type ArticleContent = z.output<typeof articleContentSchema>;
 
 export const createArticleSchema = articleContentSchema;
 
-export const saveArticleSchema = articleContentSchema.extend({
-  id: z.number().int().positive(),
-  /** The version the editor's copy started from: the save is refused if the article moved on. */
-  baseVersion: z.number().int().positive(),
-  autosave: z.boolean().default(false),
-});
+export const saveArticleSchema = articleFieldsSchema
+  .extend({
+    id: z.number().int().positive(),
+    /** The version the editor's copy started from: the save is refused if the article moved on. */
+    baseVersion: z.number().int().positive(),
+    autosave: z.boolean().default(false),
+  })
+  .superRefine(checkDocumentFields);
 export type SaveArticleInput = z.input<typeof saveArticleSchema>;
 
 export const articleIdSchema = z.object({ id: z.number().int().positive() });

@@ -1,3 +1,5 @@
+import type { DocumentView } from "@/lib/documents/validity";
+
 /**
  * What an article page shows, as a plain object: the public page builds it from the
  * live revision, the admin preview from the working copy. Components take this, never
@@ -48,6 +50,8 @@ export interface ArticleViewData {
   bodyHtml: string;
   attachments: AttachmentView[];
   disclosure: DisclosureView | null;
+  /** 有效性 of a policy document (absent or null for other articles). */
+  document?: DocumentView | null;
   corrections: CorrectionView[];
 }
 

@@ -1,5 +1,7 @@
+import type { DocumentValidity } from "@/generated/prisma/enums";
 import { publicArticleSql } from "@/lib/articles/public-rule";
 import { db } from "@/lib/db/client";
+import { effectiveValidity } from "@/lib/documents/validity";
 import { env } from "@/lib/env";
 import { highlight, snippet, type Segment } from "./highlight";
 import { queryNeedles } from "./needles";
@@ -19,6 +21,8 @@ export interface PublicSearchHit {
   snippet: Segment[];
   publishedAt: Date;
   column: { name: string; slug: string };
+  /** 有效性 as a reader is told it today. */
+  validity: DocumentValidity;
 }
 
 export interface PublicSearchResult {
@@ -46,6 +50,9 @@ interface Row {
   bodyText: string;
   columnName: string;
   columnSlug: string;
+  validity: DocumentValidity;
+  validityDate: Date | string | null;
+  validUntil: Date | string | null;
 }
 
 export async function searchPublicArticles(request: SearchRequest, now: Date = new Date()): Promise<PublicSearchResult> {
@@ -66,10 +73,10 @@ export async function searchPublicArticles(request: SearchRequest, now: Date = n
   // public-rule.ts), checked again here although the public index holds nothing else.
   const rows = await db().$queryRaw<Row[]>`
     SELECT p.total, p.exact, p.capped, p.searchable, d.id, d."publishedAt", d.title, d."titleTags", d.summary, d."bodyText",
-      d."columnName", d."columnSlug"
+      d."columnName", d."columnSlug", d.validity, d."validityDate", d."validUntil"
     FROM ${search} AS p
     LEFT JOIN LATERAL (
-      SELECT a.id, a."publishedAt", r.title, r."titleTags", r.summary, r."bodyText", c.name AS "columnName", c.slug AS "columnSlug", u.n
+      SELECT a.id, a."publishedAt", r.title, r."titleTags", r.summary, r."bodyText", r.validity, r."validityDate", r."validUntil", c.name AS "columnName", c.slug AS "columnSlug", u.n
       FROM unnest(p.ids) WITH ORDINALITY AS u(id, n)
       JOIN "Article" a ON a.id = u.id
       JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
@@ -93,6 +100,7 @@ export async function searchPublicArticles(request: SearchRequest, now: Date = n
         snippet: body.some((s) => s.hit) || !row.summary ? body : snippet(row.summary, needles),
         publishedAt: row.publishedAt,
         column: { name: row.columnName, slug: row.columnSlug },
+        validity: effectiveValidity({ validity: row.validity, validityDate: calendarDay(row.validityDate), validUntil: calendarDay(row.validUntil) }).state,
       },
     ];
   });
@@ -104,4 +112,9 @@ export async function searchPublicArticles(request: SearchRequest, now: Date = n
     pageCount: Math.min(Math.ceil(meta.total / PAGE_SIZE), MAX_PAGE),
     hits,
   };
+}
+
+/** A DATE column from a raw query (a Date or "YYYY-MM-DD", depending on the driver's parser). */
+function calendarDay(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
 }

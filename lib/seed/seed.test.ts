@@ -7,6 +7,9 @@ import { db } from "@/lib/db/client";
 import { displayTitle } from "@/lib/articles/format";
 import { formatDateTime } from "@/lib/format/date";
 import type { RichTextNode } from "@/lib/sanitize/tiptap";
+import { getPublicArticleContent } from "@/lib/articles/queries";
+import { listPolicyLinks } from "@/lib/documents/public-links";
+import { validitySentence } from "@/lib/documents/validity";
 import { seed } from "./seed";
 
 setupTestDatabase();
@@ -70,5 +73,22 @@ describe("demo content", () => {
     expect(footer).toContain(settings.psbFiling.replace("蒙公网安备", "蒙公网安备:"));
     expect(footer).toContain(settings.icpFiling);
     expect(settings.siteName).toBe("乌海市人民政府");
+  });
+
+  it("shows a newcomer every 有效性: a valid document, one repealed by it, one past its 有效期至", async () => {
+    const byDocNo = async (docNo: string) => (await getPublicArticleContent((await db().article.findFirstOrThrow({ where: { docNo } })).id))!.view.document;
+    const revised = await db().article.findFirstOrThrow({ where: { docNo: "乌海政办发〔2024〕7号" } });
+    expect(await byDocNo("乌海政办发〔2024〕7号")).toEqual({ state: "VALID", since: null, replacement: null });
+    const repealed = await byDocNo("乌海政办发〔2023〕12号");
+    expect(repealed).toMatchObject({ state: "REPEALED", replacement: { id: revised.id, title: revised.title } });
+    expect(validitySentence(repealed!)).toBe("本文件已于2024年3月1日废止");
+    expect(await byDocNo("乌海政办发〔2023〕18号")).toMatchObject({ state: "EXPIRED", since: new Date("2024-12-31T00:00:00Z") });
+  });
+
+  it("makes the reference 媒体解读 an interpretation of a seeded policy document, linked both ways", async () => {
+    const reference = await db().article.findFirstOrThrow({ where: { title: { startsWith: "乌海:笃行实干" } } });
+    const document = await db().article.findFirstOrThrow({ where: { docNo: "乌海政发〔2023〕21号" } });
+    expect((await listPolicyLinks(reference.id)).originals.map((o) => o.id)).toEqual([document.id]);
+    expect((await listPolicyLinks(document.id)).interpretations.map((i) => [i.id, i.kind])).toEqual([[reference.id, "媒体解读"]]);
   });
 });

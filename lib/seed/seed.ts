@@ -34,6 +34,8 @@ export async function seed(log: (m: string) => void = console.log): Promise<void
     await createPublishedArticle(article, columnId, doc, systemUserId);
     created++;
   }
+  // After every article exists: the reference article, seeded first, interprets a later one.
+  for (const article of [referenceArticle, ...seedArticles]) if (article.interprets) await linkInterpretation(article);
   if (created > 0) log(`seeded ${created} demo article(s)`);
 }
 
@@ -91,6 +93,7 @@ async function createPublishedArticle(article: SeedArticle, columnId: number, do
     issuingOrg: article.disclosure?.issuingOrg ?? null,
     writtenAt: article.disclosure ? new Date(`${article.disclosure.writtenAt}T00:00:00Z`) : null,
     docNo: article.disclosure?.docNo ?? null,
+    ...(await seedValidity(article)),
   };
   await db().$transaction(async (tx) => {
     const row = await tx.article.create({
@@ -112,4 +115,33 @@ async function createPublishedArticle(article: SeedArticle, columnId: number, do
     });
     await tx.article.update({ where: { id: row.id }, data: { liveRevisionId: revision.id } });
   });
+}
+
+/** A seeded document's 有效性: its replacement, named by 发文字号, was seeded before it. */
+async function seedValidity(article: SeedArticle) {
+  const { validity, validUntil } = article.disclosure ?? {};
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  const replacement = validity?.replacedByDocNo ? await db().article.findFirst({ where: { docNo: validity.replacedByDocNo }, select: { id: true } }) : null;
+  if (validity?.replacedByDocNo && !replacement) throw new Error(`seed article "${article.title}" is replaced by ${validity.replacedByDocNo}, which is not seeded before it`);
+  return {
+    validity: validity?.state ?? ("VALID" as const),
+    validityDate: validity ? day(validity.date) : null,
+    replacedById: replacement?.id ?? null,
+    validUntil: validUntil ? day(validUntil) : null,
+  };
+}
+
+/** The seeded interpretation's live revision names its documents (once: seeding again adds nothing). */
+async function linkInterpretation(article: SeedArticle) {
+  const { kind, docNos } = article.interprets!;
+  const row = await db().article.findFirst({ where: { title: article.title }, select: { id: true, liveRevisionId: true } });
+  if (!row?.liveRevisionId || (await db().documentInterpretation.count({ where: { revisionId: row.liveRevisionId } }))) return;
+  const documents = await db().article.findMany({ where: { docNo: { in: docNos } }, select: { id: true, docNo: true } });
+  if (documents.length !== docNos.length) throw new Error(`seed article "${article.title}" interprets documents that are not seeded: ${docNos.join("、")}`);
+  const ordered = docNos.map((docNo) => documents.find((d) => d.docNo === docNo)!.id);
+  await db().$transaction([
+    db().documentInterpretation.createMany({ data: ordered.map((documentId, position) => ({ revisionId: row.liveRevisionId!, documentId, position })) }),
+    db().article.update({ where: { id: row.id }, data: { interpretationKind: kind } }),
+    db().articleRevision.update({ where: { id: row.liveRevisionId }, data: { interpretationKind: kind } }),
+  ]);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_INDEX_NO_PATTERN } from "@/lib/documents/index-no";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { mediaUrl } from "@/lib/media/storage";
@@ -19,7 +20,7 @@ export type SiteSettings = Awaited<ReturnType<typeof getSiteSettings>>;
  */
 export const getSiteSettings = cache(async () => {
   const row = await db().siteSettings.findUnique({ where: { id: 1 } });
-  const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, remoteImageHosts: "", checkExternalLinks: false, updatedAt: new Date(0), ...referenceSettings };
+  const settings = row ?? { id: 1, logoId: null, require2faForStaff: false, remoteImageHosts: "", checkExternalLinks: false, indexNoPattern: DEFAULT_INDEX_NO_PATTERN, updatedAt: new Date(0), ...referenceSettings };
   return { ...settings, logo: await loadLogo(settings.logoId) };
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_INDEX_NO_PATTERN } from "@/lib/documents/index-no";
 import { referenceSettings } from "@/lib/seed/settings";
 import { settingsSchema } from "./schema";
 
@@ -10,7 +11,7 @@ const errorsFor = (over: Record<string, unknown>) => {
 
 describe("settingsSchema", () => {
   it("accepts the reference site's footer as it is", () => {
-    expect(settingsSchema.parse(valid)).toEqual({ ...valid, remoteImageHosts: "", checkExternalLinks: false });
+    expect(settingsSchema.parse(valid)).toEqual({ ...valid, remoteImageHosts: "", checkExternalLinks: false, indexNoPattern: DEFAULT_INDEX_NO_PATTERN });
   });
 
   it("keeps the intranet image hosts one a line, and names a malformed one", () => {

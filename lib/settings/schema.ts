@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_INDEX_NO_PATTERN } from "@/lib/documents/index-no";
 import { allowEntryError, splitAllowList } from "@/lib/net/allow-list-syntax";
 
 /**
@@ -45,6 +46,8 @@ export const settingsSchema = z.object({
   require2faForStaff: z.boolean(),
   /** 站点体检 also checks links to other sites (off: many intranets have no internet). */
   checkExternalLinks: z.boolean().default(false),
+  /** 索引号 format (lib/documents/index-no.ts); empty: not checked. */
+  indexNoPattern: z.string().trim().max(60, "索引号格式不能超过 60 个字符").default(DEFAULT_INDEX_NO_PATTERN),
   /** Intranet image hosts the server may fetch pictures from (lib/net/address-policy.ts), one a line. */
   remoteImageHosts: z
     .string()

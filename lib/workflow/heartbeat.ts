@@ -1,4 +1,5 @@
 import { scheduleDailyHealthCheck } from "@/lib/health/start";
+import { announceExpiries } from "@/lib/documents/expiry";
 import { drainStaticQueue } from "@/lib/static/queue";
 import { publishDue } from "./scheduler";
 
@@ -6,7 +7,8 @@ export const SCHEDULER_INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ||
 
 /**
  * The scheduler's heartbeat, run by every instance's app server (scripts/server.ts):
- * every few seconds it publishes what is due, then spends a few seconds on the static
+ * every few seconds it publishes what is due, announces the documents whose 有效期至
+ * has come (lib/documents/expiry.ts), then spends a few seconds on the static
  * snapshot's queue (at most 40% of the interval, two pages at a time, so readers keep
  * most of the server). publishDue claims each article once, so several instances are
  * safe, and no outside cron is needed. The first tick soon after start publishes
@@ -21,6 +23,7 @@ export function startScheduler(writeStaticPage: (path: string) => Promise<boolea
       await publishDue(new Date());
       // In the background: the 站点体检 is due once a day (one instance runs it).
       scheduleDailyHealthCheck(new Date());
+      await announceExpiries(new Date());
       await drainStaticQueue({ budgetMs: 0.4 * SCHEDULER_INTERVAL_MS, write: writeStaticPage });
     } catch (error) {
       // The database may be restarting: try again at the next tick.

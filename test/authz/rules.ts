@@ -26,6 +26,7 @@ export const actionRules: Record<string, Who[]> = {
   "article.duplicate": STAFF,
   "article.restore": STAFF,
   "article.importWord": STAFF,
+  "document.search": STAFF,
   "column.create": ADMIN,
   "column.update": ADMIN,
   "column.reorder": ADMIN,

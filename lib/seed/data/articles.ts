@@ -935,6 +935,34 @@ export const seedArticles: SeedArticle[] = [
   },
 
   // ─────────────────────────────── 政府文件 government-documents ───────────────────────────────
+  // The revised plan first: the 2023 plan below is repealed by it (seed.ts resolves the link by 发文字号).
+  {
+    title: "乌海市人民政府办公室关于印发乌海市数字政府建设实施方案（2024年修订）的通知",
+    titleTags: [],
+    columnSlug: "government-documents",
+    author: "市政府办公室",
+    source: "乌海市人民政府网",
+    summary: "印发修订后的数字政府建设实施方案，2023年印发的方案同时废止。",
+    publishedAt: "2024-03-01T10:12:40+08:00",
+    disclosure: {
+      indexNo: "11150300011527560L/2024-00019",
+      topic: "综合政务/政务公开",
+      issuingOrg: "乌海市人民政府办公室",
+      writtenAt: "2024-02-26",
+      docNo: "乌海政办发〔2024〕7号",
+    },
+    blocks: [
+      {
+        type: "paragraph",
+        text: "各区人民政府，市人民政府各部门，各直属单位，各大企事业单位：经市人民政府同意，现将修订后的《乌海市数字政府建设实施方案》印发给你们，请认真贯彻落实。《乌海市人民政府办公室关于印发乌海市数字政府建设实施方案的通知》（乌海政办发〔2023〕12号）同时废止。",
+      },
+      { type: "heading", level: 2, text: "一、修订内容" },
+      {
+        type: "paragraph",
+        text: "修订后的方案根据一年来的建设进展调整了阶段目标，新增政务数据资源目录管理、公共数据授权运营和政务服务“高效办成一件事”等任务，并进一步明确了各项任务的牵头单位和完成时限。",
+      },
+    ],
+  },
   {
     title: "乌海市人民政府办公室关于印发乌海市数字政府建设实施方案的通知",
     titleTags: [],
@@ -949,6 +977,7 @@ export const seedArticles: SeedArticle[] = [
       issuingOrg: "乌海市人民政府办公室",
       writtenAt: "2023-04-10",
       docNo: "乌海政办发〔2023〕12号",
+      validity: { state: "REPEALED", date: "2024-03-01", replacedByDocNo: "乌海政办发〔2024〕7号" },
     },
     blocks: [
       {
@@ -1015,6 +1044,7 @@ export const seedArticles: SeedArticle[] = [
       issuingOrg: "乌海市人民政府办公室",
       writtenAt: "2023-05-26",
       docNo: "乌海政办发〔2023〕18号",
+      validUntil: "2024-12-31",
     },
     blocks: [
       {

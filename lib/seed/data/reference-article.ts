@@ -14,6 +14,8 @@ export const referenceArticle: SeedArticle = {
   summary: "今年以来，乌海市完整、准确、全面贯彻新发展理念，坚决推动“五大任务”高质高效落实。",
   publishedAt: "2023-07-30T18:04:25+08:00",
   headline: true,
+  // A 媒体解读 of the city's 生态环境分区管控方案 (lib/seed/data/articles.ts).
+  interprets: { kind: "MEDIA", docNos: ["乌海政发〔2023〕21号"] },
   blocks: [
     {
       "type": "paragraph",

@@ -15,7 +15,10 @@ export interface SeedColumn {
   slug: string;
   /** Review levels (1–3) for articles in this column. */
   reviewLevels?: 1 | 2 | 3;
-  /** 年度报表 category (lib/columns/report-category.ts); its default update period applies. */
+  /**
+   * 年度报表 category (lib/columns/report-category.ts); its default update period applies,
+   * and DISCLOSURE makes its articles documents (lib/documents/validity.ts).
+   */
   reportCategory?: ReportCategory;
   children?: SeedColumn[];
 }
@@ -41,6 +44,12 @@ export interface SeedArticle {
     /** YYYY-MM-DD */
     writtenAt: string;
     docNo?: string;
+    /** 有效性 other than 有效: the document that replaces it is named by its 发文字号 (seeded before it). */
+    validity?: { state: "AMENDED" | "REPEALED" | "EXPIRED"; date: string; replacedByDocNo?: string };
+    /** 有效期至, YYYY-MM-DD. */
+    validUntil?: string;
   };
+  /** An interpretation (解读): its kind and the documents it interprets, by 发文字号. */
+  interprets?: { kind: "TEXT" | "GRAPHIC" | "MEDIA" | "EXPERT" | "VIDEO" | "PRESS"; docNos: string[] };
   blocks: SeedBlock[];
 }

@@ -2,12 +2,14 @@ import { ArticleList } from "@/components/site/article-list";
 import { ArticleView } from "@/components/site/article-view";
 import { Breadcrumb } from "@/components/site/breadcrumb";
 import { JsonLd } from "@/components/site/json-ld";
+import { PolicyLinksSection } from "@/components/site/policy-links";
 import { PrevNext } from "@/components/site/prev-next";
 import { PrintInfo, printQrSvg } from "@/components/site/print-info";
 import { displayTitle } from "@/lib/articles/format";
 import { getNeighbours, listRelated, type Neighbours } from "@/lib/articles/public-lists";
 import { getPublicArticleContent, getWithdrawnArticle, type ArticleListItem, type PublicArticleContent } from "@/lib/articles/queries";
 import { FRAME_TAGS, TAGS } from "@/lib/cache/tags";
+import { listPolicyLinks, type PolicyLinks } from "@/lib/documents/public-links";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-CN";
 import type { SiteSettings } from "@/lib/settings/queries";
@@ -18,6 +20,8 @@ export interface ArticlePageData {
   content: PublicArticleContent;
   neighbours: Neighbours;
   related: ArticleListItem[];
+  /** 政策原文 and 相关解读 (lib/documents/public-links.ts). */
+  links: PolicyLinks;
   settings: SiteSettings;
   /** The site's address (JSON-LD, print block). */
   base: string;
@@ -36,20 +40,21 @@ export async function loadArticlePage(id: number, ctx: RenderContext): Promise<A
   }
   const { view } = content;
   const base = siteUrl();
-  const [neighbours, related, frame, qrSvg] = await Promise.all([
+  const [neighbours, related, links, frame, qrSvg] = await Promise.all([
     getNeighbours({ id: view.id, columnId: content.columnId, publishedAt: view.publishedAt }),
     listRelated({ id: view.id, columnId: content.columnId, titleTags: view.titleTags }),
+    listPolicyLinks(view.id),
     ctx.frame(),
     printQrSvg(`${base}/articles/${view.id}`),
   ]);
-  return { kind: "article", data: { content, neighbours, related, settings: frame.settings, base, qrSvg } };
+  return { kind: "article", data: { content, neighbours, related, links, settings: frame.settings, base, qrSvg } };
 }
 
 function describe(content: PublicArticleContent): string {
   return content.summary.trim() || content.view.title;
 }
 
-export function ArticlePage({ content, neighbours, related, settings, base, qrSvg }: ArticlePageData) {
+export function ArticlePage({ content, neighbours, related, links, settings, base, qrSvg }: ArticlePageData) {
   const { view, columnPath } = content;
   const column = columnPath.at(-1);
   const url = `${base}/articles/${view.id}`;
@@ -81,6 +86,7 @@ export function ArticlePage({ content, neighbours, related, settings, base, qrSv
       <Breadcrumb items={[...columnPath.map((c) => ({ label: c.name, href: `/columns/${c.slug}` })), { label: t.site.body }]} />
       <div className="article-sheet">
         <ArticleView article={view} mode="public" closeHref={columnHref} />
+        <PolicyLinksSection links={links} />
         <PrevNext neighbours={neighbours} />
         {related.length > 0 && (
           <section className="related" aria-labelledby="related-heading">
@@ -102,7 +108,8 @@ export async function articlePage(id: number, ctx: RenderContext): Promise<HtmlP
   const loaded = await loadArticlePage(id, ctx);
   if (loaded.kind === "missing") return notFoundPage();
   if (loaded.kind === "withdrawn") return withdrawnPage(loaded.id, loaded.withdrawnAt);
-  const { content } = loaded.data;
+  const { content, links } = loaded.data;
+  const linked = [...links.originals, ...links.interpretations].map((l) => l.id);
   const { view } = content;
   const title = displayTitle(view.title, view.titleTags);
   const path = `/articles/${view.id}`;
@@ -125,6 +132,6 @@ export async function articlePage(id: number, ctx: RenderContext): Promise<HtmlP
       },
     },
     content: <ArticlePage {...loaded.data} />,
-    tags: [...FRAME_TAGS, TAGS.article(view.id), TAGS.column(content.columnId), ...view.titleTags.map(TAGS.titleTag)],
+    tags: [...FRAME_TAGS, TAGS.article(view.id), TAGS.column(content.columnId), ...view.titleTags.map(TAGS.titleTag), ...[...content.shows, ...linked].map(TAGS.article)],
   };
 }

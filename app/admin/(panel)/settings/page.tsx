@@ -44,6 +44,7 @@ export default async function SettingsPage() {
           require2faForStaff: s.require2faForStaff,
           remoteImageHosts: s.remoteImageHosts,
           checkExternalLinks: s.checkExternalLinks,
+          indexNoPattern: s.indexNoPattern,
         }}
       />
     </section>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SiteSettings" ADD COLUMN     "indexNoPattern" TEXT NOT NULL DEFAULT 'XXXXXXXXXXXXXXXXXX/####-#####';
+
