@@ -24,7 +24,7 @@ export type Extraction = { ok: true; page: ExtractedPage } | { ok: false; proble
 const TOOL_LINK = /^[\s[【(（]*(打印(本页|此页|文章)?|关闭(本页|窗口|此页)?|保存(本页)?|收藏(本页)?|分享(到)?|返回(顶部)?|顶部|字号|[大中小])[\s\]】)）]*$/;
 const DATE_LABELS = "公开日期|发布日期|发布时间|成文日期|信息时间|更新时间|日期|时间";
 const DATE_VALUE = String.raw`(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?`;
-const NEXT_LABEL = String.raw`(?=\s*(?:${DATE_LABELS}|作者|来源|浏览次数|点击数|访问量|字号|打印|关闭|分享)\s*[:：]|\s{2,}|[|｜]|$)`;
+const NEXT_LABEL = String.raw`(?=\s*(?:信息|文章)?(?:${DATE_LABELS}|作者|来源|浏览次数|点击数|访问量|字号|打印|关闭|分享)\s*[:：]|\s{2,}|[|｜]|$)`;
 
 /** "2023-07-30 18:04:25", "2023年7月30日" as wall time in the site's zone. */
 export function readChineseDate(text: string, timeZone = "Asia/Shanghai"): Date | null {

@@ -80,9 +80,22 @@ export const PRESETS: Record<string, PageSelectors> = {
 
 export const PRESET_NAMES = Object.keys(PRESETS);
 
+const selectorList = z.array(z.string().min(1)).optional();
+/** A config file: any of a preset's fields; an unknown one is a mistake worth saying. */
+const configSchema = z.strictObject({
+  name: z.string().optional(),
+  title: selectorList,
+  body: selectorList,
+  info: selectorList,
+  date: selectorList,
+  author: selectorList,
+  source: selectorList,
+  remove: selectorList,
+});
+
 /** A preset with a config file's fields over it. */
 export function withConfig(base: PageSelectors | null, config: unknown): PageSelectors {
-  const parsed = pageSelectorsSchema.partial().parse(config);
+  const parsed = configSchema.parse(config);
   const start = base ?? pageSelectorsSchema.parse({});
-  return { ...start, ...Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) } as PageSelectors;
+  return { ...start, ...Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) };
 }
