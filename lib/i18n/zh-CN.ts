@@ -381,6 +381,8 @@ export const zhCN = {
       word: "敏感词",
       media: "媒体",
       audit: "审计",
+      import: "网站迁移",
+      redirect: "网址跳转",
     } as Record<string, string>,
     actions: {
       "login.success": "登录成功",
@@ -419,6 +421,8 @@ export const zhCN = {
       "article.publishDue": "定时发布生效",
       "article.placement": "调整已公开文章的栏目、公开日期、置顶或头条",
       "article.importWord": "导入 Word 文档",
+      "import.site": "网站迁移导入（npm run import）",
+      "redirect.export": "导出网址跳转",
     } as Record<string, string>,
     targetTypes: {
       user: "用户",
@@ -428,6 +432,8 @@ export const zhCN = {
       article: "文章",
       media: "媒体",
       audit: "审计日志",
+      import: "网站迁移",
+      redirect: "网址跳转",
     } as Record<string, string>,
   },
   adminWords: {

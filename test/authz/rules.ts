@@ -77,6 +77,7 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/users/[id]": ADMIN,
   "/admin/words": ADMIN,
   "/admin/audit": ADMIN,
+  "/admin/redirects": ADMIN,
   "/admin/settings": ADMIN,
 };
 
@@ -102,6 +103,7 @@ export const routeRules: Record<string, Who[]> = {
   "GET /articles/[id]/withdrawn": EVERYONE,
   "GET /columns/[slug]/feed.xml": EVERYONE,
   "GET /admin/audit/export": ADMIN,
+  "GET /admin/redirects/export": ADMIN,
 };
 
 /** Sample values for dynamic segments when the e2e part requests a page or route. */

@@ -6,6 +6,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PageCache } from "@/lib/cache/page-cache";
 import { db } from "@/lib/db/client";
+import { redirectCsvChunks } from "@/lib/redirects/csv";
+import { writeNginxRedirects } from "@/lib/redirects/nginx";
+import { countBrokenRedirects, listRedirects } from "@/lib/redirects/queries";
 import { createPublicSite } from "@/lib/server/public-site";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createUser } from "@/test/factories";
@@ -220,5 +223,33 @@ describe("old addresses", () => {
     const page = await fetch(`${base}/articles/${post.id}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<img src="\/media\/images\//);
+  });
+
+  it("are listed with search, checked for targets readers cannot see, and exported as CSV", async () => {
+    const [post] = await imported();
+    const found = await listRedirects({ q: "wudarenwu", page: 1 });
+    expect(found).toMatchObject({ total: 1, rows: [expect.objectContaining({ articleId: post.id, live: true })] });
+    expect(await countBrokenRedirects()).toEqual({ total: 2, broken: 0 });
+    await db().article.update({ where: { id: post.id }, data: { live: false, withdrawnAt: new Date(), withdrawnReason: "测试" } });
+    try {
+      expect(await countBrokenRedirects()).toEqual({ total: 2, broken: 1 });
+      expect((await listRedirects({ page: 1, onlyBroken: true })).rows.map((r) => r.articleId)).toEqual([post.id]);
+    } finally {
+      await db().article.update({ where: { id: post.id }, data: { live: true, withdrawnAt: null, withdrawnReason: null } });
+    }
+    let csv = "";
+    for await (const chunk of redirectCsvChunks()) csv += chunk;
+    expect(csv.startsWith("\uFEFF旧网址,")).toBe(true);
+    expect(csv).toContain(`${oldSite.origin}/2023/07/30/wudarenwu/,/2023/07/30/wudarenwu,/articles/${post.id},${post.id},`);
+  });
+
+  it("are written for nginx, decoded and encoded, with the slash and index variants", async () => {
+    const [post, , policy] = await imported();
+    const root = fs.mkdtempSync(path.join(tmp, "static-"));
+    const conf = fs.readFileSync(await writeNginxRedirects(root), "utf8");
+    expect(conf).toContain(`location = "/2023/07/30/wudarenwu/" { return 301 /articles/${post.id}; }`);
+    expect(conf).toContain(`location = "/2023/07/30/wudarenwu/index.html" { return 301 /articles/${post.id}; }`);
+    expect(conf).toContain(`location = "/2023/06/01/实施细则" { return 301 /articles/${policy.id}; }`);
+    expect(new Set(conf.split("\n").filter(Boolean)).size).toBe(conf.split("\n").filter(Boolean).length);
   });
 });
