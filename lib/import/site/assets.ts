@@ -38,13 +38,16 @@ export interface AssetReaderOptions {
 
 const P = importText.problems;
 
-function lastSegment(url: URL): string {
-  const last = url.pathname.split("/").filter(Boolean).at(-1) ?? "file";
+function decodeLoosely(s: string): string {
   try {
-    return decodeURIComponent(last);
+    return decodeURIComponent(s);
   } catch {
-    return last;
+    return s;
   }
+}
+
+function lastSegment(url: URL): string {
+  return decodeLoosely(url.pathname.split("/").filter(Boolean).at(-1) ?? "file");
 }
 
 /** A file of a local copy: inside its folder, or refused. */
@@ -53,10 +56,14 @@ export async function readLocalFile(dir: string, relative: string, maxBytes: num
   const file = path.resolve(root, relative);
   if (file !== root && !file.startsWith(root + path.sep)) return { ok: false, reason: P.outsideFolder };
   try {
-    const stat = await fs.promises.stat(file);
+    // A link inside the copy must not lead out of it either.
+    const real = await fs.promises.realpath(file);
+    const realRoot = await fs.promises.realpath(root);
+    if (!real.startsWith(realRoot + path.sep)) return { ok: false, reason: P.outsideFolder };
+    const stat = await fs.promises.stat(real);
     if (!stat.isFile()) return { ok: false, reason: P.notFile };
     if (stat.size > maxBytes) return { ok: false, reason: P.tooLarge };
-    return { ok: true, bytes: new Uint8Array(await fs.promises.readFile(file)), name: path.basename(file) };
+    return { ok: true, bytes: new Uint8Array(await fs.promises.readFile(real)), name: path.basename(file) };
   } catch (error) {
     return { ok: false, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? P.notInCopy : P.unreadableFile };
   }
@@ -83,7 +90,7 @@ export function createAssetReader(options: AssetReaderOptions): AssetReader {
       for (const copy of options.localCopies ?? []) {
         if (copy.origin && copy.origin !== url.origin) continue;
         const at = url.pathname.indexOf(copy.urlPrefix);
-        if (at >= 0 && (copy.origin ? at === 0 : true)) return readLocalFile(copy.dir, decodeURIComponent(url.pathname.slice(at + copy.urlPrefix.length)), maxBytes);
+        if (at >= 0 && (copy.origin ? at === 0 : true)) return readLocalFile(copy.dir, decodeLoosely(url.pathname.slice(at + copy.urlPrefix.length)), maxBytes);
       }
       const fetched = await safeFetch(url.href, { allow, maxBytes, timeoutMs: options.timeoutMs ?? 20_000 });
       if (!fetched.ok) return { ok: false, reason: failureReason(fetched) };

@@ -17,6 +17,7 @@ import { createAssetReader } from "./assets";
 import { ColumnResolver } from "./columns";
 import type { SourceEntry } from "./item";
 import { runImport, type ImportActor } from "./run";
+import { openHtmlSite } from "./html/source";
 import { openWordPressExport } from "./wordpress";
 
 /**
@@ -251,5 +252,22 @@ describe("old addresses", () => {
     expect(conf).toContain(`location = "/2023/07/30/wudarenwu/index.html" { return 301 /articles/${post.id}; }`);
     expect(conf).toContain(`location = "/2023/06/01/实施细则" { return 301 /articles/${policy.id}; }`);
     expect(new Set(conf.split("\n").filter(Boolean)).size).toBe(conf.split("\n").filter(Boolean).length);
+  });
+});
+
+describe("a static site import", () => {
+  it("imports the pages that match a preset, pictures and attachments from the folder, and reports the one that does not", async () => {
+    const site = await openHtmlSite({ input: path.join(FIXTURES, "static-site"), baseUrl: "https://www.wuhai.gov.cn", selectors: null, column: news.slug, status: "publish", timeZone: "Asia/Shanghai" });
+    expect(site.total).toBe(4);
+    const columns = new ColumnResolver({ map: {}, createUnder: null, fallback: news.slug }, new Map(), actor, false);
+    const assets = createAssetReader({ trustedOrigins: site.origins, localCopies: [{ origin: site.origins[0], urlPrefix: "/", dir: site.folder! }] });
+    const report = await runImport(site.entries, { kind: "html", source: site.sourceId, input: "static-site", actor, asDrafts: true, dryRun: false, assets, columns });
+    expect(report).toMatchObject({ imported: 3, failed: 1, pictures: 3, attachments: 1, redirects: 3 });
+    expect(report.problems).toEqual([expect.objectContaining({ item: "https://www.wuhai.gov.cn/zwgk/no-body.html", failed: true })]);
+    const redirect = await db().redirect.findUniqueOrThrow({ where: { path: "/art/2023/7/30/art_123_456.html" }, include: { article: true } });
+    // --as-drafts: waiting for review, with the page's own date and fields.
+    expect(redirect.article).toMatchObject({ title: "关于做好防汛工作的通知", status: "DRAFT", live: false, author: "市水务局", source: "市防汛办", columnId: news.id });
+    expect(redirect.article.bodyHtml).toMatch(/<img src="\/media\/images\//);
+    expect(redirect.article.bodyHtml).not.toMatch(/打印|关闭|版权所有/);
   });
 });

@@ -14,7 +14,7 @@ import { isProblem, type ImportItem, type SourceEntry } from "./item";
 import { ItemMedia } from "./media";
 import { oldPathKey } from "./old-path";
 import { emptyReport, type ImportReport } from "./report";
-import { alreadyImported, storeImportedItem } from "./store";
+import { alreadyImported, importedBefore, storeImportedItem } from "./store";
 import { importText } from "./text";
 
 /**
@@ -129,8 +129,7 @@ async function importOne(item: ImportItem, options: RunOptions, report: ImportRe
       return path ? [{ path, oldUrl: url }] : [];
     });
     if (options.dryRun) {
-      const known = await alreadyImported(options.source, item.key, "");
-      report[known ? "updated" : "imported"]++;
+      report[(await importedBefore(options.source, item.key)) ? "updated" : "imported"]++;
       return;
     }
     const stored = await storeImportedItem(

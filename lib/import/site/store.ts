@@ -77,6 +77,12 @@ export async function storeImportedItem(input: StoreInput, actor: Actor, now = n
   }, { timeout: 30_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted });
 }
 
+/** Was the item imported before (whatever its content then)? A dry run says "updated" for it. */
+export async function importedBefore(source: string, key: string): Promise<boolean> {
+  const record = await db().importedItem.findUnique({ where: { source_key: { source, key } }, select: { articleId: true } });
+  return !!record?.articleId;
+}
+
 /** The item already imported with exactly this content (a re-run, or a resumed one): nothing to do. */
 export async function alreadyImported(source: string, key: string, contentHash: string): Promise<boolean> {
   const record = await db().importedItem.findUnique({ where: { source_key: { source, key } }, select: { contentHash: true, articleId: true } });

@@ -22,7 +22,7 @@ export const importText = {
     failed: "导入失败：{message}",
   },
   fields: { title: "标题", body: "正文", date: "公开日期" },
-  outcome: { imported: "新导入", updated: "已更新", skipped: "无变化跳过", failed: "失败" },
+  outcome: { failed: "失败" },
   report: {
     heading: "导入报告（{source}）",
     counts: "新导入 {imported} 篇，更新 {updated} 篇，无变化跳过 {skipped} 篇，失败 {failed} 篇；图片 {pictures} 张，附件 {attachments} 个，旧网址 {redirects} 个。",
@@ -30,6 +30,5 @@ export const importText = {
     problemsHeading: "问题：",
     problemLine: "  - {item}：{problem}",
     more: "  …… 另有 {count} 条",
-    auditLabel: "网站迁移导入",
   },
 } as const;
