@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { pathVariants } from "@/lib/import/site/old-path";
@@ -24,7 +25,10 @@ export async function writeNginxRedirects(root = staticRoot()): Promise<string> 
   const file = path.join(root, NGINX_REDIRECTS_FILE);
   const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
   const out = fs.createWriteStream(tmp);
-  const write = (s: string) => new Promise<void>((resolve, reject) => (out.write(s) ? resolve() : out.once("drain", resolve).once("error", reject)));
+  // events.once removes its listeners again and rejects on the stream's error.
+  const write = async (s: string) => {
+    if (!out.write(s)) await once(out, "drain");
+  };
   await write("# Written by Gazette after each import (lib/redirects/nginx.ts); do not edit.\n");
   const seen = new Set<string>();
   for await (const r of eachRedirect()) {
