@@ -24,7 +24,7 @@ const storedInclude = {
   attachments: { orderBy: { position: "asc" }, select: { mediaId: true, name: true } },
 } satisfies Prisma.ArticleInclude;
 
-async function writeRevision(tx: Prisma.TransactionClient, articleId: number, version: number, prepared: PreparedContent, authorId: number, note: string) {
+export async function writeRevision(tx: Prisma.TransactionClient, articleId: number, version: number, prepared: PreparedContent, authorId: number, note: string) {
   await tx.attachment.deleteMany({ where: { articleId } });
   if (prepared.attachments.length) {
     await tx.attachment.createMany({ data: prepared.attachments.map((a, position) => ({ articleId, mediaId: a.mediaId, name: a.name, position })) });

@@ -2,7 +2,7 @@ import "server-only";
 import { formatDateTime } from "@/lib/format/date";
 import { zoneOffset } from "@/lib/format/zone";
 import { t } from "@/lib/i18n/zh-CN";
-import { CSV_BOM, csvRow } from "./csv";
+import { CSV_BOM, csvRow, csvStream } from "./csv";
 import type { AuditFilter } from "./filters";
 import { actionLabel } from "./labels";
 import { iterateAuditEntries, type AuditView } from "./queries";
@@ -47,16 +47,5 @@ export async function* auditCsvChunks(filter: AuditFilter): AsyncGenerator<strin
 
 /** A streamed body: a log of millions of rows never sits in memory at once. */
 export function auditCsvStream(filter: AuditFilter): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const chunks = auditCsvChunks(filter);
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+  return csvStream(auditCsvChunks(filter));
 }

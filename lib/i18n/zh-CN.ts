@@ -393,6 +393,8 @@ export const zhCN = {
       audit: "审计",
       statistics: "统计分析",
       "reviewer-group": "审核组",
+      import: "网站迁移",
+      redirect: "网址跳转",
     } as Record<string, string>,
     actions: {
       "login.success": "登录成功",
@@ -437,6 +439,8 @@ export const zhCN = {
       "article.expire": "文件到有效期，自动标为已失效",
       "article.placement": "调整已公开文章的栏目、公开日期、置顶或头条",
       "article.importWord": "导入 Word 文档",
+      "import.site": "网站迁移导入（npm run import）",
+      "redirect.export": "导出网址跳转",
     } as Record<string, string>,
     targetTypes: {
       user: "用户",
@@ -447,6 +451,8 @@ export const zhCN = {
       media: "媒体",
       audit: "审计日志",
       "reviewer-group": "审核组",
+      import: "网站迁移",
+      redirect: "网址跳转",
     } as Record<string, string>,
   },
   adminWords: {

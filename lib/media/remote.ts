@@ -4,10 +4,10 @@ import { ActionError } from "@/lib/actions/errors";
 import { scopeOf } from "@/lib/articles/content";
 import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
 import { parseAllowList, type AllowList } from "@/lib/net/address-policy";
-import { safeFetch, type SafeFetchResult } from "@/lib/net/safe-fetch";
+import { safeFetch } from "@/lib/net/safe-fetch";
+import { failureReason } from "./fetch-failure";
 import { MAX_IMAGE_BYTES, sniffImage } from "./sniff";
 import { storeUpload, type Uploader } from "./upload";
 
@@ -35,16 +35,8 @@ export type LocalizeResult =
 
 const R = t.remoteImages;
 
-/** What the editor shows for a picture that could not be brought home (zh-CN). */
-export function failureReason(result: Extract<SafeFetchResult, { ok: false }>): string {
-  if (result.reason === "http-status") {
-    const status = result.status ?? 0;
-    const template = status === 401 || status === 403 ? R.refused : status === 404 || status === 410 ? R.notFound : R.serverError;
-    return fill(template, { status });
-  }
-  if (result.reason === "too-large") return fill(R.tooLarge, { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
-  return R[result.reason];
-}
+export { failureReason };
+
 
 /** The site's intranet image hosts (read fresh: a changed setting applies at once). */
 export async function remoteImageAllowList(): Promise<AllowList> {

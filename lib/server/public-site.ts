@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { FRAME_TAGS } from "@/lib/cache/tags";
 import type { CacheEntry, PageCache } from "@/lib/cache/page-cache";
 import { t } from "@/lib/i18n/zh-CN";
+import { redirectTarget } from "@/lib/redirects/lookup";
 import { publicPageHeaders, securityHeaders, servedOverHttps } from "@/lib/security/headers.mjs";
 import { loadSiteFrame, renderNotFound, renderPublicRoute, type RenderContext, type RenderedPage, type SiteFrame } from "@/lib/site/render";
 import { isNextPath, matchPublicRoute, type RouteMatch } from "@/lib/site/routes";
@@ -82,6 +83,9 @@ export function createPublicSite({ cache, searchCache = null, gate, assetsDir = 
       return true;
     }
     const work = async () => {
+      // An imported page's old address answers 301 to its article (lib/redirects), before the 404 page.
+      const moved = match ? null : await redirectTarget(pathname, cache);
+      if (moved) return send(req, res, { status: 301, headers: { location: moved, "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=3600" }, body: `Moved Permanently: ${moved}` });
       const ticket = slot?.store.ticket() ?? 0;
       const page = await render(match, { query: new URLSearchParams(rawQuery), frame });
       if (slot && page.tags.length > 0 && (page.status === 200 || page.status === 410) && !(page.body instanceof ReadableStream)) {

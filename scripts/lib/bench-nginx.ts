@@ -33,6 +33,7 @@ http {
     listen 127.0.0.1:${port};
     root ${staticRoot};
     location ~ /\\. { return 404; }
+    include ${staticRoot}/.redirects*.conf;
     location / { try_files $uri $uri/index.html @app; include ${staticRoot}/.security-headers.conf; }
     location @app { proxy_pass http://gazette; proxy_http_version 1.1; proxy_set_header Connection ""; }
   }

@@ -85,6 +85,7 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/words": ADMIN,
   "/admin/audit": ADMIN,
   "/admin/health-check": REVIEWERS,
+  "/admin/redirects": ADMIN,
   "/admin/settings": ADMIN,
   "/admin/statistics": STAFF,
   "/admin/statistics/annual-report": REVIEWERS,
@@ -115,6 +116,7 @@ export const routeRules: Record<string, Who[]> = {
   "GET /admin/audit/export": ADMIN,
   "GET /admin/statistics/export": STAFF,
   "GET /admin/statistics/annual-report/export": REVIEWERS,
+  "GET /admin/redirects/export": ADMIN,
 };
 
 /** Sample values for dynamic segments when the e2e part requests a page or route. */

@@ -15,6 +15,7 @@ const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/words", label: "敏感词", roles: ["ADMIN"] },
   { href: "/admin/audit", label: "审计日志", roles: ["ADMIN"] },
   { href: "/admin/health-check", label: "站点体检", roles: ["ADMIN", "REVIEWER"] },
+  { href: "/admin/redirects", label: "网址跳转", roles: ["ADMIN"] },
   { href: "/admin/settings", label: "站点设置", roles: ["ADMIN"] },
   { href: "/admin/account", label: "账户安全", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
 ];
