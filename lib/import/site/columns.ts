@@ -94,7 +94,8 @@ export class ColumnResolver {
       return parentId;
     }
     const name = (this.categories.get(category)?.name || category).slice(0, 30);
-    const column = await createColumn({ name, slug, description: "", parentId, reviewLevels: 1, hidden: false }, this.actor);
+    // Uncategorised: the admin files it under a 年度报表 category afterwards (站点体检 lists it).
+    const column = await createColumn({ name, slug, description: "", parentId, reviewLevels: 1, hidden: false, reportCategory: null, updateEveryDays: null }, this.actor);
     this.created.push(slug);
     this.bySlug.set(slug, column.id);
     return column.id;
