@@ -1,3 +1,4 @@
+import { catchUpMessages } from "@/lib/messages/processor";
 import { drainStaticQueue } from "@/lib/static/queue";
 import { publishDue } from "./scheduler";
 
@@ -18,6 +19,8 @@ export function startScheduler(writeStaticPage: (path: string) => Promise<boolea
     running = true;
     try {
       await publishDue(new Date());
+      // Catch-up of the 站内消息 outbox (events of saves and of publishDue, or one an action missed) and of mail retries.
+      await catchUpMessages();
       await drainStaticQueue({ budgetMs: 0.4 * SCHEDULER_INTERVAL_MS, write: writeStaticPage });
     } catch (error) {
       // The database may be restarting: try again at the next tick.

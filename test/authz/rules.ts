@@ -20,6 +20,7 @@ export const actionRules: Record<string, Who[]> = {
   "account.2fa.confirm": STAFF,
   "account.2fa.disable": STAFF,
   "account.2fa.recovery-codes": STAFF,
+  "account.message-mail": STAFF,
   "article.create": STAFF,
   "article.save": STAFF,
   "article.delete": STAFF,
@@ -31,6 +32,8 @@ export const actionRules: Record<string, Who[]> = {
   "column.reorder": ADMIN,
   "column.set-hidden": ADMIN,
   "column.delete": ADMIN,
+  "message.read": STAFF,
+  "message.read-all": STAFF,
   "media.updateAlt": STAFF,
   "media.upload": STAFF,
   "media.localize-remote": STAFF,
@@ -69,6 +72,8 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/articles/[id]": STAFF,
   "/admin/articles/[id]/revisions": STAFF,
   "/admin/articles/[id]/preview": STAFF,
+  "/admin/articles/[id]/approval-form": STAFF,
+  "/admin/messages": STAFF,
   "/admin/media": STAFF,
   "/admin/columns": ADMIN,
   "/admin/columns/[id]": ADMIN,
@@ -102,6 +107,7 @@ export const routeRules: Record<string, Who[]> = {
   "GET /articles/[id]/withdrawn": EVERYONE,
   "GET /columns/[slug]/feed.xml": EVERYONE,
   "GET /admin/audit/export": ADMIN,
+  "GET /admin/articles/[id]/approval-form/pdf": STAFF,
 };
 
 /** Sample values for dynamic segments when the e2e part requests a page or route. */

@@ -2,12 +2,15 @@ import Link from "next/link";
 import { LogoutButton } from "@/components/admin/logout-button";
 import { requireUser } from "@/lib/auth/session";
 import { t } from "@/lib/i18n/zh-CN";
+import { unreadMessageCount } from "@/lib/messages/queries";
+import { MESSAGE_TEXT } from "@/lib/messages/text";
 import type { Role } from "@/lib/db/client";
 
 /** The back office's sections; each page checks the role again for itself. */
 const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin", label: "工作台", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/articles", label: "文章管理", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
+  { href: "/admin/messages", label: MESSAGE_TEXT.title, roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/media", label: "媒体库", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/columns", label: "栏目管理", roles: ["ADMIN"] },
   { href: "/admin/users", label: "用户管理", roles: ["ADMIN"] },
@@ -20,6 +23,7 @@ const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
 /** Every page in the panel needs a session; the login page lives outside it. */
 export default async function PanelLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = await unreadMessageCount(user.id);
   return (
     <>
       <header className="admin-header">
@@ -34,6 +38,19 @@ export default async function PanelLayout({ children }: { children: React.ReactN
           ))}
         </nav>
         <div className="admin-user">
+          {/* The name is read from the content ("站内消息，3 条未读"), so the visible count is part of it. */}
+          <Link href="/admin/messages" className={unread > 0 ? "admin-unread has-unread" : "admin-unread"} data-testid="unread-messages">
+            <span aria-hidden="true">✉</span>
+            {unread > 0 ? (
+              <>
+                <span className="visually-hidden">{MESSAGE_TEXT.title}，</span>
+                {unread}
+                <span className="visually-hidden"> 条未读</span>
+              </>
+            ) : (
+              <span className="visually-hidden">{MESSAGE_TEXT.noUnreadBadge}</span>
+            )}
+          </Link>
           <span>{user.name}</span>
           <LogoutButton />
         </div>
