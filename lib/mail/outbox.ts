@@ -67,3 +67,8 @@ export function kickMailOutbox(): void {
       running = null;
     });
 }
+
+/** Resolves when this process's background drain, if any, has finished (tests, shutdown). */
+export async function mailOutboxSettled(): Promise<void> {
+  await running;
+}

@@ -25,3 +25,9 @@ export async function listMessages(userId: number, page = 1) {
 }
 
 export type MessageRow = Awaited<ReturnType<typeof listMessages>>["rows"][number];
+
+/** Does the user want the messages' mail (the account page's opt-out)? */
+export async function messageMailOf(userId: number): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { messageMail: true } });
+  return user?.messageMail ?? true;
+}
