@@ -1,6 +1,7 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import { auditBy } from "@/lib/audit/by";
+import type { AuditAction } from "@/lib/audit/labels";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
 import { getEditorArticleRow } from "./admin-queries";
@@ -64,7 +65,7 @@ export async function createArticle(input: ArticleContent, actor: ArticleActor, 
 export interface SaveOptions {
   autosave?: boolean;
   note?: string;
-  auditAction?: string;
+  auditAction?: AuditAction;
 }
 
 /**
