@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { APPROVAL_TEXT } from "@/lib/approval/text";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";
 import { zoneOffset } from "@/lib/format/zone";
@@ -36,6 +38,7 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
       )}
       {article.status === "WITHDRAWN" && article.withdrawnReason && <p>撤稿原因：{article.withdrawnReason}</p>}
       <WorkflowActions articleId={articleId} version={version} actions={actions} wasLive={article.live} zoneOffset={zoneOffset()} />
+      <p><Link href={`/admin/articles/${articleId}/approval-form`}>{APPROVAL_TEXT.link}</Link></p>
       <h3>流转记录</h3>
       {history.length === 0 ? (
         <p className="muted">尚无记录。</p>
