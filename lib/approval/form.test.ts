@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createDraft, createUser } from "@/test/factories";
-import { pdfText } from "@/test/pdf-text";
+import { pdfText } from "@/e2e/helpers/public-pdf";
 import { db } from "@/lib/db/client";
 import { runTransition, type TransitionInput } from "@/lib/workflow/mutations";
 import { groupedHash, revisionContentHash } from "./content-hash";
@@ -60,7 +60,7 @@ describe("发稿审签单", () => {
     const form = (await loadApprovalForm(articleId, leader))!;
     const pdf = await renderApprovalFormPdf(approvalFormView(form));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = await pdfText(new Uint8Array(pdf));
+    const text = await pdfText(pdf);
     expect(text.replace(/\s+/g, "")).toContain("发稿审签单"); // letter-spaced, as forms print it
     expect(text).toContain("关于开展冬季安全生产检查的通知");
     expect(text).toContain("李科长");
