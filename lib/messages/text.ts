@@ -5,6 +5,7 @@ import { fill } from "@/lib/i18n/fill";
 export const MESSAGE_TEXT = {
   title: "站内消息",
   intro: "审核流程中与您有关的事：等待您审核的文章、被退回的稿件、审核通过、发布、撤稿和错过的定时发布。",
+  unreadBadge: "站内消息，{count} 条未读",
   noUnreadBadge: "站内消息，没有未读消息",
   unreadCount: "{count} 条未读",
   empty: "还没有站内消息。",

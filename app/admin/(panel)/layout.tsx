@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/admin/logout-button";
 import { requireUser } from "@/lib/auth/session";
+import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
 import { unreadMessageCount } from "@/lib/messages/queries";
 import { MESSAGE_TEXT } from "@/lib/messages/text";
@@ -38,18 +39,15 @@ export default async function PanelLayout({ children }: { children: React.ReactN
           ))}
         </nav>
         <div className="admin-user">
-          {/* The name is read from the content ("站内消息，3 条未读"), so the visible count is part of it. */}
-          <Link href="/admin/messages" className={unread > 0 ? "admin-unread has-unread" : "admin-unread"} data-testid="unread-messages">
+          {/* The name says it in words; the visible count is part of it (label in name). */}
+          <Link
+            href="/admin/messages"
+            className={unread > 0 ? "admin-unread has-unread" : "admin-unread"}
+            aria-label={unread > 0 ? fill(MESSAGE_TEXT.unreadBadge, { count: unread }) : MESSAGE_TEXT.noUnreadBadge}
+            data-testid="unread-messages"
+          >
             <span aria-hidden="true">✉</span>
-            {unread > 0 ? (
-              <>
-                <span className="visually-hidden">{MESSAGE_TEXT.title}，</span>
-                {unread}
-                <span className="visually-hidden"> 条未读</span>
-              </>
-            ) : (
-              <span className="visually-hidden">{MESSAGE_TEXT.noUnreadBadge}</span>
-            )}
+            {unread > 0 && ` ${unread}`}
           </Link>
           <span>{user.name}</span>
           <LogoutButton />
