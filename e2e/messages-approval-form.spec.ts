@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { newArticle } from "./authoring-helpers";
 import { accounts } from "./helpers/accounts";
 import { compact, pdfText } from "./helpers/public-pdf";
 import { act, as, workflowStatus as status } from "./helpers/workflow";
@@ -27,14 +28,8 @@ test("messages lead each person to the article, and the 审签单 prints what wa
   await landing.context().close();
 
   const title = `关于做好岁末年初安全生产工作的通知${Date.now() % 100000}`;
-  const editor = await as(browser, "editor", "/admin/articles/new");
-  await editor.getByLabel("标题", { exact: true }).fill(title);
-  await editor.getByLabel(/栏目/).selectOption({ label: "通知公告" });
-  await editor.locator(".ProseMirror").click();
-  await editor.keyboard.type("各区、各有关单位：现将岁末年初安全生产有关事项通知如下。");
-  await editor.getByRole("button", { name: "保存", exact: true }).click();
-  await expect(editor).toHaveURL(/\/admin\/articles\/\d+$/);
-  const id = Number(/\/admin\/articles\/(\d+)/.exec(editor.url())![1]);
+  const editor = await as(browser, "editor", "/admin");
+  const id = await newArticle(editor, title, "各区、各有关单位：现将岁末年初安全生产有关事项通知如下。", "通知公告");
   await editor.reload();
   await act(editor, "提交审核", "请审核");
   await expect(status(editor)).toHaveText("审核中");

@@ -16,25 +16,31 @@ function FieldRow({ fields }: { fields: FormField[] }) {
   );
 }
 
+function FieldTable({ rows }: { rows: FormField[][] }) {
+  return (
+    <table className="approval-table">
+      <colgroup>
+        <col className="approval-label" />
+        <col />
+        <col className="approval-label" />
+        <col />
+      </colgroup>
+      <tbody>
+        {rows.map((fields) => (
+          <FieldRow key={fields[0].label} fields={fields} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The 发稿审签单 as a bordered A4 form: the same rows as the PDF (lib/approval/view.ts). */
 export function ApprovalFormSheet({ view }: { view: ApprovalFormView }) {
   return (
     <article className="approval-sheet" data-testid="approval-form">
       <p className="approval-site">{view.siteName}</p>
       <h1>{view.title}</h1>
-      <table className="approval-table">
-        <colgroup>
-          <col className="approval-label" />
-          <col />
-          <col className="approval-label" />
-          <col />
-        </colgroup>
-        <tbody>
-          {view.head.map((fields) => (
-            <FieldRow key={fields[0].label} fields={fields} />
-          ))}
-        </tbody>
-      </table>
+      <FieldTable rows={view.head} />
       <table className="approval-table approval-levels">
         <caption>{L.levelsCaption}</caption>
         <thead>
@@ -56,19 +62,7 @@ export function ApprovalFormSheet({ view }: { view: ApprovalFormView }) {
           ))}
         </tbody>
       </table>
-      <table className="approval-table">
-        <colgroup>
-          <col className="approval-label" />
-          <col />
-          <col className="approval-label" />
-          <col />
-        </colgroup>
-        <tbody>
-          {view.foot.map((fields) => (
-            <FieldRow key={fields[0].label} fields={fields} />
-          ))}
-        </tbody>
-      </table>
+      <FieldTable rows={view.foot} />
       <p className="approval-note">
         {view.note}
         {view.hashNote}

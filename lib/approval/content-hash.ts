@@ -1,23 +1,11 @@
 import crypto from "node:crypto";
+import type { ArticleRevision } from "@/generated/prisma/client";
 
 /** The stored content of a revision that the public sees, in the fields the hash covers. */
-export interface HashedRevision {
-  title: string;
-  titleTags: string[];
-  subtitle: string;
-  author: string;
-  source: string;
-  summary: string;
-  bodyHtml: string;
-  coverId: number | null;
-  coverAlt: string;
-  indexNo: string | null;
-  topic: string | null;
-  issuingOrg: string | null;
-  writtenAt: Date | null;
-  docNo: string | null;
-  attachments: unknown;
-}
+export type HashedRevision = Pick<
+  ArticleRevision,
+  "title" | "titleTags" | "subtitle" | "author" | "source" | "summary" | "bodyHtml" | "coverId" | "coverAlt" | "indexNo" | "topic" | "issuingOrg" | "writtenAt" | "docNo" | "attachments"
+>;
 
 /**
  * A stable fingerprint of what a revision says: SHA-256 over its content fields in a
