@@ -28,14 +28,15 @@ test("messages lead each person to the article, and the 审签单 prints what wa
   await landing.context().close();
 
   const title = `关于做好岁末年初安全生产工作的通知${Date.now() % 100000}`;
-  const editor = await as(browser, "editor", "/admin");
+  // (A landing page whose path the login URL does not contain: loginAs waits for it.)
+  const editor = await as(browser, "editor", "/admin/articles");
   const id = await newArticle(editor, title, "各区、各有关单位：现将岁末年初安全生产有关事项通知如下。", "通知公告");
   await editor.reload();
   await act(editor, "提交审核", "请审核");
   await expect(status(editor)).toHaveText("审核中");
 
   // Level 1: the reviewer sees the count in the header, reads the message, follows it.
-  const reviewer = await as(browser, "reviewer", "/admin");
+  const reviewer = await as(browser, "reviewer", "/admin/articles");
   await expect(unread(reviewer)).toHaveAccessibleName(/^站内消息，[1-9]\d* 条未读$/);
   await unread(reviewer).click();
   await expect(reviewer).toHaveURL(/\/admin\/messages$/);
