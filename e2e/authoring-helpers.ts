@@ -10,12 +10,12 @@ export async function expectSaved(page: Page) {
   await expect(saveStatus(page)).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/, { timeout: 20_000 });
 }
 
-/** Starts a new article with a title in the first column, saves it, and returns its id. */
-export async function newArticle(page: Page, title: string, text = "第一段正文。"): Promise<number> {
+/** Starts a new article with a title in the first column (or the one named), saves it, and returns its id. */
+export async function newArticle(page: Page, title: string, text = "第一段正文。", columnName?: string): Promise<number> {
   await page.goto("/admin/articles/new");
   await page.getByLabel("标题", { exact: true }).fill(title);
   const column = page.getByLabel("栏目");
-  await column.selectOption({ index: 1 });
+  await column.selectOption(columnName ? { label: columnName } : { index: 1 });
   await body(page).click();
   await page.keyboard.type(text);
   await page.keyboard.press("Control+s");

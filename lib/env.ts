@@ -43,6 +43,15 @@ const schema = z.object({
         ctx.addIssue({ code: "custom", message: (error as Error).message });
       }
     }),
+  /**
+   * Mail for the 站内消息: smtp://user:password@host:587 (STARTTLS when offered) or
+   * smtps://…:465. Unset: messages are shown in the admin only.
+   */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of that mail, e.g. "某某市人民政府网站 <noreply@example.gov.cn>". Default: the site name at noreply@ the SITE_URL host. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** A CJK font (TTF, OTF or TTC) for the 审签单 PDF. Debian's fonts-noto-cjk provides the default. */
+  PDF_FONT_PATH: z.string().default("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
   /** Set behind an HTTPS reverse proxy: Secure cookies and HSTS. */
   SECURE_COOKIES: z
     .enum(["true", "false"])

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { auditQueryString, type AuditFilter } from "@/lib/audit/filters";
-import { actionLabel, targetTypeLabel } from "@/lib/audit/labels";
+import { entryLabel, targetTypeLabel } from "@/lib/audit/labels";
 import type { AuditView } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
@@ -53,7 +53,7 @@ export function GovernanceAuditTable({ entries }: { entries: AuditView[] }) {
               <td className="gov-mono">{formatDateTime(e.at)}</td>
               <td>{e.actorLabel || (e.actorId === null ? <span className="muted">{L.system}</span> : `#${e.actorId}`)}</td>
               <td>
-                {actionLabel(e.action)}
+                {entryLabel(e)}
                 <div className="muted gov-mono">{e.action}</div>
               </td>
               <td>{href ? <Link href={href}>{target}</Link> : target}</td>

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { APPROVAL_TEXT } from "@/lib/approval/text";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";
 import { zoneLabel, zoneOffset } from "@/lib/format/zone";
@@ -65,6 +67,7 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
         approvalIsLast={approvalIsLast}
         proposedPublishAt={article.proposedPublishAt?.toISOString() ?? null}
       />
+      <p><Link href={`/admin/articles/${articleId}/approval-form`}>{APPROVAL_TEXT.link}</Link></p>
       <h3>流转记录</h3>
       {history.length === 0 ? (
         <p className="muted">尚无记录。</p>

@@ -5,6 +5,7 @@ import { ForbiddenError } from "@/lib/auth/permissions";
 import type { Role } from "@/generated/prisma/enums";
 import { t } from "@/lib/i18n/zh-CN";
 import { ActionError, type ActionErrorCode } from "./errors";
+import { auditRefusal } from "./refusal";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -38,7 +39,11 @@ export function action<S extends z.ZodType, T>(spec: ActionSpec<S>, fn: (input: 
   const run = async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
     if (!user) return { ok: false, code: "unauthenticated", error: "登录已过期，请重新登录。" };
-    if (!spec.roles.includes(user.role)) return { ok: false, code: "forbidden", error: new ForbiddenError().message };
+    if (!spec.roles.includes(user.role)) {
+      const error = new ForbiddenError();
+      await auditRefusal(user, spec.name, raw, error);
+      return { ok: false, code: "forbidden", error: error.message };
+    }
     if (user.securityStep && !spec.allowDuringSecurityStep) return { ok: false, code: "forbidden", error: t.security.stepRequired };
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
@@ -52,7 +57,10 @@ export function action<S extends z.ZodType, T>(spec: ActionSpec<S>, fn: (input: 
     try {
       return { ok: true, data: await fn(parsed.data, { user }) };
     } catch (error) {
-      if (error instanceof ActionError) return { ok: false, code: error.code, error: error.message, details: error.details };
+      if (error instanceof ActionError) {
+        await auditRefusal(user, spec.name, parsed.data, error);
+        return { ok: false, code: error.code, error: error.message, details: error.details };
+      }
       console.error(`[action ${spec.name}]`, error);
       return { ok: false, code: "failed", error: t.common.unexpectedError };
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import { auditBy } from "@/lib/audit/by";
+import type { AuditAction } from "@/lib/audit/labels";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
 import { interpretedIds, interpretedSelect } from "@/lib/documents/links";
@@ -66,7 +67,7 @@ export async function createArticle(input: ArticleContent, actor: ArticleActor, 
 export interface SaveOptions {
   autosave?: boolean;
   note?: string;
-  auditAction?: string;
+  auditAction?: AuditAction;
 }
 
 /**

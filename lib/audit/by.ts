@@ -1,5 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
 import { clientIpOf } from "@/lib/security/client-ip";
 import { audit, type AuditInput } from "./log";
 
@@ -13,6 +12,9 @@ type Client = Parameters<typeof audit>[1];
 /** IP and user agent of the current request; empty outside one (CLI, tests). */
 export async function requestOrigin(): Promise<{ ip: string; userAgent: string }> {
   try {
+    // Loaded on use: the app server's own bundle (the scheduler) shares modules that audit,
+    // and next/headers exists only inside Next.js's runtime, where requests have headers.
+    const { headers } = await import("next/headers");
     const h = await headers();
     // The same rule as the login throttle: the address the app server resolved from the socket, not one the client wrote.
     const ip = clientIpOf((name) => h.get(name));

@@ -4,7 +4,7 @@ import { zoneOffset } from "@/lib/format/zone";
 import { t } from "@/lib/i18n/zh-CN";
 import { CSV_BOM, csvRow, csvStream } from "./csv";
 import type { AuditFilter } from "./filters";
-import { actionLabel } from "./labels";
+import { entryLabel } from "./labels";
 import { iterateAuditEntries, type AuditView } from "./queries";
 
 const L = t.adminAudit;
@@ -30,13 +30,19 @@ function row(e: AuditView): unknown[] {
     e.actorLabel,
     e.actorId ?? "",
     e.action,
-    actionLabel(e.action),
+    entryLabel(e),
     e.targetType,
     e.targetId,
     e.ip,
     e.userAgent,
     JSON.stringify(e.detail),
   ];
+}
+
+/** The file's name, stamped in the site's time zone like the times inside it: audit-log-202612071630.csv. */
+export function auditCsvFileName(now: Date = new Date()): string {
+  const stamp = formatDateTime(now).slice(0, 16).replace(/\D/g, "");
+  return `audit-log-${stamp}.csv`;
 }
 
 /** The filtered log as CSV text chunks: the BOM and header first, then one chunk per batch. */

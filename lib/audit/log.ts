@@ -1,9 +1,11 @@
 import { db, Prisma } from "@/lib/db/client";
+import type { AuditAction } from "./labels";
 
 export interface AuditInput {
   actorId?: number | null;
   actorLabel?: string;
-  action: string;
+  /** A code of lib/audit/labels.ts: every action is shown in words. */
+  action: AuditAction;
   targetType?: string;
   targetId?: string | number;
   ip?: string;

@@ -38,6 +38,7 @@ describe("safeRedirectPath", () => {
     ["absolute https", "https://evil.example/admin/articles"],
     ["same host, other port", "http://gazette.test:8080/admin"],
     ["same host, other scheme", "https://gazette.test/admin"],
+    ["the login page itself", "/admin/login?callbackUrl=/admin/users"],
     ["userinfo trick", "http://gazette.test@evil.example/"],
     ["javascript:", "javascript:alert(1)"],
     ["data:", "data:text/html,<script>alert(1)</script>"],
@@ -60,6 +61,8 @@ describe("safeRedirectPath", () => {
 
   it("refuses what is not a string, or is very long, and takes a default of the caller's", () => {
     expect(safeRedirectPath(undefined, "http://gazette.test")).toBe(AFTER_LOGIN);
+    // Staff land on 工作台 when no page sent them to log in.
+    expect(AFTER_LOGIN).toBe("/admin");
     expect(safeRedirectPath(["/admin/users"], "http://gazette.test")).toBe(AFTER_LOGIN);
     expect(safeRedirectPath(`/${"a".repeat(5000)}`, "http://gazette.test")).toBe(AFTER_LOGIN);
     expect(safeRedirectPath("//evil.example", "http://gazette.test", "/admin/login")).toBe("/admin/login");

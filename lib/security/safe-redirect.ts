@@ -10,7 +10,9 @@
  * "/\t/evil.example" and "/\evil.example" are "//evil.example" — another site. The
  * result is re-serialized from the parsed URL and never starts with "//".
  */
-export const AFTER_LOGIN = "/admin/articles";
+/** 工作台: where staff land after login unless a page sent them to log in. */
+export const AFTER_LOGIN = "/admin";
+const LOGIN_PAGE = "/admin/login";
 const MAX_LENGTH = 2048;
 
 export function safeRedirectPath(target: unknown, origin: string, fallback: string = AFTER_LOGIN): string {
@@ -29,5 +31,7 @@ export function safeRedirectPath(target: unknown, origin: string, fallback: stri
   // Only a path or an absolute URL of this origin: "admin/x" or "?a" would depend on the current page.
   if (!target.startsWith("/") && !target.toLowerCase().startsWith(`${base.origin.toLowerCase()}/`)) return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
+  // Back to the login page itself would only ask again.
+  if (url.pathname === LOGIN_PAGE || url.pathname.startsWith(`${LOGIN_PAGE}/`)) return fallback;
   return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { action } from "@/lib/actions/safe-action";
+import { deliverMessagesQuietly } from "@/lib/messages/processor";
 import { runTransition, type TransitionInput } from "./mutations";
 import {
   approveSchema,
@@ -19,7 +20,7 @@ const STAFF = ["ADMIN", "REVIEWER", "EDITOR"] as const;
 const REVIEWERS = ["ADMIN", "REVIEWER"] as const;
 
 const go = (user: SessionUser, articleId: number, act: TransitionInput["action"], extra: Partial<TransitionInput> = {}) =>
-  runTransition({ articleId, action: act, actor: user, ...extra });
+  runTransition({ articleId, action: act, actor: user, ...extra }).finally(deliverMessagesQuietly);
 
 export const submitArticle = action({ name: "workflow.submit", roles: STAFF, schema: submitSchema }, (input, { user }) =>
   go(user, input.articleId, "submit", { comment: input.comment, proposedPublishAt: input.proposedPublishAt }),

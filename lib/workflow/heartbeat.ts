@@ -1,5 +1,6 @@
 import { scheduleDailyHealthCheck } from "@/lib/health/start";
 import { announceExpiries } from "@/lib/documents/expiry";
+import { catchUpMessages } from "@/lib/messages/processor";
 import { drainStaticQueue } from "@/lib/static/queue";
 import { publishDue } from "./scheduler";
 
@@ -24,6 +25,8 @@ export function startScheduler(writeStaticPage: (path: string) => Promise<boolea
       // In the background: the 站点体检 is due once a day (one instance runs it).
       scheduleDailyHealthCheck(new Date());
       await announceExpiries(new Date());
+      // Catch-up of the 站内消息 outbox (events of saves and of publishDue, or one an action missed) and of mail retries.
+      await catchUpMessages();
       await drainStaticQueue({ budgetMs: 0.4 * SCHEDULER_INTERVAL_MS, write: writeStaticPage });
     } catch (error) {
       // The database may be restarting: try again at the next tick.

@@ -1,5 +1,5 @@
 import { ActionError } from "@/lib/actions/errors";
-import { audit } from "@/lib/audit/log";
+import { auditBy } from "@/lib/audit/by";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db/client";
 import { locationInclude, locationOf, refreshArticle } from "@/lib/articles/paths";
@@ -145,10 +145,10 @@ async function step(tx: Prisma.TransactionClient, article: WorkflowArticle, inpu
       createdAt: now,
     },
   });
-  await audit(
+  // auditBy: with the client's address and browser, like logins and saves.
+  await auditBy(
+    actor,
     {
-      actorId: actor.id,
-      actorLabel: actor.email,
       action: `article.${input.action}`,
       targetType: "article",
       targetId: article.id,

@@ -62,14 +62,15 @@ export function isCountersign(rule: LevelRule): boolean {
 }
 
 /**
- * The user ids who may approve `level` of the article now. The one source for "who is
- * waiting to review this": the approval check, the 工作台 and the workflow panel use it.
+ * The user ids who may approve `level` of the article now — or, given `asOfEventId`, right
+ * after that event. The one source for "who is waiting to review this": the approval
+ * check, the 工作台, the workflow panel and the 站内消息 use it.
  */
-export async function reviewersForLevel(tx: Client, article: ReviewedArticle, level: number): Promise<number[]> {
+export async function reviewersForLevel(tx: Client, article: ReviewedArticle, level: number, asOfEventId?: number): Promise<number[]> {
   const [rule, columnReviewers, round] = await Promise.all([
     levelRule(tx, article.columnId, level),
     columnReviewerIds(tx, article.columnId),
-    currentRound(tx, article.id),
+    currentRound(tx, article.id, asOfEventId),
   ]);
   return eligibleReviewers(rule, columnReviewers, round, article);
 }

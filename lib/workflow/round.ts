@@ -23,10 +23,11 @@ export interface ReviewRound {
  * The current review round, read from the history: it begins at the latest "submit"
  * or "restart" (an edit during review voids the approvals given before it). A
  * "sendBack" to level n voids the approvals of level n and above given before it.
+ * `asOfEventId`: the round as it stood right after that event (the 站内消息 tell of an event later).
  */
-export async function currentRound(tx: Client, articleId: number): Promise<ReviewRound> {
+export async function currentRound(tx: Client, articleId: number, asOfEventId?: number): Promise<ReviewRound> {
   const events = await tx.workflowEvent.findMany({
-    where: { articleId },
+    where: { articleId, ...(asOfEventId === undefined ? {} : { id: { lte: asOfEventId } }) },
     orderBy: { id: "desc" },
     take: 200,
     select: { action: true, actorId: true, level: true, version: true, createdAt: true },

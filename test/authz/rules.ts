@@ -20,6 +20,7 @@ export const actionRules: Record<string, Who[]> = {
   "account.2fa.confirm": STAFF,
   "account.2fa.disable": STAFF,
   "account.2fa.recovery-codes": STAFF,
+  "account.message-mail": STAFF,
   "article.create": STAFF,
   "article.save": STAFF,
   "article.delete": STAFF,
@@ -33,6 +34,8 @@ export const actionRules: Record<string, Who[]> = {
   "column.set-hidden": ADMIN,
   "column.delete": ADMIN,
   "health.run": ADMIN,
+  "message.read": STAFF,
+  "message.read-all": STAFF,
   "media.updateAlt": STAFF,
   "media.upload": STAFF,
   "media.localize-remote": STAFF,
@@ -76,6 +79,8 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/articles/[id]": STAFF,
   "/admin/articles/[id]/revisions": STAFF,
   "/admin/articles/[id]/preview": STAFF,
+  "/admin/articles/[id]/approval-form": STAFF,
+  "/admin/messages": STAFF,
   "/admin/media": STAFF,
   "/admin/columns": ADMIN,
   "/admin/columns/[id]": ADMIN,
@@ -117,6 +122,7 @@ export const routeRules: Record<string, Who[]> = {
   "GET /admin/statistics/export": STAFF,
   "GET /admin/statistics/annual-report/export": REVIEWERS,
   "GET /admin/redirects/export": ADMIN,
+  "GET /admin/articles/[id]/approval-form/pdf": STAFF,
 };
 
 /** Sample values for dynamic segments when the e2e part requests a page or route. */

@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/admin/logout-button";
 import { requireUser } from "@/lib/auth/session";
+import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
+import { unreadMessageCount } from "@/lib/messages/queries";
+import { MESSAGE_TEXT } from "@/lib/messages/text";
 import type { Role } from "@/lib/db/client";
 
 /** The back office's sections; each page checks the role again for itself. */
 const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin", label: "工作台", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/articles", label: "文章管理", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
+  { href: "/admin/messages", label: MESSAGE_TEXT.title, roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/media", label: "媒体库", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/statistics", label: "统计分析", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
   { href: "/admin/columns", label: "栏目管理", roles: ["ADMIN"] },
@@ -23,6 +27,7 @@ const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
 /** Every page in the panel needs a session; the login page lives outside it. */
 export default async function PanelLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = await unreadMessageCount(user.id);
   return (
     <>
       <header className="admin-header">
@@ -37,6 +42,16 @@ export default async function PanelLayout({ children }: { children: React.ReactN
           ))}
         </nav>
         <div className="admin-user">
+          {/* The name says it in words; the visible count is part of it (label in name). */}
+          <Link
+            href="/admin/messages"
+            className={unread > 0 ? "admin-unread has-unread" : "admin-unread"}
+            aria-label={unread > 0 ? fill(MESSAGE_TEXT.unreadBadge, { count: unread }) : MESSAGE_TEXT.noUnreadBadge}
+            data-testid="unread-messages"
+          >
+            <span aria-hidden="true">✉</span>
+            {unread > 0 && ` ${unread}`}
+          </Link>
           <span>{user.name}</span>
           <LogoutButton />
         </div>

@@ -3,8 +3,12 @@ import { twoFactorStatus } from "@/lib/auth/account";
 import { requireUser } from "@/lib/auth/session";
 import { STAFF_2FA_ROLES } from "@/lib/auth/session-policy";
 import { t } from "@/lib/i18n/zh-CN";
+import { mailEnabled } from "@/lib/mail/transport";
+import { messageMailOf } from "@/lib/messages/queries";
+import { MESSAGE_TEXT } from "@/lib/messages/text";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { ChangePasswordForm } from "./change-password-form.client";
+import { MessageMailForm } from "./message-mail-form.client";
 import { TwoFactorPanel } from "./two-factor-panel.client";
 import "./account.css";
 
@@ -17,7 +21,7 @@ export const metadata: Metadata = { title: t.security.accountTitle };
  */
 export default async function AccountPage() {
   const user = await requireUser();
-  const [status, settings] = await Promise.all([twoFactorStatus(user.id), getSiteSettings()]);
+  const [status, settings, messageMail] = await Promise.all([twoFactorStatus(user.id), getSiteSettings(), messageMailOf(user.id)]);
   const required = settings.require2faForStaff && STAFF_2FA_ROLES.includes(user.role);
   return (
     <section className="account">
@@ -42,6 +46,12 @@ export default async function AccountPage() {
         <div className="account-section account-print">
           <h2>{t.security.twoFactor}</h2>
           <TwoFactorPanel enabled={status.enabled} recoveryCodesLeft={status.recoveryCodesLeft} required={required} />
+        </div>
+      )}
+      {!user.securityStep && (
+        <div className="account-section">
+          <h2>{MESSAGE_TEXT.optOutLegend}</h2>
+          <MessageMailForm messageMail={messageMail} smtpConfigured={mailEnabled()} />
         </div>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { auditBy } from "@/lib/audit/by";
-import { auditCsvStream } from "@/lib/audit/export";
+import { auditCsvFileName, auditCsvStream } from "@/lib/audit/export";
 import { auditQueryString, parseAuditFilter } from "@/lib/audit/filters";
 import { getSessionUser } from "@/lib/auth/session";
 
@@ -18,11 +18,10 @@ export async function GET(request: Request) {
   }
   const filter = parseAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
   await auditBy(user, { action: "audit.export", targetType: "audit", detail: { filter: auditQueryString(filter) || "(全部)" } });
-  const stamp = new Date().toISOString().slice(0, 16).replace(/\D/g, "");
   return new Response(auditCsvStream(filter), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-log-${stamp}.csv"`,
+      "content-disposition": `attachment; filename="${auditCsvFileName()}"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },
