@@ -117,6 +117,45 @@ describe("站内消息 from workflow events", () => {
     expect(told.map((m) => [m.recipientId, m.kind])).toEqual([[reviewer.id, "REVIEW_WAITING"]]);
   });
 
+  it("tells the people a level names: each 会签 signer once, the next level when all have signed, and the reopened level on 退回上一级", async () => {
+    const column = await createColumn(3);
+    const [author, chief, deputy1, deputy2, head] = await Promise.all([
+      createUser("EDITOR", [column.id]),
+      createUser("REVIEWER", [column.id]),
+      createUser("REVIEWER", [column.id]),
+      createUser("REVIEWER", [column.id]),
+      createUser("REVIEWER", [column.id]),
+    ]);
+    const name = (level: number, mode: "ANY" | "ALL", users: Who[]) =>
+      db().columnReviewLevel.create({ data: { columnId: column.id, level, mode, reviewers: { create: users.map((u) => ({ userId: u.id })) } } });
+    await name(1, "ANY", [chief]);
+    await name(2, "ALL", [deputy1, deputy2]);
+    await name(3, "ANY", [head]);
+    const draft = await createDraft(author.id, column.id, { title: "三级审核" });
+    const toldOf = async (action: string) => {
+      await processMessages();
+      const event = await db().workflowEvent.findFirstOrThrow({ where: { articleId: draft.id, action }, orderBy: { id: "desc" } });
+      return (await db().message.findMany({ where: { eventId: event.id }, orderBy: { recipientId: "asc" } })).map((m) => [m.recipientId, m.kind]);
+    };
+
+    await run(draft.id, "submit", author);
+    expect(await toldOf("submit")).toEqual([[chief.id, "REVIEW_WAITING"]]);
+    await run(draft.id, "approve", chief);
+    expect(await toldOf("approve")).toEqual([
+      [deputy1.id, "REVIEW_WAITING"],
+      [deputy2.id, "REVIEW_WAITING"],
+    ]);
+    // The first 会签 signature: deputy2 was told already, the level is not passed.
+    await run(draft.id, "approve", deputy1);
+    expect(await toldOf("approve")).toEqual([]);
+    await run(draft.id, "sendBack", deputy2, { comment: "请一审再核数据" });
+    expect(await toldOf("sendBack")).toEqual([[chief.id, "RETURNED"]]);
+    await run(draft.id, "approve", chief);
+    await run(draft.id, "approve", deputy1);
+    await run(draft.id, "approve", deputy2);
+    expect(await toldOf("approve")).toEqual([[head.id, "REVIEW_WAITING"]]);
+  });
+
   it("lets a user mark only their own messages read", async () => {
     const [mine] = await db().message.findMany({ where: { recipientId: reviewer2.id, readAt: null }, take: 1 });
     await expect(markMessageRead(editor.id, mine.id)).rejects.toMatchObject({ code: "not_found" });
