@@ -68,6 +68,16 @@ beforeAll(async () => {
   ] as const;
   for (const [day, count] of views) await db().articleDailyView.create({ data: { articleId: ids["元旦零点"], day: new Date(`${day}T00:00:00Z`), views: count } });
 
+  // Interpretation kinds, as the public saw them (the live revision's): 解读一 a text, 图解一 a
+  // graphic; an article in an uncategorised column counts as an interpretation by its kind.
+  const kindOf = async (name: string, kind: "TEXT" | "GRAPHIC" | "MEDIA") => {
+    const row = await db().article.update({ where: { id: ids[name] }, data: { interpretationKind: kind } });
+    await db().articleRevision.update({ where: { id: row.liveRevisionId! }, data: { interpretationKind: kind } });
+  };
+  await kindOf("解读一", "TEXT");
+  await kindOf("图解一", "GRAPHIC");
+  await kindOf("未分类", "MEDIA");
+
   // Made in January, as the report is: every article dated in 2026 is public by then.
   report = await annualReport(2026, beijing("2027-01-05T09:00:00"));
 });
@@ -79,7 +89,9 @@ describe("the 年度报表 figures", () => {
     expect(figure("overview").value).toBe(1);
     expect(figure("news")).toMatchObject({ value: 2, withdrawn: 1 });
     expect(figure("disclosure").value).toBe(1);
-    expect(figure("interpretations").value).toBe(3);
+    // 解读一, 解读二, 图解一 from the 解读 columns, and 未分类 by its kind.
+    expect(figure("interpretations").value).toBe(4);
+    expect([figure("interpretationMaterials").value, figure("interpretationProducts").value, figure("mediaCommentary").value]).toEqual([1, 1, 1]);
     expect(report.interpretationColumns.map((c) => [c.name, c.count])).toEqual([
       ["政策解读", 2],
       ["图解", 1],

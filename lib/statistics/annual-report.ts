@@ -1,7 +1,7 @@
 import "server-only";
 import type { ReportCategory } from "@/generated/prisma/enums";
 import { db, Prisma } from "@/lib/db/client";
-import { ANNUAL_FIGURES, figureCountsCategory, type FigureDef } from "./annual-figures";
+import { ANNUAL_FIGURES, type FigureDef } from "./annual-figures";
 import { siteYear } from "./period";
 import { publishedBetweenSql, WITHDRAWN_SQL } from "./sql";
 
@@ -42,17 +42,33 @@ export async function annualReport(year: number, now: Date = new Date()): Promis
   const [maintained, opened] = await Promise.all([countTopicColumns("topicsMaintained", year), countTopicColumns("topicsOpened", year)]);
   const [{ views }] = await db().$queryRaw<{ views: number }[]>`
     SELECT COALESCE(SUM(views), 0)::int AS views FROM "ArticleDailyView" WHERE day BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`;
-  const figures = ANNUAL_FIGURES.map((def): FigureValue => {
-    if (def.kind === "views") return { def, value: views, withdrawn: 0 };
-    if (def.kind === "columns") return { def, value: def.key === "topicsOpened" ? opened : maintained, withdrawn: 0 };
-    const counted = perColumn.filter((c) => figureCountsCategory(def, c.category));
-    return { def, value: sum(counted.map((c) => c.count)), withdrawn: sum(counted.map((c) => c.withdrawn)) };
-  });
+  const published = publishedBetweenSql(start, end, now);
+  const figures = await Promise.all(
+    ANNUAL_FIGURES.map(async (def): Promise<FigureValue> => {
+      if (def.kind === "views") return { def, value: views, withdrawn: 0 };
+      if (def.kind === "columns") return { def, value: def.key === "topicsOpened" ? opened : maintained, withdrawn: 0 };
+      const [row] = await db().$queryRaw<{ count: number; withdrawn: number }[]>`
+        SELECT COUNT(*)::int AS count, (COUNT(*) FILTER (WHERE ${WITHDRAWN_SQL}))::int AS withdrawn
+        FROM ${FIGURE_ARTICLES} WHERE ${published} ${figureArticlesSql(def)}`;
+      return { def, value: row.count, withdrawn: row.withdrawn };
+    }),
+  );
   const interpretationColumns = perColumn.filter((c) => c.category === "INTERPRETATION").map(({ id, name, count, withdrawn }) => ({ id, name, count, withdrawn }));
   return { year, figures, interpretationColumns };
 }
 
-const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
+/** What a figure's articles are read from: the article, its column and its live revision (whose interpretation kind the public saw). */
+const FIGURE_ARTICLES = Prisma.sql`"Article" a JOIN "Column" c ON c.id = a."columnId" LEFT JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"`;
+
+/** The articles a figure counts, beyond "published in the year": the count and its click-through list both use it. */
+function figureArticlesSql(figure: FigureDef): Prisma.Sql {
+  const categories = figure.categories ? Prisma.sql`AND c."reportCategory"::text IN (${Prisma.join(figure.categories as string[])})` : Prisma.empty;
+  if (!figure.interpretation) return categories;
+  const kind = Prisma.sql`COALESCE(r."interpretationKind", a."interpretationKind")`;
+  return figure.interpretation === "any"
+    ? Prisma.sql`${categories} AND (c."reportCategory" = 'INTERPRETATION' OR ${kind} IS NOT NULL)`
+    : Prisma.sql`${categories} AND ${kind}::text IN (${Prisma.join(figure.interpretation as string[])})`;
+}
 
 /** The special-topic columns a column figure counts. */
 function topicColumnsSql(key: "topicsMaintained" | "topicsOpened", year: number): Prisma.Sql {
@@ -87,16 +103,12 @@ export async function reportItems(figure: FigureDef, year: number, page: number,
       FROM "Column" c WHERE ${where} ORDER BY c."createdAt", c.id LIMIT ${ITEMS_PAGE_SIZE} OFFSET ${offset}`;
     return { kind: "columns", total, rows };
   }
-  const categories = figure.categories
-    ? Prisma.sql`AND c."reportCategory"::text IN (${Prisma.join(figure.categories as string[])})`
-    : Prisma.empty;
   const inColumn = options.columnId ? Prisma.sql`AND a."columnId" = ${options.columnId}` : Prisma.empty;
-  const where = Prisma.sql`${published} ${categories} ${inColumn}`;
-  const [{ total }] = await db().$queryRaw<{ total: number }[]>`
-    SELECT COUNT(*)::int AS total FROM "Article" a JOIN "Column" c ON c.id = a."columnId" WHERE ${where}`;
+  const where = Prisma.sql`${published} ${figureArticlesSql(figure)} ${inColumn}`;
+  const [{ total }] = await db().$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM ${FIGURE_ARTICLES} WHERE ${where}`;
   const rows = await db().$queryRaw<{ id: number; title: string; columnName: string; publishedAt: Date; live: boolean }[]>`
     SELECT a.id, a.title, c.name AS "columnName", a."publishedAt", a.live
-    FROM "Article" a JOIN "Column" c ON c.id = a."columnId" WHERE ${where}
+    FROM ${FIGURE_ARTICLES} WHERE ${where}
     ORDER BY a."publishedAt", a.id LIMIT ${ITEMS_PAGE_SIZE} OFFSET ${offset}`;
   return { kind: "articles", total, rows };
 }
