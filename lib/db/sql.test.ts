@@ -76,12 +76,16 @@ describe("getPublicArticle", () => {
     const expected = await db().article.findUniqueOrThrow({ where: { id: article.id }, include: { liveRevision: { omit: { bodyText: true } } } });
     const loaded = await getPublicArticle(article.id);
     const { title, titleTags, subtitle, author, source, summary, bodyJson, bodyHtml, attachments, createdAt, indexNo, topic, issuingOrg, writtenAt, docNo } = expected.liveRevision!;
+    const { validity, validityDate, replacedById, validUntil } = expected.liveRevision!;
     expect(loaded).toEqual({
       id: article.id,
       columnId,
       publishedAt: expected.publishedAt,
       viewCount: 0,
-      live: { title, titleTags, subtitle, author, source, summary, bodyJson, bodyHtml, attachments, createdAt, indexNo, topic, issuingOrg, writtenAt, docNo },
+      live: { title, titleTags, subtitle, author, source, summary, bodyJson, bodyHtml, attachments, createdAt, indexNo, topic, issuingOrg, writtenAt, docNo, validity, validityDate, replacedById, validUntil },
+      // A document's replacement, and whether its column makes it a document (lib/documents).
+      replacementTitle: null,
+      reportCategory: null,
       corrections: [
         { note: "第一条", createdAt: new Date("2024-01-01T10:00:00Z") },
         { note: "第二条", createdAt: new Date("2024-02-02T10:00:00.123Z") },

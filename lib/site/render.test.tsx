@@ -137,13 +137,13 @@ describe("renderPublicRoute", () => {
     expect(unknown.tags).toEqual([]);
   });
 
-  it("renders search results for ?q=, never cached", async () => {
+  it("renders search results for ?q=, with the tags every article change drops them by", async () => {
     const search = await render("/search", "q=湿地公园");
     expect(search.status).toBe(200);
     expect(search.text).toContain("湿地公园");
     expect(search.text).toContain('class="search-summary"');
     expect(search.text).toContain('<meta name="robots" content="noindex, follow"/>');
-    expect(search.tags).toEqual([]);
+    expect(search.tags).toEqual(["settings", "columns", "articles"]);
   });
 
   it("answers the feeds and sitemaps as XML, and Not found for what they lack", async () => {
