@@ -59,7 +59,8 @@ test.describe("the site around the articles", () => {
     expect(rss.match(/<item>/g)?.length).toBeGreaterThanOrEqual(40);
     const column = await (await request.get(`${REFERENCE.columnPath}/feed.xml`)).text();
     expect(column).toContain("<title>媒体解读 - 乌海市人民政府</title>");
-    expect(column.match(/<item>/g)?.length).toBe(4);
+    // The four seeded articles, and any interpretation an earlier journey published there.
+    expect(column.match(/<item>/g)?.length).toBeGreaterThanOrEqual(4);
     expect((await request.get("/columns/no-such-column/feed.xml")).status()).toBe(404);
   });
 

@@ -74,7 +74,8 @@ test("five failures lock the account and the form says until when, for an unknow
   await admin.close();
 
   await submitLogin(page, email, password);
-  await expect(page).toHaveURL(/\/admin\/articles/);
+  // Staff land on 工作台 when no page sent them to log in.
+  await expect(page).toHaveURL(/\/admin$/);
 });
 
 test("after login the browser stays on this site, whatever callbackUrl says", async ({ browser, baseURL }) => {
@@ -86,7 +87,8 @@ test("after login the browser stays on this site, whatever callbackUrl says", as
     await page.getByLabel("邮箱").fill(accounts.editor.email);
     await page.getByLabel("密码").fill(accounts.editor.password);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page, callbackUrl).toHaveURL(`${baseURL}/admin/articles`);
+    // Not the other site: 工作台, as for a login with no page to return to.
+    await expect(page, callbackUrl).toHaveURL(`${baseURL}/admin`);
     await context.close();
   }
   // A path of this site is kept.
@@ -120,7 +122,8 @@ test("a user an admin created must choose a new password before anything else", 
   await expect(page).toHaveURL(/\/admin\/login\?changed=1/);
   await expect(page.getByTestId("login-notice")).toHaveText("密码已修改，请使用新密码重新登录。");
   await submitLogin(page, email, fresh);
-  await expect(page).toHaveURL(/\/admin\/articles/);
+  // Staff land on 工作台 when no page sent them to log in.
+  await expect(page).toHaveURL(/\/admin$/);
 });
 
 test("two-factor login: set up with a QR code, then a code or a one-time recovery code is needed", async ({ page }) => {
@@ -152,7 +155,8 @@ test("two-factor login: set up with a QR code, then a code or a one-time recover
   await expect(page.getByTestId("login-error")).toHaveText("验证码错误或已使用，请重试。");
   await page.getByLabel("验证码").fill(recovery);
   await page.getByRole("button", { name: "验证" }).click();
-  await expect(page).toHaveURL(/\/admin\/articles/);
+  // Staff land on 工作台 when no page sent them to log in.
+  await expect(page).toHaveURL(/\/admin$/);
   await logout(page);
 
   // A recovery code works once; the app's next code works.
@@ -162,7 +166,8 @@ test("two-factor login: set up with a QR code, then a code or a one-time recover
   await expect(page.getByTestId("login-error")).toHaveText("验证码错误或已使用，请重试。");
   await page.getByLabel("验证码").fill(totpCode(secret, Date.now() + 30_000));
   await page.getByRole("button", { name: "验证" }).click();
-  await expect(page).toHaveURL(/\/admin\/articles/);
+  // Staff land on 工作台 when no page sent them to log in.
+  await expect(page).toHaveURL(/\/admin$/);
 });
 
 test("logging out ends the user's sessions everywhere at once", async ({ browser }) => {
