@@ -19,6 +19,8 @@ export const TAGS = {
   column: (id: number) => `column:${id}`,
   /** Every article page with this title tag (【五大任务】): its 相关信息 lists the others. */
   titleTag: (tag: string) => `titletag:${encodeURIComponent(tag)}`,
+  /** The managed 主题分类 list: the 政府信息公开目录's filter shows it. */
+  topics: "topics",
 } as const;
 
 /** The tags of the frame every page shares (header, navigation, footer). */

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { FRAME_TAGS } from "@/lib/cache/tags";
+import { catalogueCacheKey } from "@/lib/documents/catalogue-params";
 import type { CacheEntry, PageCache } from "@/lib/cache/page-cache";
 import { t } from "@/lib/i18n/zh-CN";
 import { publicPageHeaders, securityHeaders, servedOverHttps } from "@/lib/security/headers.mjs";
@@ -60,14 +61,15 @@ export function createPublicSite({ cache, gate, assetsDir = path.join(process.cw
       serveAsset(req, res, assetsDir, match.params[0]);
       return true;
     }
-    // A cached page does not depend on the query: /articles/1?from=wechat is /articles/1.
-    const key = match?.route.cached ? pathname : null;
+    const query = new URLSearchParams(queryAt < 0 ? "" : url.slice(queryAt + 1));
+    // A cached page does not depend on the query (/articles/1?from=wechat is /articles/1),
+    // except the 公开目录, kept under its filters' canonical address.
+    const key = !match?.route.cached ? null : match.route.name === "catalogue" ? catalogueCacheKey(query) : pathname;
     const hit = key ? cache?.get(key) : undefined;
     if (hit) {
       sendEntry(req, res, cache!, hit, "HIT");
       return true;
     }
-    const query = new URLSearchParams(queryAt < 0 ? "" : url.slice(queryAt + 1));
     const work = async () => {
       const ticket = cache?.ticket() ?? 0;
       const page = await render(match, { query, frame });

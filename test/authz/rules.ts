@@ -47,6 +47,10 @@ export const actionRules: Record<string, Who[]> = {
   "word.create": ADMIN,
   "word.update": ADMIN,
   "word.delete": ADMIN,
+  "topic.create": ADMIN,
+  "topic.update": ADMIN,
+  "topic.move": ADMIN,
+  "topic.delete": ADMIN,
   "workflow.submit": STAFF,
   "workflow.recall": STAFF,
   "workflow.approve": REVIEWERS,
@@ -77,6 +81,7 @@ export const pageRules: Record<string, Who[]> = {
   "/admin/users/new": ADMIN,
   "/admin/users/[id]": ADMIN,
   "/admin/words": ADMIN,
+  "/admin/topics": ADMIN,
   "/admin/audit": ADMIN,
   "/admin/settings": ADMIN,
 };

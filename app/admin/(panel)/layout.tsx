@@ -12,6 +12,7 @@ const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/columns", label: "栏目管理", roles: ["ADMIN"] },
   { href: "/admin/users", label: "用户管理", roles: ["ADMIN"] },
   { href: "/admin/words", label: "敏感词", roles: ["ADMIN"] },
+  { href: "/admin/topics", label: "主题分类", roles: ["ADMIN"] },
   { href: "/admin/audit", label: "审计日志", roles: ["ADMIN"] },
   { href: "/admin/settings", label: "站点设置", roles: ["ADMIN"] },
   { href: "/admin/account", label: "账户安全", roles: ["ADMIN", "REVIEWER", "EDITOR"] },
