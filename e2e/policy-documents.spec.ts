@@ -145,3 +145,26 @@ test("the 公开目录 does not scroll sideways on a phone", async ({ page }) =>
   await expect(page.getByRole("table", { name: /政策文件列表/ })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+test("an admin keeps the 主题分类 list; the editor picks from it and the 公开目录 filters by it", async ({ browser, page }) => {
+  const theme = `营商环境${stamp()}`;
+  const admin = await as(browser, "admin", "/admin/topics");
+  await admin.getByRole("textbox", { name: "分类名称" }).fill(theme);
+  await admin.getByRole("button", { name: "添加分类" }).click();
+  await expect(admin.getByTestId("topic-new-status")).toContainText(theme);
+  const row = admin.getByRole("row", { name: new RegExp(theme) });
+  await expect(row).toBeVisible();
+  await admin.getByRole("button", { name: `将“${theme}”上移` }).click();
+  await expect(admin.getByTestId("topic-table-status")).toContainText("顺序已调整");
+  // In use by the seed's documents: refused, in words.
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await admin.getByRole("button", { name: "删除“综合政务”" }).click();
+  await expect(admin.getByTestId("topic-table-error")).toContainText("不能删除");
+
+  const editor = await as(browser, "editor", "/admin/articles/new");
+  await openDisclosure(editor);
+  await expect(editor.getByLabel("主题分类").locator("option", { hasText: theme })).toHaveCount(1);
+
+  await page.goto("/zfxxgk");
+  await expect(page.getByRole("search", { name: "筛选文件" }).getByLabel("主题分类").locator("option", { hasText: theme })).toHaveCount(1);
+});
