@@ -13,6 +13,7 @@ import { setupTestDatabase } from "@/test/db";
 import { createColumn, createUser } from "@/test/factories";
 import { createArticle, type PublicState } from "@/test/public-articles";
 import { catalogueChoices, listCatalogue, newestDocuments } from "./catalogue";
+import { announceExpiries } from "./expiry";
 import { parseCatalogueQuery } from "./catalogue-params";
 
 const databaseUrl = setupTestDatabase();
@@ -159,6 +160,15 @@ describe("the catalogue's pages in the page cache", () => {
 
     await runTransition({ articleId: created.id, action: "withdraw", actor: reviewer, comment: "文件有误" });
     await until(async () => !(await get(`/zfxxgk?${theme}`)).body.includes("关于加强国防教育的通知"));
+  });
+
+  it("drops its pages on every instance when the scheduler announces an expiry", async () => {
+    const expiring = await doc("关于临时交通管制的通告", { docNo: "乌府发〔2024〕50号", topic: "公安、安全、司法", validUntil: day(0) });
+    const theme = `topic=${encodeURIComponent("公安、安全、司法")}`;
+    await get(`/zfxxgk?${theme}`);
+    expect((await get(`/zfxxgk?${theme}`)).state).toBe("HIT");
+    expect(await announceExpiries()).toContain(expiring);
+    await until(async () => (await get(`/zfxxgk?${theme}`)).state === "MISS");
   });
 
   it("renders a free-text search or an unknown theme for its request only, and the feed escaped", async () => {
