@@ -108,3 +108,63 @@ test("a document repealed through review says so on its page, in its column and 
   await page.goto(`/search?q=${encodeURIComponent(title)}`);
   await expect(page.locator(".search-hit", { hasText: title })).toContainText("已废止");
 });
+
+test("the 政府信息公开目录 filters by theme and validity, finds a 发文字号, and leads to the document", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "政府信息公开目录" }).click();
+  await expect(page).toHaveURL(/\/zfxxgk$/);
+  await expect(page.getByRole("heading", { level: 1, name: "政府信息公开目录" })).toBeVisible();
+  const table = page.getByRole("table", { name: /政策文件列表/ });
+  await expect(table.getByRole("link", { name: "乌海市人民政府关于印发乌海市生态环境分区管控方案的通知" })).toBeVisible();
+
+  // A plain GET form: the filters are in the address, the page links keep them.
+  const form = page.getByRole("search", { name: "筛选文件" });
+  await form.getByLabel("主题分类").selectOption("综合政务");
+  await form.getByLabel("有效性").selectOption({ label: "已废止" });
+  await form.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/topic=.+&validity=REPEALED/);
+  await expect(table.getByRole("row")).toHaveCount(2);
+  const repealed = table.getByRole("row", { name: /数字政府建设实施方案/ });
+  await expect(repealed).toContainText("乌海政办发〔2023〕12号");
+  await expect(repealed).toContainText("已废止");
+  await expect(form.getByLabel("主题分类")).toHaveValue("综合政务");
+
+  // A 发文字号 as typed with ordinary brackets.
+  await page.getByRole("link", { name: "清除条件" }).click();
+  await form.getByRole("searchbox").fill("乌海政发(2023)21号");
+  await form.getByRole("searchbox").press("Enter");
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await table.getByRole("link", { name: /生态环境分区管控方案/ }).click();
+  await expect(page).toHaveURL(/\/articles\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("生态环境分区管控方案");
+});
+
+test("the 公开目录 does not scroll sideways on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/zfxxgk");
+  await expect(page.getByRole("table", { name: /政策文件列表/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+test("an admin keeps the 主题分类 list; the editor picks from it and the 公开目录 filters by it", async ({ browser, page }) => {
+  const theme = `营商环境${stamp()}`;
+  const admin = await as(browser, "admin", "/admin/topics");
+  await admin.getByRole("textbox", { name: "分类名称" }).fill(theme);
+  await admin.getByRole("button", { name: "添加分类" }).click();
+  await expect(admin.getByTestId("topic-new-status")).toContainText(theme);
+  const row = admin.getByRole("row", { name: new RegExp(theme) });
+  await expect(row).toBeVisible();
+  await admin.getByRole("button", { name: `将“${theme}”上移` }).click();
+  await expect(admin.getByTestId("topic-table-status")).toContainText("顺序已调整");
+  // In use by the seed's documents: refused, in words.
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await admin.getByRole("button", { name: "删除“综合政务”" }).click();
+  await expect(admin.getByTestId("topic-table-error")).toContainText("不能删除");
+
+  const editor = await as(browser, "editor", "/admin/articles/new");
+  await openDisclosure(editor);
+  await expect(editor.getByLabel("主题分类").locator("option", { hasText: theme })).toHaveCount(1);
+
+  await page.goto("/zfxxgk");
+  await expect(page.getByRole("search", { name: "筛选文件" }).getByLabel("主题分类").locator("option", { hasText: theme })).toHaveCount(1);
+});

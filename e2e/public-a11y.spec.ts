@@ -11,6 +11,9 @@ const PAGES = [
   { name: "repealed document", path: "/columns/government-documents", follow: "乌海市人民政府办公室关于印发乌海市数字政府建设实施方案的通知" },
   { name: "interpreted document", path: "/columns/government-documents", follow: "乌海市人民政府关于印发乌海市生态环境分区管控方案的通知" },
   { name: "site map", path: "/sitemap" },
+  // 政府信息公开目录 (issue 18): the table, and the filtered list with its pagination.
+  { name: "政府信息公开目录", path: "/zfxxgk" },
+  { name: "政府信息公开目录, filtered", path: "/zfxxgk?validity=VALID&topic=%E7%BB%BC%E5%90%88%E6%94%BF%E5%8A%A1" },
   { name: "404", path: "/no-such-page" },
 ];
 

@@ -19,6 +19,8 @@ interface Props {
   readOnly: boolean;
   placement?: PlacementMode;
   columns: ColumnChoice[];
+  /** The managed 主题分类 list. */
+  topics: string[];
   zoneOffset: string;
   media: Record<number, MediaItem>;
   setMedia: (update: (all: Record<number, MediaItem>) => Record<number, MediaItem>) => void;
@@ -42,7 +44,7 @@ export function ArticleFieldsAside(p: Props) {
     <aside className="editor-side" aria-label={a.settings}>
       <section className="side-card">
         <h2>{a.publishing}</h2>
-        <MetaFields article={p.article} update={update} errors={p.errors} disabled={p.readOnly} columns={p.columns} zoneOffset={p.zoneOffset} placement={p.placement} />
+        <MetaFields article={p.article} update={update} errors={p.errors} disabled={p.readOnly} columns={p.columns} zoneOffset={p.zoneOffset} placement={p.placement} topics={p.topics} />
       </section>
       <section className="side-card">
         <h2>{a.cover}</h2>

@@ -33,6 +33,7 @@ import { fill } from "@/lib/i18n/fill";
 export interface ArticleEditorProps {
   initial: EditorArticle;
   columns: ColumnChoice[];
+  topics: string[];
   media: Record<number, MediaItem>;
   words: CheckWord[];
   zoneOffset: string;
@@ -48,7 +49,7 @@ let noticeId = 0;
 const a = t.articlesAdmin;
 
 /** The article editor page: fields, body, media, saving, recovery and conflicts. */
-export function ArticleEditor({ initial, columns, media: initialMedia, words, zoneOffset, readOnlyReason, placement, workflow }: ArticleEditorProps) {
+export function ArticleEditor({ initial, columns, topics, media: initialMedia, words, zoneOffset, readOnlyReason, placement, workflow }: ArticleEditorProps) {
   const { saver, article, status, conflict, fieldErrors, lastResult } = useArticleSaver(initial);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [media, setMedia] = useState(initialMedia);
@@ -267,6 +268,7 @@ export function ArticleEditor({ initial, columns, media: initialMedia, words, zo
           readOnly={readOnly}
           placement={placement}
           columns={columns}
+          topics={topics}
           zoneOffset={zoneOffset}
           media={media}
           setMedia={setMedia}

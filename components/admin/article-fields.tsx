@@ -8,6 +8,7 @@ import { ColumnOptions } from "./column-options";
 import { DocumentValidityFields } from "./document-validity-fields";
 import { FieldError, invalid } from "./field-error";
 import { InterpretationFields } from "./interpretation-fields";
+import { TopicSelect } from "./topic-select";
 
 export interface ColumnChoice {
   id: number;
@@ -82,7 +83,8 @@ export function MetaFields({
   columns,
   zoneOffset,
   placement = "draft",
-}: FieldsProps & { columns: ColumnChoice[]; zoneOffset: string; placement?: PlacementMode }) {
+  topics,
+}: FieldsProps & { columns: ColumnChoice[]; zoneOffset: string; placement?: PlacementMode; topics: string[] }) {
   const a = t.articlesAdmin;
   const placementDisabled = disabled || placement === "locked";
   return (
@@ -146,7 +148,6 @@ export function MetaFields({
         {(
           [
             ["indexNo", a.indexNo],
-            ["topic", a.topic],
             ["issuingOrg", a.issuingOrg],
             ["docNo", a.docNo],
           ] as const
@@ -157,6 +158,7 @@ export function MetaFields({
             <FieldError errors={errors} name={name} />
           </label>
         ))}
+        <TopicSelect value={article.topic} topics={topics} onChange={(topic) => update({ topic })} errors={errors} disabled={disabled} />
         <label className="field">
           <span>{a.writtenAt}</span>
           <input type="date" value={article.writtenAt} disabled={disabled} onChange={(e) => update({ writtenAt: e.target.value })} {...invalid(errors, "writtenAt")} />

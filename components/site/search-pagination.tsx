@@ -4,10 +4,13 @@ import { pageWindow } from "./pagination";
 
 /** Page links for a search: the same look as the column listings, with the query kept in the URL. */
 export function SearchPagination({ request, pageCount }: { request: SearchRequest; pageCount: number }) {
+  return <QueryPagination page={request.page} pageCount={pageCount} href={(p) => searchHref(request, p)} />;
+}
+
+/** Page links whose addresses carry a query (a search, the 公开目录's filters): `href` makes each one. */
+export function QueryPagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   const s = t.site;
-  const page = request.page;
   if (pageCount <= 1) return null;
-  const href = (p: number) => searchHref(request, p);
   return (
     <nav className="pagination" aria-label={s.pagination}>
       <p className="pagination-summary">{s.pageOf.replace("{page}", String(page)).replace("{count}", String(pageCount))}</p>

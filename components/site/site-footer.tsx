@@ -1,3 +1,5 @@
+import { CATALOGUE_PATH } from "@/lib/documents/catalogue-params";
+import { catalogueText } from "@/lib/documents/catalogue-text";
 import { t } from "@/lib/i18n/zh-CN";
 import type { SiteSettings } from "@/lib/settings/queries";
 import { BookmarkHelp } from "./bookmark-help";
@@ -23,6 +25,8 @@ export function SiteFooter({ settings, siteUrl }: { settings: SiteSettings; site
         <div className="footer-text">
           <div className="footer-links">
             <a href="/sitemap">{s.siteMap}</a>
+            <span aria-hidden="true">|</span>
+            <a href={CATALOGUE_PATH}>{catalogueText.title}</a>
             <span aria-hidden="true">|</span>
             <BookmarkHelp siteUrl={siteUrl} />
           </div>

@@ -1,5 +1,6 @@
 import { refreshPaths } from "@/lib/cache/refresh";
 import { TAGS } from "@/lib/cache/tags";
+import { CATALOGUE_FEED_PATH, CATALOGUE_PATH } from "@/lib/documents/catalogue-params";
 import { articlesShowing } from "@/lib/documents/links";
 
 export { TAGS } from "@/lib/cache/tags";
@@ -21,7 +22,7 @@ export function articlePaths(a: ArticleLocation): string[] {
   const columnPaths = [a.columnSlug, ...(a.ancestorSlugs ?? [])].flatMap((slug) => [`/columns/${slug}`, `/columns/${slug}/feed.xml`]);
   // Later listing pages and sitemap parts shift when an article comes or goes: refresh the routes.
   const routes = ["/columns/[slug]/page/[page]|page", "/sitemaps/[part]|page"];
-  return [`/articles/${a.id}`, "/", "/sitemap.xml", "/feed.xml", "/search", ...columnPaths, ...routes];
+  return [`/articles/${a.id}`, "/", "/sitemap.xml", "/feed.xml", "/search", CATALOGUE_PATH, CATALOGUE_FEED_PATH, ...columnPaths, ...routes];
 }
 
 /** The column part of an article query that locationOf() needs. */

@@ -21,6 +21,8 @@ export const TAGS = {
   titleTag: (tag: string) => `titletag:${encodeURIComponent(tag)}`,
   /** The old addresses that answer 301 (lib/redirects): an import changes them. */
   redirects: "redirects",
+  /** The managed 主题分类 list: the 政府信息公开目录's filter shows it. */
+  topics: "topics",
 } as const;
 
 /** The tags of the frame every page shares (header, navigation, footer). */

@@ -1,5 +1,6 @@
 import { countPublished, listPublishedForSitemap } from "@/lib/articles/queries";
 import { listVisibleColumns } from "@/lib/columns/queries";
+import { CATALOGUE_PATH } from "@/lib/documents/catalogue-params";
 import { siteUrl } from "@/lib/env";
 import { escapeXml } from "./escape";
 
@@ -38,7 +39,7 @@ export async function renderPart(part: number, pageSize: number | null = ARTICLE
   const base = siteUrl();
   const articles = await listPublishedForSitemap(pageSize ? { page: part, pageSize } : undefined);
   if (part > 1 && articles.length === 0) return null;
-  const fixed = part === 1 ? [url(base, "/", articles[0]?.publishedAt), url(base, "/sitemap"), ...(await listVisibleColumns()).map((c) => url(base, `/columns/${encodeURIComponent(c.slug)}`))] : [];
+  const fixed = part === 1 ? [url(base, "/", articles[0]?.publishedAt), url(base, "/sitemap"), url(base, CATALOGUE_PATH), ...(await listVisibleColumns()).map((c) => url(base, `/columns/${encodeURIComponent(c.slug)}`))] : [];
   const urls = [...fixed, ...articles.map((a) => url(base, `/articles/${a.id}`, a.modifiedAt))];
   return `${HEAD}<urlset ${NS}>\n${urls.join("\n")}\n</urlset>\n`;
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { FRAME_TAGS } from "@/lib/cache/tags";
+import { catalogueCacheKey } from "@/lib/documents/catalogue-params";
 import type { CacheEntry, PageCache } from "@/lib/cache/page-cache";
 import { t } from "@/lib/i18n/zh-CN";
 import { redirectTarget } from "@/lib/redirects/lookup";
@@ -52,8 +53,13 @@ const ASSET_TYPES: Record<string, string> = {
 export function createPublicSite({ cache, searchCache = null, gate, assetsDir = path.join(process.cwd(), "public") }: PublicSiteOptions): PublicSite {
   const frame = (): Promise<SiteFrame> => (cache ? cache.remember("frame", FRAME_TAGS, loadSiteFrame) : loadSiteFrame());
 
-  /** Where a request's page is kept: reading pages by path (the query does not matter), searches by their canonical query. */
+  /** Where a request's page is kept: reading pages by path (the query does not matter), the 公开目录 and searches by their canonical query. */
   const slotOf = (match: RouteMatch | null, pathname: string, rawQuery: string): { store: PageCache; key: string } | null => {
+    // The 公开目录 is kept under its filters' canonical address (null: a search or odd filter, not kept).
+    if (match?.route.name === "catalogue") {
+      const key = catalogueCacheKey(new URLSearchParams(rawQuery));
+      return cache && key ? { store: cache, key } : null;
+    }
     if (match?.route.cached) return cache ? { store: cache, key: pathname } : null;
     if (match?.route.name !== "search" || !searchCache) return null;
     const key = searchCacheKey(new URLSearchParams(rawQuery));

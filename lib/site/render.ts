@@ -8,6 +8,7 @@
 import { renderDocument } from "./document";
 import type { HtmlPage, RenderContext, RenderedPage } from "./page";
 import { articlePage } from "./pages/article";
+import { catalogueFeed, cataloguePage } from "./pages/catalogue";
 import { columnPage, columnPageN } from "./pages/column";
 import { articleDownload } from "./pages/download";
 import { columnFeed, siteFeed, sitemapPart, sitemapXml } from "./pages/feeds";
@@ -63,6 +64,10 @@ export async function renderPublicRoute(match: RouteMatch, ctx: RenderContext): 
       return siteFeed(ctx);
     case "search":
       return html(await searchPage(ctx), ctx);
+    case "catalogue":
+      return html(await cataloguePage(ctx), ctx);
+    case "catalogueFeed":
+      return catalogueFeed(ctx);
     case "siteAsset":
       throw new Error(`renderPublicRoute: ${match.route.pattern} is a file, served by the server itself`);
     default: {

@@ -18,6 +18,8 @@ export type PublicRouteName =
   | "sitemapPart"
   | "feed"
   | "search"
+  | "catalogue"
+  | "catalogueFeed"
   | "siteAsset";
 
 export interface PublicRoute {
@@ -58,6 +60,9 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   route("feed", "/feed.xml", "/feed\\.xml"),
   // Depends on the query: not in the snapshot; kept by its canonical query in the search cache (lib/server/public-site.ts).
   route("search", "/search", "/search", { cached: false }),
+  // 政府信息公开目录: kept under its canonical query (lib/server/public-site.ts, catalogueCacheKey).
+  route("catalogue", "/zfxxgk", "/zfxxgk"),
+  route("catalogueFeed", "/zfxxgk/feed.xml", "/zfxxgk/feed\\.xml"),
   // The site's own script, style sheet and icon (built into public/ by npm run build): files, never rendered.
   route("siteAsset", "/[asset]", "/(site\\.js|site\\.css|icon\\.svg)", { cached: false, gated: false }),
 ];

@@ -2,6 +2,7 @@ import { countColumnArticles, listingPageCount } from "@/lib/articles/public-lis
 import { publicArticleSql } from "@/lib/articles/public-rule";
 import { getColumnContext, listVisibleColumns } from "@/lib/columns/queries";
 import { db, Prisma } from "@/lib/db/client";
+import { CATALOGUE_FEED_PATH, CATALOGUE_PATH } from "@/lib/documents/catalogue-params";
 import { partCount } from "@/lib/export/sitemap";
 import { staticPublishing } from "./snapshot";
 
@@ -60,7 +61,7 @@ export async function everyPublicPage(): Promise<string[]> {
   const columnPages: string[] = [];
   for (const column of columns) columnPages.push(`/columns/${column.slug}`, `/columns/${column.slug}/feed.xml`, ...(await laterListingPages(column.slug)));
   const articles = await db().$queryRaw<{ id: number }[]>`SELECT a.id FROM "Article" a WHERE ${publicArticleSql()} ORDER BY a."publishedAt" DESC, a.id DESC`;
-  return ["/", "/sitemap", "/sitemap.xml", "/feed.xml", ...(await sitemapParts()), ...columnPages, ...articles.map((a) => `/articles/${a.id}`)];
+  return ["/", "/sitemap", "/sitemap.xml", "/feed.xml", CATALOGUE_PATH, CATALOGUE_FEED_PATH, ...(await sitemapParts()), ...columnPages, ...articles.map((a) => `/articles/${a.id}`)];
 }
 
 /**

@@ -17,6 +17,7 @@ const SECTIONS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/admin/columns", label: "栏目管理", roles: ["ADMIN"] },
   { href: "/admin/users", label: "用户管理", roles: ["ADMIN"] },
   { href: "/admin/words", label: "敏感词", roles: ["ADMIN"] },
+  { href: "/admin/topics", label: "主题分类", roles: ["ADMIN"] },
   { href: "/admin/audit", label: "审计日志", roles: ["ADMIN"] },
   { href: "/admin/health-check", label: "站点体检", roles: ["ADMIN", "REVIEWER"] },
   { href: "/admin/redirects", label: "网址跳转", roles: ["ADMIN"] },

@@ -820,7 +820,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2023-01-13T16:52:03+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2023-00008",
-      topic: "公安、安全生产、司法/安全生产",
+      topic: "市场监管、安全生产监管",
       issuingOrg: "乌海市人民政府办公室",
       writtenAt: "2023-01-12",
       docNo: "乌海政办发〔2023〕2号",
@@ -856,7 +856,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2023-03-24T10:37:15+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2023-00046",
-      topic: "科技、教育/科技",
+      topic: "科技、教育",
       issuingOrg: "乌海市科学技术局",
       writtenAt: "2023-03-22",
     },
@@ -885,7 +885,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2023-07-19T09:11:42+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2023-00123",
-      topic: "综合政务/公告",
+      topic: "综合政务",
       issuingOrg: "乌海市人民政府办公室",
       writtenAt: "2023-07-18",
     },
@@ -914,7 +914,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2023-09-28T18:06:29+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2023-00187",
-      topic: "综合政务/通知",
+      topic: "综合政务",
       issuingOrg: "乌海市公安局",
       writtenAt: "2023-09-27",
     },
@@ -946,7 +946,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2024-03-01T10:12:40+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2024-00019",
-      topic: "综合政务/政务公开",
+      topic: "综合政务",
       issuingOrg: "乌海市人民政府办公室",
       writtenAt: "2024-02-26",
       docNo: "乌海政办发〔2024〕7号",
@@ -973,7 +973,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2023-04-13T15:19:08+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2023-00061",
-      topic: "综合政务/政务公开",
+      topic: "综合政务",
       issuingOrg: "乌海市人民政府办公室",
       writtenAt: "2023-04-10",
       docNo: "乌海政办发〔2023〕12号",
@@ -1010,7 +1010,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2023-08-09T10:02:57+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2023-00142",
-      topic: "城乡建设、环境保护/环境监测、保护与治理",
+      topic: "城乡建设、环境保护",
       issuingOrg: "乌海市人民政府",
       writtenAt: "2023-08-04",
       docNo: "乌海政发〔2023〕21号",
@@ -1040,7 +1040,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2023-05-30T16:44:21+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2023-00097",
-      topic: "劳动、人事、监察/就业",
+      topic: "劳动、人事、监察",
       issuingOrg: "乌海市人民政府办公室",
       writtenAt: "2023-05-26",
       docNo: "乌海政办发〔2023〕18号",
@@ -1073,7 +1073,7 @@ export const seedArticles: SeedArticle[] = [
     publishedAt: "2023-10-10T11:26:35+08:00",
     disclosure: {
       indexNo: "11150300011527560L/2023-00171",
-      topic: "商贸、海关、旅游/对外经贸合作",
+      topic: "商贸、海关、旅游",
       issuingOrg: "乌海市人民政府办公室",
       writtenAt: "2023-09-28",
       docNo: "乌海政办发〔2023〕31号",

@@ -2,6 +2,8 @@ import { Breadcrumb } from "@/components/site/breadcrumb";
 import { ColumnTree } from "@/components/site/column-tree";
 import { FRAME_TAGS } from "@/lib/cache/tags";
 import type { ColumnNode } from "@/lib/columns/queries";
+import { CATALOGUE_PATH } from "@/lib/documents/catalogue-params";
+import { catalogueText } from "@/lib/documents/catalogue-text";
 import { t } from "@/lib/i18n/zh-CN";
 import type { HtmlPage, RenderContext } from "../page";
 
@@ -16,6 +18,9 @@ export function SiteMapPage({ tree }: { tree: ColumnNode[] }) {
         <ul className="sitemap-tree">
           <li>
             <a href="/">{t.common.home}</a>
+          </li>
+          <li>
+            <a href={CATALOGUE_PATH}>{catalogueText.title}</a>
           </li>
           {tree.map((node) => (
             <li key={node.id}>

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { zoneOffset } from "@/lib/format/zone";
 import { getMediaItems } from "@/lib/media/library";
+import { listTopicNames } from "@/lib/topics/queries";
 import { listCheckWords } from "@/lib/words/queries";
 import { t } from "@/lib/i18n/zh-CN";
 
@@ -30,16 +31,18 @@ export default async function EditArticlePage({ params }: Props) {
       : t.articlesAdmin.readOnly;
   // A live article's column, 公开日期 and flags are the public site's: only who may publish moves them.
   const placement = article.live ? (can(user, "article:publish", scope) ? "live" : "locked") : "draft";
-  const [columns, media, words] = await Promise.all([
+  const [columns, media, words, topics] = await Promise.all([
     columnChoicesFor(user, scope.columnId),
     getMediaItems([...(article.coverId ? [article.coverId] : []), ...article.attachments.map((a) => a.mediaId)]),
     listCheckWords(),
+    listTopicNames(),
   ]);
   return (
     <ArticleEditor
       key={article.id}
       initial={article}
       columns={columns}
+      topics={topics}
       media={Object.fromEntries(media.map((m) => [m.id, m]))}
       words={words}
       zoneOffset={zoneOffset()}

@@ -5,6 +5,7 @@ import { blankEditorArticle, columnChoicesFor } from "@/lib/articles/admin-queri
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { zoneOffset } from "@/lib/format/zone";
+import { listTopicNames } from "@/lib/topics/queries";
 import { listCheckWords } from "@/lib/words/queries";
 import { t } from "@/lib/i18n/zh-CN";
 
@@ -25,8 +26,8 @@ export default async function NewArticlePage({ searchParams }: Props) {
       </section>
     );
   }
-  const [columns, words] = await Promise.all([columnChoicesFor(user), listCheckWords()]);
+  const [columns, words, topics] = await Promise.all([columnChoicesFor(user), listCheckWords(), listTopicNames()]);
   const wanted = Number((await searchParams).column);
   const columnId = columns.some((c) => c.id === wanted) ? wanted : columns.length === 1 ? columns[0].id : null;
-  return <ArticleEditor initial={blankEditorArticle(columnId)} columns={columns} media={{}} words={words} zoneOffset={zoneOffset()} />;
+  return <ArticleEditor initial={blankEditorArticle(columnId)} columns={columns} topics={topics} media={{}} words={words} zoneOffset={zoneOffset()} />;
 }
