@@ -7,6 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
 export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
+/** Specs that change nothing (they log in and read pages): they run beside the journeys. */
+const READ_ONLY_SPECS = ["**/admin-a11y.spec.ts", "**/public-a11y.spec.ts"];
+
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -21,7 +24,9 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two lines at once: the journeys one after another (they share the database and change
+  // it), and beside them the read-only accessibility walks, which only look.
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -36,7 +41,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "journeys", testIgnore: READ_ONLY_SPECS, workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "walks", testMatch: READ_ONLY_SPECS, workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${E2E_BASE_URL}/api/health`,

@@ -218,16 +218,15 @@ for (const width of WIDTHS) {
 
     test("state: the article list's delete confirmation open", async () => {
       await ensureLogin(page);
-      // Only never-published articles can be deleted; the demo content has none, so copy one (a copy is a new draft).
-      const deleteButtons = page.locator("main").getByRole("button", { name: "删除", exact: true });
+      // Only never-published articles can be deleted: copy one (a copy is a new draft) and
+      // delete that copy, never a draft a journey running beside this walk is writing.
+      await page.goto("/admin/articles");
+      await page.locator("main").getByRole("button", { name: "复制", exact: true }).first().click();
+      await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
+      const copyId = /\/admin\/articles\/(\d+)$/.exec(page.url())![1];
       await page.goto("/admin/articles?status=DRAFT");
-      if ((await deleteButtons.count()) === 0) {
-        await page.goto("/admin/articles");
-        await page.locator("main").getByRole("button", { name: "复制", exact: true }).first().click();
-        await expect(page).toHaveURL(/\/admin\/articles\/\d+$/);
-        await page.goto("/admin/articles?status=DRAFT");
-      }
-      await deleteButtons.first().click();
+      const copyRow = page.locator("main tr", { has: page.locator(`a[href="/admin/articles/${copyId}"]`) });
+      await copyRow.getByRole("button", { name: "删除", exact: true }).click();
       const dialog = page.getByTestId("delete-dialog");
       await expect(dialog).toBeVisible();
       await checkPage(page, width, "state: article delete dialog");
