@@ -12,7 +12,8 @@ import { as, submitApprovePublish } from "./helpers/workflow";
  * save; after review and publication the public page serves the pictures from Gazette's
  * own /media/.
  */
-test.setTimeout(4 * 60_000);
+// It takes 10–20 s; a hang (seen once, cause not found) should cost a retry, not four minutes.
+test.setTimeout(90_000);
 
 let server: ImageServer;
 test.beforeAll(async () => {
