@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { sql } from "./helpers/instances";
+import { makeScheduleDue } from "./helpers/instances";
 import { act, as, workflowStatus as status } from "./helpers/workflow";
 
 /**
@@ -125,7 +125,7 @@ test("three named levels, a 会签, a return to level 1 and publication at the p
 
   expect((await request.get(`/articles/${id}`)).status()).toBe(404);
   // The proposed minute comes (moved to now rather than waited for); the heartbeat publishes it.
-  await sql(`UPDATE "Article" SET "scheduledAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = $1`, [id]);
+  await makeScheduleDue(id);
   await expect.poll(async () => (await request.get(`/articles/${id}`)).status(), { timeout: 30_000, intervals: [500] }).toBe(200);
   await zhao.reload();
   await expect(status(zhao)).toHaveText("已发布");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { sql } from "./helpers/instances";
+import { makeScheduleDue, sql } from "./helpers/instances";
 import { act, as, workflowStatus as status } from "./helpers/workflow";
 
 /**
@@ -97,7 +97,7 @@ test("an article passes two reviews after a rejection and is published on schedu
   expect(Math.abs(Number(scheduled.ms) - Date.parse(`${shanghaiWallTime(2)}:00+08:00`))).toBeLessThanOrEqual(60_000);
   // …and public after it, with nobody doing anything more. The clock is moved to the
   // minute instead of waited for (two real minutes); the heartbeat does the rest.
-  await sql(`UPDATE "Article" SET "scheduledAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = $1`, [id]);
+  await makeScheduleDue(id);
   await expect.poll(async () => (await request.get(`/articles/${id}`)).status(), { timeout: 30_000, intervals: [500] }).toBe(200);
   const page = await (await browser.newContext()).newPage();
   await page.goto(`/articles/${id}`);

@@ -30,6 +30,14 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
 }
 
 /**
+ * A scheduled article's minute comes now instead of in real minutes: its schedule is moved
+ * to a second ago (stored as UTC without zone), and the heartbeat publishes it.
+ */
+export async function makeScheduleDue(articleId: number): Promise<void> {
+  await sql(`UPDATE "Article" SET "scheduledAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = $1`, [articleId]);
+}
+
+/**
  * A second instance, B, on A's database and data folder: the built server as `npm start`
  * runs it, without the scheduler (only A publishes in the journeys). Resolves once it answers.
  */

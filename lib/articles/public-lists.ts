@@ -190,7 +190,7 @@ export async function listRelated(article: { id: number; columnId: number; title
 }
 
 /** A listing row read with SQL (the article and its live revision's listing fields). */
-interface ListRow {
+export interface ListRow {
   id: number;
   publishedAt: Date;
   pinned: boolean;
@@ -199,7 +199,7 @@ interface ListRow {
   summary: string;
 }
 
-function fromListRow(row: ListRow): ArticleListItem {
+export function fromListRow(row: ListRow): ArticleListItem {
   return { id: row.id, title: row.title, titleTags: row.titleTags, summary: row.summary, publishedAt: row.publishedAt, pinned: row.pinned };
 }
 

@@ -6,7 +6,7 @@ import { DISPLAY_TIME_ZONE, formatDate } from "@/lib/format/date";
 import { startOfDay } from "@/lib/search/params";
 import { CATALOGUE_PAGE_SIZE, type CatalogueRequest } from "./catalogue-params";
 import { normalizeDocNo } from "./schema";
-import { effectiveValidity, type EffectiveValidity } from "./validity";
+import { effectiveValidity, type EffectiveValidity, type StoredValidity } from "./validity";
 
 /**
  * The 政府信息公开目录: the public documents (lib/documents/validity.ts isDocument — a
@@ -80,19 +80,8 @@ function filtersWhere(f: Filters, now: Date): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-interface RawRow {
-  id: number;
-  title: string;
-  indexNo: string | null;
-  issuingOrg: string | null;
-  docNo: string | null;
-  writtenAt: Date | null;
-  publishedAt: Date;
-  topic: string | null;
-  validity: DocumentValidity;
-  validityDate: Date | null;
-  validUntil: Date | null;
-}
+/** A row as read: the stored validity, made effective (as of today) for the page. */
+type RawRow = Omit<CatalogueRow, "validity"> & StoredValidity;
 
 /** A row as readers see it today: its stored validity becomes the effective one. */
 function withValidity<T extends RawRow>({ validity, validityDate, validUntil, ...row }: T, today: string): Omit<T, "validity" | "validityDate" | "validUntil"> & { validity: EffectiveValidity } {

@@ -1,10 +1,11 @@
 import { publicArticleSql } from "@/lib/articles/public-rule";
+import { fromListRow, type ListRow } from "@/lib/articles/public-lists";
 import type { ArticleListItem } from "@/lib/articles/queries";
 import { Prisma } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/sql";
-import type { DocumentValidity, InterpretationKind } from "@/generated/prisma/enums";
+import type { InterpretationKind } from "@/generated/prisma/enums";
 import { interpretationKindLabel } from "./interpretations";
-import { effectiveValidity } from "./validity";
+import { effectiveValidity, type StoredValidity } from "./validity";
 
 export interface PolicyLinks {
   /** 政策原文: the public documents the article's live revision interprets, in its order. */
@@ -13,17 +14,9 @@ export interface PolicyLinks {
   interpretations: (ArticleListItem & { kind: string })[];
 }
 
-interface Row {
+/** A listing row with the document's stored validity, and which side of the relation it is on. */
+interface Row extends ListRow, StoredValidity {
   side: number;
-  id: number;
-  publishedAt: Date;
-  pinned: boolean;
-  title: string;
-  titleTags: string[];
-  summary: string;
-  validity: DocumentValidity;
-  validityDate: Date | null;
-  validUntil: Date | null;
   kind: InterpretationKind | null;
 }
 
@@ -48,15 +41,7 @@ export async function listPolicyLinks(articleId: number): Promise<PolicyLinks> {
     ) AS links
     ORDER BY side, sort, "publishedAt" DESC, id DESC
     LIMIT 50`);
-  const item = (row: Row): ArticleListItem => ({
-    id: row.id,
-    title: row.title,
-    titleTags: row.titleTags,
-    summary: row.summary,
-    publishedAt: row.publishedAt,
-    pinned: row.pinned,
-    validity: effectiveValidity(row).state,
-  });
+  const item = (row: Row): ArticleListItem => ({ ...fromListRow(row), validity: effectiveValidity(row).state });
   return {
     originals: rows.filter((r) => r.side === 0).map(item),
     interpretations: rows.filter((r) => r.side === 1).map((r) => ({ ...item(r), kind: interpretationKindLabel(r.kind) })),
