@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import { db } from "@/lib/db/client";
+import { poolConfigFromUrl } from "@/lib/db/connection";
 import { setupTestDatabase } from "@/test/db";
 import { adminSearchArticleIds, adminSearchArticles } from "./admin";
+import { deferSearchIndexing, indexArticles } from "./bulk-index";
 import { parseSearchParams } from "./params";
 import { searchPublicArticles } from "./public";
 import { createArticle, editWorkingCopy, ensureColumn, publishWorkingCopy, withdraw } from "./test-fixtures";
@@ -71,6 +74,35 @@ describe("the index follows every write, by itself", () => {
       SELECT '批量写入第' || n || '篇', a."columnId", a."bodyJson", a."bodyHtml", '批量正文', a."createdById", a."createdById", now()
       FROM "Article" a, generate_series(1, 3) AS n WHERE a.id = ${id}`;
     expect(await adminSearchArticles("批量写入第")).toMatchObject({ total: 3 });
+  });
+});
+
+describe("bulk writes", () => {
+  it("index in one call what the transaction wrote with the triggers deferred, and only that transaction defers", async () => {
+    const { id } = await createArticle({ title: "延迟索引模板", body: "正文" });
+    const client = new pg.Client(poolConfigFromUrl(process.env.DATABASE_URL!));
+    await client.connect();
+    try {
+      const copy = (title: string) =>
+        client.query<{ id: number }>(
+          `INSERT INTO "Article" (title, "columnId", "bodyJson", "bodyHtml", "bodyText", "createdById", "updatedById", "updatedAt")
+           SELECT $2, "columnId", "bodyJson", "bodyHtml", '延迟正文', "createdById", "createdById", now() FROM "Article" WHERE id = $1 RETURNING id`,
+          [id, title],
+        );
+      await client.query("BEGIN");
+      await deferSearchIndexing(client);
+      const deferred = (await copy("延迟索引第一篇")).rows[0].id;
+      const rowsBefore = await client.query('SELECT 1 FROM "ArticleSearch" WHERE "articleId" = $1', [deferred]);
+      expect(rowsBefore.rowCount).toBe(0); // the trigger left it alone
+      await indexArticles(client, [deferred]);
+      await client.query("COMMIT");
+      expect(await adminSearchArticleIds("延迟索引第一篇")).toEqual([deferred]);
+
+      const later = (await copy("延迟索引第二篇")).rows[0].id; // a new transaction: the trigger is back
+      expect(await adminSearchArticleIds("延迟索引第二篇")).toEqual([later]);
+    } finally {
+      await client.end();
+    }
   });
 });
 
