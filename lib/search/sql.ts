@@ -65,8 +65,7 @@ export interface SearchPage {
   capped: boolean;
 }
 
-/** The call, for callers that join more onto it (the public search loads its rows in the same statement). */
-export function searchPageSql(options: SearchOptions): Prisma.Sql {
+function searchPageSql(options: SearchOptions): Prisma.Sql {
   // PostgreSQL text cannot hold NUL; nothing else needs removing.
   const text = options.query.replace(/\u0000/g, "");
   const ts = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 23) : null); // UTC, as stored
