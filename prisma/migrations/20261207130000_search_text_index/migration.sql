@@ -140,20 +140,30 @@ $fn$;
 -- How often `needle` occurs in `haystack`.
 CREATE FUNCTION "gazette_search_occurrences"(haystack text, needle text) RETURNS int
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
-  SELECT CASE WHEN needle = '' THEN 0 ELSE (length(haystack) - length(replace(haystack, needle, ''))) / length(needle) END
+  SELECT CASE WHEN needle = '' THEN 0 ELSE (octet_length(haystack) - octet_length(replace(haystack, needle, ''))) / octet_length(needle) END
 $fn$;
 
 -- Relevance of a text that matches the terms: each occurrence of a term (and of the
 -- terms together, as typed or spaced) weighs 1 in the title, 0.2 in the summary, 0.02 in
 -- the body — at most 20 counted there, so that a title match outranks any body.
 CREATE FUNCTION "gazette_search_score"(doc text, terms text[]) RETURNS real
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
-  SELECT coalesce(sum(
-           gazette_search_occurrences(split_part(doc, E'\n', 1), n)
-         + 0.2 * gazette_search_occurrences(split_part(doc, E'\n', 2), n)
-         + 0.02 * least(gazette_search_occurrences(split_part(doc, E'\n', 3), n), 20)), 0)::real
-  FROM unnest(terms || CASE WHEN cardinality(terms) > 1
-                            THEN ARRAY[array_to_string(terms, ''), array_to_string(terms, ' ')] ELSE '{}'::text[] END) AS n
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
+DECLARE
+  -- PL/pgSQL reads the (compressed, out of line) text once; a SQL function would fetch
+  -- it again for every section and every term.
+  title text := split_part(doc, E'\n', 1);
+  summary text := split_part(doc, E'\n', 2);
+  body text := split_part(doc, E'\n', 3);
+  needle text;
+  score real := 0;
+BEGIN
+  FOREACH needle IN ARRAY terms || CASE WHEN cardinality(terms) > 1
+                                        THEN ARRAY[array_to_string(terms, ''), array_to_string(terms, ' ')] ELSE '{}'::text[] END LOOP
+    score := score + gazette_search_occurrences(title, needle) + 0.2 * gazette_search_occurrences(summary, needle)
+           + 0.02 * least(gazette_search_occurrences(body, needle), 20);
+  END LOOP;
+  RETURN score;
+END
 $fn$;
 
 -- The old vectors and everything that built or read them.
@@ -316,11 +326,14 @@ LANGUAGE plpgsql STABLE AS $fn$
 DECLARE
   terms text[] := gazette_search_terms(input);
   side text := CASE WHEN kind = 'public' THEN 'p' ELSE 'a' END;
-  -- The public side: only rows that are public ("@public" in their tokens).
-  q tsquery := CASE WHEN kind = 'public' THEN gazette_search_presence(terms, false) && '''@public'''::tsquery
-                    ELSE gazette_search_presence(terms, true) END;
+  -- The public side's rows are told apart by "isPublic" (and its months by their "@p"
+  -- tokens), not by asking the index for "@public": that list holds nearly every row,
+  -- and intersecting it would cost more than the words themselves.
+  q tsquery := gazette_search_presence(terms, kind = 'admin');
   patterns text[] := gazette_search_patterns(terms, kind = 'admin');
   check_all boolean := gazette_search_needs_check(terms);
+  count_cap int := CASE WHEN check_all THEN cap * 4 ELSE cap END;
+  base int;
   wanted int := page_offset + page_limit;
   needed int;
   all_count int;
@@ -347,10 +360,14 @@ BEGIN
   needed := CASE WHEN by_date THEN wanted ELSE greatest(rank_window, wanted) END;
   depth := greatest(depth, needed);
 
-  -- Rare words first: when all time holds no more than `depth`, that is the span.
-  -- (Counted further when candidates are checked: the share that passes scales it down.)
-  all_count := gazette_search_count(kind, q, column_ids, statuses, since, until, now_, CASE WHEN check_all THEN cap * 4 ELSE cap END);
+  -- The last months first: a common word fills them alone, and all time is never
+  -- counted (the dearest query there is: every match of every year). Otherwise, rare
+  -- words: when all time holds no more than `depth`, that is the span. (Counted
+  -- further when candidates are checked: the share that passes scales it down.)
   FOR step IN 0..3 LOOP
+    IF step > 0 AND all_count IS NULL THEN
+      all_count := gazette_search_count(kind, q, column_ids, statuses, since, until, now_, count_cap);
+    END IF;
     IF all_count <= depth OR step = 3 THEN
       step_since := since;
       step_until := until;
@@ -393,14 +410,17 @@ BEGIN
     END IF;
 
     ids := coalesce(ordered[page_offset + 1 : wanted], '{}');
+    IF NOT last AND all_count IS NULL AND slice_total <= count_cap THEN
+      all_count := gazette_search_count(kind, q, column_ids, statuses, since, until, now_, count_cap);
+    END IF;
+    base := CASE WHEN last THEN slice_total ELSE greatest(slice_total, all_count) END;
     IF last AND cardinality(cand_ids) < needed THEN
       total := cardinality(cand_ids);                          -- every candidate there is was taken
     ELSIF NOT check_all THEN
-      total := CASE WHEN last THEN slice_total ELSE all_count END;
+      total := base;
     ELSE
       -- Estimated: the candidates times the share of the checked ones that passed.
-      estimate := (CASE WHEN last THEN slice_total ELSE all_count END)::double precision
-                  * cardinality(cand_ids) / greatest(slice_checked, 1);
+      estimate := base::double precision * cardinality(cand_ids) / greatest(slice_checked, 1);
       total := greatest(round(estimate)::int, cardinality(cand_ids));
       exact := false;
     END IF;
