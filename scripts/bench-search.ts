@@ -55,6 +55,22 @@ function cpuClock(): (() => number) | undefined {
   };
 }
 
+/** The text the search indexes and what the index takes, in bytes. */
+async function indexSize() {
+  const { db } = await import("@/lib/db/client");
+  const rows = await db().$queryRaw<{ textBytes: bigint; tableBytes: bigint; indexBytes: bigint; databaseBytes: bigint }[]>`
+    SELECT
+      (SELECT coalesce(sum(octet_length(concat_ws(' ', a.title, array_to_string(a."titleTags", ' '), a.subtitle, a.summary, a."docNo", a."bodyText"))), 0)
+         + coalesce(sum(octet_length(concat_ws(' ', r.title, array_to_string(r."titleTags", ' '), r.subtitle, r.summary, r."docNo", r."bodyText")))
+                    FILTER (WHERE s."publicDoc" IS NOT NULL), 0)
+       FROM "Article" a JOIN "ArticleSearch" s ON s."articleId" = a.id LEFT JOIN "ArticleRevision" r ON r.id = a."liveRevisionId")::bigint AS "textBytes",
+      pg_table_size('"ArticleSearch"') AS "tableBytes",
+      pg_indexes_size('"ArticleSearch"') AS "indexBytes",
+      pg_database_size(current_database()) AS "databaseBytes"`;
+  const row = rows[0];
+  return { textBytes: Number(row.textBytes), tableBytes: Number(row.tableBytes), indexBytes: Number(row.indexBytes), databaseBytes: Number(row.databaseBytes) };
+}
+
 const runtime = await prepareRuntime();
 try {
   const { db, disconnectDb } = await import("@/lib/db/client");
@@ -80,7 +96,15 @@ try {
   };
 
   const onRound = (round: number) => process.stdout.write(`\rround ${round}/${rounds}`);
-  const results: Record<string, unknown> = { articles, cpus, loadAverage: os.loadavg(), rounds, at: new Date().toISOString() };
+  const size = await indexSize();
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const perArticle = (bytes: number) => `${Math.round(bytes / Math.max(articles, 1)).toLocaleString("en")} B/article`;
+  console.log(`\nSearch index size (ArticleSearch: its rows with the normalised text, and its indexes)`);
+  console.log(`text indexed:   ${mb(size.textBytes)} (${perArticle(size.textBytes)}: title, tags, subtitle, summary, document number, body; the live text too where it differs)`);
+  console.log(`search rows:    ${mb(size.tableBytes)} (${perArticle(size.tableBytes)}, compressed on disk)`);
+  console.log(`search indexes: ${mb(size.indexBytes)} (${perArticle(size.indexBytes)})`);
+  console.log(`index / text:   ${((size.tableBytes + size.indexBytes) / Math.max(size.textBytes, 1)).toFixed(2)}× · whole database ${mb(size.databaseBytes)}`);
+  const results: Record<string, unknown> = { articles, cpus, loadAverage: os.loadavg(), rounds, at: new Date().toISOString(), size };
   // The connections exist after one search: only then are the database's processes counted.
   await searchPublicArticles({ q: "预热", column: null, from: null, to: null, sort: "relevance", page: 1, ignored: [] });
   const clock = cpuClock();

@@ -17,6 +17,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { pageScripts } from "../lib/bench/js-size";
+import { BENCH_QUERIES } from "../lib/search/bench";
+import { TOPICS } from "../lib/search/synthetic/vocabulary";
 import { poolConfigFromUrl } from "../lib/db/connection";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { descendantRss, timedGet, waitForHttp } from "./lib/bench-helpers";
@@ -81,6 +83,13 @@ async function load(name: string, url: string, init: Partial<autocannon.Options>
   };
 }
 
+/** Distinct searches, more than a bench run sends (each is asked once, so none is cached). */
+function uncachedSearchPaths(): { text: string; page: number }[] {
+  const words = [...new Set([...BENCH_QUERIES.map((q) => q.request.q), ...TOPICS.flatMap((t) => t.names)])];
+  const pairs = words.flatMap((a, i) => words.slice(i + 1, i + 40).map((b) => `${a} ${b}`));
+  return [...[1, 2, 3, 4, 5].flatMap((page) => words.map((text) => ({ text, page }))), ...pairs.map((text) => ({ text, page: 1 }))];
+}
+
 async function main() {
   // --reuse keeps the generated articles of an earlier run; the build is always the current code's.
   const fresh = !flag("reuse") || !fs.existsSync(DATA);
@@ -123,15 +132,30 @@ async function main() {
       steady: percentiles(renders.slice(900)),
     };
 
+    const search = (q: string, page = 1) => `${base}/search?q=${encodeURIComponent(q)}${page > 1 ? `&page=${page}` : ""}`;
     const pages = [
       ["article (cached)", `${base}/articles/1`],
       ["home", `${base}/`],
       ["column", `${base}/columns/${column}`],
-      ["search 生态", `${base}/search?q=${encodeURIComponent("生态")}`],
+      // A repeated search: its first page comes from the search cache.
+      ["search 生态 (common word)", search("生态")],
+      ["search BDO (rare word)", search("BDO")],
+      ["search 生态 保护 (two words)", search("生态 保护")],
+      ["search 黄河流域生态保护 (phrase)", search("黄河流域生态保护")],
     ] as const;
     for (const [name, url] of ONLY_BEACON ? [] : pages) {
       await fetch(url); // warm the cache
       rows.push(await measured(load(name, url)));
+    }
+    // Searches the cache cannot answer: every request a query or page not asked before
+    // (the bench queries and topic words on pages 1–5, pairs of them), as a crawler
+    // walking the search pages or a crowd typing different words would send them.
+    if (!ONLY_BEACON) {
+      const paths = uncachedSearchPaths().map((q) => new URL(search(q.text, q.page)).pathname + new URL(search(q.text, q.page)).search);
+      let next = 0;
+      rows.push(await measured(load("search, each request new (uncached)", search("生态"), {
+        requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+      })));
     }
     const before = (await (await fetch(`${base}/api/views`, { method: "POST", headers: { "content-type": "application/json", "user-agent": "bot-check googlebot" }, body: '{"id":1}' })).json()).count;
     const beacon = await measured(load("view beacon", `${base}/api/views`, {

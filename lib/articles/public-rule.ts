@@ -18,7 +18,7 @@ export { publicArticleText } from "./public-rule-text";
  *
  * The tables that keep a copy of public articles' data apply the rule in two halves: the
  * triggers that fill them keep rows only for articles that are live with a live revision
- * ("PublicTitleTag", "PublicMediaKey", the public vector of "ArticleSearch"; see
+ * ("PublicTitleTag", "PublicMediaKey", the public side of "ArticleSearch"; see
  * prisma/migrations), and their readers check their copy of publishedAt against now
  * (lib/articles/public-lists.ts listRelated, lib/media/access.ts, gazette_search_page()).
  */

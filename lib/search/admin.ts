@@ -1,6 +1,7 @@
 import "server-only";
 import type { ArticleStatus } from "@/lib/db/client";
-import { searchIds, type SearchPage } from "./sql";
+import { searchEngine } from "./engine";
+import type { SearchPage } from "./sql";
 
 /**
  * The editors' search, for the admin article list: the same engine as the public one,
@@ -33,7 +34,7 @@ export const ADMIN_SEARCH_MAX_LIMIT = 5000;
 export async function adminSearchArticles(query: string, options: AdminSearchOptions = {}): Promise<SearchPage | null> {
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? ADMIN_SEARCH_DEFAULT_LIMIT)), ADMIN_SEARCH_MAX_LIMIT);
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  return searchIds({
+  return searchEngine().page({
     query,
     vector: "admin",
     order: options.order === "newest" ? "date" : "relevance",

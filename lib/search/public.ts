@@ -6,13 +6,14 @@ import { env } from "@/lib/env";
 import { highlight, snippet, type Segment } from "./highlight";
 import { queryNeedles } from "./needles";
 import { MAX_PAGE, nextDay, PAGE_SIZE, startOfDay, type SearchRequest } from "./params";
-import { searchPageSql } from "./sql";
+import { searchEngine } from "./engine";
 
 /**
  * The citizens' search: live articles only, ranked (or newest first), with a
- * highlighted title and snippet. Matching and ranking run on the public index, which
- * holds the live revision's text (never a working copy under review); the page's rows
- * are loaded in the same statement, from the live revision, under the public read rule.
+ * highlighted title and snippet. The search engine (./engine.ts) matches and ranks on the
+ * public side of the index, which holds the live revision's text (never a working copy
+ * under review); the page's rows are then loaded from the live revision, under the
+ * public read rule.
  */
 export interface PublicSearchHit {
   id: number;
@@ -38,12 +39,8 @@ export interface PublicSearchResult {
 }
 
 interface Row {
-  total: number;
-  exact: boolean;
-  capped: boolean;
-  searchable: boolean;
-  id: number | null;
-  publishedAt: Date | null;
+  id: number;
+  publishedAt: Date;
   title: string;
   titleTags: string[];
   summary: string;
@@ -57,7 +54,7 @@ interface Row {
 
 export async function searchPublicArticles(request: SearchRequest, now: Date = new Date()): Promise<PublicSearchResult> {
   const timeZone = env().DISPLAY_TIME_ZONE;
-  const search = searchPageSql({
+  const page = await searchEngine().page({
     query: request.q,
     vector: "public",
     order: request.sort,
@@ -69,47 +66,40 @@ export async function searchPublicArticles(request: SearchRequest, now: Date = n
     to: request.to ? startOfDay(nextDay(request.to), timeZone) : null,
     now,
   });
+  if (!page) return { searchable: false, total: 0, exactTotal: true, capped: false, pageCount: 0, hits: [] };
+
   // The rows: live, due, from the live revision — the public rule (lib/articles/
-  // public-rule.ts), checked again here although the public index holds nothing else.
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT p.total, p.exact, p.capped, p.searchable, d.id, d."publishedAt", d.title, d."titleTags", d.summary, d."bodyText",
-      d."columnName", d."columnSlug", d.validity, d."validityDate", d."validUntil"
-    FROM ${search} AS p
-    LEFT JOIN LATERAL (
-      SELECT a.id, a."publishedAt", r.title, r."titleTags", r.summary, r."bodyText", r.validity, r."validityDate", r."validUntil", c.name AS "columnName", c.slug AS "columnSlug", u.n
-      FROM unnest(p.ids) WITH ORDINALITY AS u(id, n)
-      JOIN "Article" a ON a.id = u.id
-      JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
-      JOIN "Column" c ON c.id = a."columnId"
-      WHERE ${publicArticleSql(now)}
-    ) AS d ON true
-    ORDER BY d.n`;
-  const meta = rows[0];
-  if (!meta?.searchable) return { searchable: false, total: 0, exactTotal: true, capped: false, pageCount: 0, hits: [] };
+  // public-rule.ts), checked again here whatever the engine returned — in its order.
+  const rows = page.ids.length === 0 ? [] : await db().$queryRaw<Row[]>`
+    SELECT a.id, a."publishedAt", r.title, r."titleTags", r.summary, r."bodyText",
+      c.name AS "columnName", c.slug AS "columnSlug", r.validity, r."validityDate", r."validUntil"
+    FROM unnest(${page.ids}::int[]) WITH ORDINALITY AS u(id, n)
+    JOIN "Article" a ON a.id = u.id
+    JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
+    JOIN "Column" c ON c.id = a."columnId"
+    WHERE ${publicArticleSql(now)}
+    ORDER BY u.n`;
 
   const needles = queryNeedles(request.q);
-  const hits = rows.flatMap((row): PublicSearchHit[] => {
-    if (row.id === null || row.publishedAt === null) return [];
+  const hits = rows.map((row): PublicSearchHit => {
     const body = snippet(row.bodyText, needles);
-    return [
-      {
-        id: row.id,
-        title: highlight(row.title, needles),
-        titleTags: row.titleTags,
-        // A title-only match shows the summary (or the body's start) without marks.
-        snippet: body.some((s) => s.hit) || !row.summary ? body : snippet(row.summary, needles),
-        publishedAt: row.publishedAt,
-        column: { name: row.columnName, slug: row.columnSlug },
-        validity: effectiveValidity({ validity: row.validity, validityDate: calendarDay(row.validityDate), validUntil: calendarDay(row.validUntil) }).state,
-      },
-    ];
+    return {
+      id: row.id,
+      title: highlight(row.title, needles),
+      titleTags: row.titleTags,
+      // A title-only match shows the summary (or the body's start) without marks.
+      snippet: body.some((s) => s.hit) || !row.summary ? body : snippet(row.summary, needles),
+      publishedAt: row.publishedAt,
+      column: { name: row.columnName, slug: row.columnSlug },
+      validity: effectiveValidity({ validity: row.validity, validityDate: calendarDay(row.validityDate), validUntil: calendarDay(row.validUntil) }).state,
+    };
   });
   return {
     searchable: true,
-    total: meta.total,
-    exactTotal: meta.exact,
-    capped: meta.capped,
-    pageCount: Math.min(Math.ceil(meta.total / PAGE_SIZE), MAX_PAGE),
+    total: page.total,
+    exactTotal: page.exactTotal,
+    capped: page.capped,
+    pageCount: Math.min(Math.ceil(page.total / PAGE_SIZE), MAX_PAGE),
     hits,
   };
 }

@@ -1,21 +1,23 @@
 import { db, Prisma } from "@/lib/db/client";
 
 /**
- * The one search, over either index, run inside the database by gazette_search_page()
- * (migration *_search_page_function) in a single call:
- *   1. candidates — articles with all the query's tokens, found by the GIN index alone
- *      (no vector is unpacked); for common words only within the last 3 months, else
- *      this year and last, else five years, else all time — the index intersects the
- *      words with month/year tokens — so that a search costs what its pages need, not
- *      what the whole archive holds; ordered head matches (title, summary…) first, then
- *      newest;
- *   2. exact — the first RANK_WINDOW (50) candidates are ranked by relevance (ts_rank_cd over
- *      the weighted vector: phrases and nearby words score higher, title above summary
- *      above body), later ones keep their order; phrase queries are checked (tokens in
- *      order) before anything is shown.
- * The user's text is only ever a bind parameter: gazette_search_query() tokenises it
- * exactly as the index was built and makes the tsquery from lexemes — no string is
- * spliced into SQL, whatever quotes, operators or backslashes it holds.
+ * The one search, over either side of the index, run inside the database by
+ * gazette_search_page() (migration *_search_text_index) in a single call:
+ *   1. candidates — articles whose text holds every character and Latin word of the
+ *      query, found by a GIN index alone (built on an expression over the search row's
+ *      normalised text; no vector is stored); for common words only within the last 3
+ *      months, else this year and last, else five years, else all time — the index
+ *      intersects the query with month/year tokens — so that a search costs what its
+ *      pages need, not what the whole archive holds; ordered head matches (title,
+ *      summary…) first, then newest;
+ *   2. checked — in that order, each candidate's text must hold every term as typed (a
+ *      phrase stays a phrase; Latin words whole), until the pages to show are filled;
+ *      how many passed estimates the total;
+ *   3. ranked — the first RANK_WINDOW (50) by where the terms occur: title above summary
+ *      above body, terms standing together above terms apart; later ones keep their order.
+ * The user's text is only ever a bind parameter: gazette_search_terms() normalises it
+ * exactly as the text was, and the test and patterns are built from those characters
+ * alone — no string is spliced into SQL, whatever quotes, operators or backslashes it holds.
  */
 export type SearchVector = "public" | "admin";
 
@@ -63,8 +65,7 @@ export interface SearchPage {
   capped: boolean;
 }
 
-/** The call, for callers that join more onto it (the public search loads its rows in the same statement). */
-export function searchPageSql(options: SearchOptions): Prisma.Sql {
+function searchPageSql(options: SearchOptions): Prisma.Sql {
   // PostgreSQL text cannot hold NUL; nothing else needs removing.
   const text = options.query.replace(/\u0000/g, "");
   const ts = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 23) : null); // UTC, as stored
@@ -89,11 +90,21 @@ export async function searchIds(options: SearchOptions): Promise<SearchPage | nu
   return { ids: row.ids, total: row.total, exactTotal: row.exact, capped: row.capped };
 }
 
-/** The query as PostgreSQL will match it, exact and as a presence test; null when nothing in it is searchable. */
-export async function compileQuery(query: string): Promise<{ exact: string; presence: string } | null> {
+export interface CompiledQuery {
+  /** The presence test the index answers alone. */
+  presence: string;
+  /** What each candidate's text must match, one regular expression per term; null when the presence test decides. */
+  patterns: string[] | null;
+}
+
+/** The query as PostgreSQL will match it (see gazette_search_page); null when nothing in it is searchable. */
+export async function compileQuery(query: string, vector: SearchVector = "public"): Promise<CompiledQuery | null> {
   const text = query.replace(/\u0000/g, "");
-  const rows = await db().$queryRaw<{ exact: string | null; presence: string | null }[]>`
-    SELECT gazette_search_query(${text}, true)::text AS exact, gazette_search_query(${text}, false)::text AS presence`;
+  const rows = await db().$queryRaw<{ presence: string | null; patterns: string[] | null }[]>`
+    WITH t AS (SELECT gazette_search_terms(${text}) AS terms)
+    SELECT gazette_search_presence(terms, ${vector === "admin"})::text AS presence,
+      CASE WHEN gazette_search_needs_check(terms) THEN gazette_search_patterns(terms, ${vector === "admin"}) END AS patterns
+    FROM t`;
   const row = rows[0];
-  return row?.exact && row.presence ? { exact: row.exact, presence: row.presence } : null;
+  return row?.presence ? { presence: row.presence, patterns: row.patterns } : null;
 }

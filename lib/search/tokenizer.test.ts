@@ -4,38 +4,48 @@ import { setupTestDatabase } from "@/test/db";
 import { composeArticle, random } from "./synthetic/compose";
 import { compileQuery } from "./sql";
 
-const exact = async (query: string) => (await compileQuery(query))?.exact ?? null;
-
 setupTestDatabase();
 
-/** Does `query` find `text` (indexed as a body)? Straight through the SQL functions the app uses. */
-async function finds(text: string, query: string): Promise<boolean> {
-  const rows = await db().$queryRaw<{ hit: boolean | null }[]>`
-    SELECT gazette_search_document('', '{}', '', '', '', ${text}) @@ gazette_search_query(${query}) AS hit`;
-  return rows[0].hit === true;
-}
+/** The lexemes of a presence test, sorted. */
+const lexemes = (presence: string) => presence.split(" & ").sort();
 
-describe("gazette_search_query", () => {
-  it("turns Chinese into phrases of overlapping bigrams, one character into a prefix", async () => {
-    expect(await exact("生态环境")).toBe("'生态' <-> '态环' <-> '环境'");
-    expect(await exact("外贸")).toBe("'外贸'");
-    expect(await exact("湖")).toBe("'湖':*");
+/**
+ * Does `query` find `text` (indexed as a body)? Straight through the SQL functions the
+ * app uses: `present` is the index's presence test, `hit` that plus the text check.
+ */
+async function match(text: string, query: string, vector: "public" | "admin" = "public"): Promise<{ present: boolean; hit: boolean }> {
+  const rows = await db().$queryRaw<{ present: boolean | null; hit: boolean | null }[]>`
+    SELECT p.present, p.present AND (NOT gazette_search_needs_check(x.terms) OR x.doc ~ ALL (gazette_search_patterns(x.terms, ${vector === "admin"}))) AS hit
+    FROM (SELECT gazette_search_doc('', '{}', '', '', '', ${text}) AS doc, gazette_search_terms(${query}) AS terms) AS x,
+      LATERAL (SELECT gazette_search_tokens(x.doc, NULL, false, NULL, NULL) @@ gazette_search_presence(x.terms, ${vector === "admin"}) AS present) AS p`;
+  return { present: rows[0].present === true, hit: rows[0].hit === true };
+}
+const finds = async (text: string, query: string) => (await match(text, query)).hit;
+
+describe("the query", () => {
+  it("asks the index for every character of a Chinese term, and checks the term in the text", async () => {
+    expect(await compileQuery("生态环境")).toEqual({ presence: expect.any(String), patterns: ["生态环境"] });
+    expect(lexemes((await compileQuery("生态环境"))!.presence)).toEqual(["'境'", "'态'", "'环'", "'生'"]);
+    expect(await compileQuery("湖")).toEqual({ presence: "'湖'", patterns: null }); // one character: the index decides
   });
 
   it("keeps Latin words and numbers whole, across full-width and case", async () => {
-    expect(await exact("100MW")).toBe("'100mw'");
-    expect(await exact("ＰＭ２．５")).toBe("'pm2.5'");
-    expect(await exact("BDO项目")).toBe("'bdo' <2> '项目'");
+    expect(await compileQuery("100MW")).toEqual({ presence: "'100mw'", patterns: null });
+    expect(await compileQuery("ＰＭ２．５")).toEqual({ presence: "'pm2.5'", patterns: null });
+    expect(await compileQuery("BDO项目")).toEqual({ presence: expect.any(String), patterns: ["(?:^|[ \\n])bdo 项目"] });
+    expect(lexemes((await compileQuery("BDO项目"))!.presence)).toEqual(["'bdo'", "'目'", "'项'"]);
+    expect((await compileQuery("项目pm2.5"))!.patterns).toEqual(["项目 pm2\\.5(?=$|[ \\n])"]);
   });
 
-  it("has a presence form without positions, for the GIN index alone (one character: its ~ token)", async () => {
-    expect(await compileQuery("生态环境 湖")).toEqual({ exact: "'生态' <-> '态环' <-> '环境' & '湖':*", presence: "'生态' & '态环' & '环境' & '~湖'" });
-    expect(await compileQuery("田149")).toEqual({ exact: "'田' <2> '149' | '田' <-> '149'", presence: "'田' & '149'" });
+  it("takes Latin words by their start in the editors' search", async () => {
+    expect(await compileQuery("mxckl5a", "admin")).toEqual({ presence: "'mxckl5a':*", patterns: null });
+    expect((await compileQuery("湖 2023", "admin"))!.patterns).toBeNull(); // two terms, each decided by the index
+    expect((await compileQuery('"abc 项目"', "admin"))!.patterns).toEqual(["(?:^|[ \\n])abc[0-9a-z.]* 项目"]);
   });
 
   it("ANDs whitespace-separated terms and keeps a quoted part together", async () => {
-    expect(await exact("生态 保护")).toBe("'生态' & '保护'");
-    expect(await exact('"new energy" 光伏')).toBe("'new' <-> 'energy' & '光伏'");
+    expect((await compileQuery("生态 保护"))!.patterns).toEqual(["生态", "保护"]);
+    expect((await compileQuery('"new energy" 光伏'))!.patterns).toEqual(["(?:^|[ \\n])new energy(?=$|[ \\n])", "光伏"]);
   });
 
   it("returns null when nothing is searchable", async () => {
@@ -80,13 +90,20 @@ describe("what the index finds", () => {
       }
     }
     const rows = await db().$queryRaw<{ query: string; hit: boolean; present: boolean }[]>`
-      SELECT c.query, v @@ gazette_search_query(c.query) AS hit, v @@ gazette_search_query(c.query, false) AS present
+      SELECT c.query, p.present, p.present AND (NOT gazette_search_needs_check(x.terms) OR x.doc ~ ALL (gazette_search_patterns(x.terms, false))) AS hit
       FROM jsonb_to_recordset(${JSON.stringify(cases)}::jsonb) AS c(text text, query text),
-        LATERAL (SELECT gazette_search_document('', '{}', '', '', '', c.text) AS v) AS d`;
+        LATERAL (SELECT gazette_search_doc('', '{}', '', '', '', c.text) AS doc, gazette_search_terms(c.query) AS terms) AS x,
+        LATERAL (SELECT gazette_search_tokens(x.doc, NULL, false, NULL, NULL) @@ gazette_search_presence(x.terms, false) AS present) AS p`;
     expect(rows.length).toBeGreaterThan(600);
-    expect(rows.filter((r) => !r.hit).map((r) => r.query)).toEqual([]);
-    // The candidate step (presence) must never lose what the exact step would find.
+    // The candidate step (presence) must never lose what the text check would find.
     expect(rows.filter((r) => !r.present).map((r) => r.query)).toEqual([]);
+    expect(rows.filter((r) => !r.hit).map((r) => r.query)).toEqual([]);
+  });
+
+  it("finds a Latin word by its start only in the editors' search", async () => {
+    expect(await match("编号mxckl5a9的文件", "mxckl5a", "admin")).toEqual({ present: true, hit: true });
+    expect(await match("编号mxckl5a9的文件", '"mxckl5a 文件"', "admin")).toEqual({ present: true, hit: false }); // 的 stands between
+    expect(await match("编号mxckl5a9的文件", "mxckl5a")).toEqual({ present: false, hit: false });
   });
 });
 
@@ -100,9 +117,11 @@ describe("odd input", () => {
   it("never errors: every input compiles to a tsquery or to nothing", async () => {
     for (const query of odd) {
       const compiled = await compileQuery(query);
-      expect(compiled === null || typeof compiled.exact === "string", JSON.stringify(query.slice(0, 20))).toBe(true);
+      expect(compiled === null || typeof compiled.presence === "string", JSON.stringify(query.slice(0, 20))).toBe(true);
       const rows = await db().$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM "ArticleSearch" s WHERE s."publicVector" @@ ${compiled?.exact ?? null}::tsquery`;
+        SELECT count(*)::int AS n FROM "ArticleSearch" s
+        WHERE gazette_search_tokens(s."adminDoc", NULL, false, NULL, NULL) @@ ${compiled?.presence ?? null}::tsquery
+          AND s."adminDoc" ~ ALL (${compiled?.patterns ?? []}::text[])`;
       expect(rows[0].n).toBeGreaterThanOrEqual(0);
     }
   });

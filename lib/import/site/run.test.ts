@@ -107,7 +107,7 @@ describe("a WordPress import", () => {
     expect(oldSite.requests.map((r) => r.path)).toContain("/wp-content/uploads/2023/07/shifanyuan.png");
 
     // Live at once for readers: the search index (kept by the database's trigger) has it.
-    const search = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ArticleSearch" WHERE "articleId" = ${post.id} AND "publicVector" IS NOT NULL`;
+    const search = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ArticleSearch" WHERE "articleId" = ${post.id} AND "isPublic"`;
     expect(search[0].n).toBe(1);
     // One audit entry for the run, by the administrator.
     const entries = await db().auditEntry.findMany({ where: { action: "import.site" } });
