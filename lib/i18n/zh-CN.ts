@@ -194,6 +194,8 @@ export const zhCN = {
     optional: "选填",
     formError: "提交的内容有误，请检查标出的字段。",
     confirmDelete: "确定删除“{name}”吗？此操作会记入审计日志，且不能撤销。",
+    confirmDeleteButton: "确认删除",
+    deleting: "正在删除…",
   },
   adminUsers: {
     title: "用户管理",
@@ -289,6 +291,7 @@ export const zhCN = {
     hiddenByParent: "随上级隐藏",
     created: "栏目已创建。",
     deleted: "栏目已删除。",
+    deleteTitle: "删除栏目",
     deleteHint: "只有没有文章、没有下级栏目的栏目才能删除。有文章时，请先把文章移到其他栏目。",
     cannotDelete: "该栏目下还有 {articles} 篇文章、{children} 个下级栏目，暂不能删除。",
     empty: "还没有栏目。先创建一个一级栏目。",
