@@ -802,6 +802,12 @@ export const zhCN = {
     deleting: "正在删除…",
     confirmDelete: "确认删除",
     revisionsTitle: "修订记录",
+    // The review panel's way to what is submitted: as published, and what changed.
+    reviewLinks: "审阅稿件",
+    toWorkflow: "审核与发布",
+    reviewPreview: "预览发布效果",
+    reviewChangesSincePublished: "查看自上次发布以来的改动",
+    reviewChanges: "查看修订与改动",
     backToEditor: "返回编辑",
     revisionsCaption: "每次保存的版本，最新的在前",
     version: "版本",
