@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { Dialog } from "@/components/editor/dialog";
 import { t } from "@/lib/i18n/zh-CN";
 
@@ -25,10 +26,12 @@ interface Props {
  * returns to the button that opened it.
  */
 export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pending, error, onConfirm, onCancel, testId }: Props) {
+  const questionId = useId();
   return (
     <Dialog
       open
       title={title}
+      describedBy={questionId}
       onClose={onCancel}
       testId={testId}
       footer={
@@ -43,7 +46,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pen
         </>
       }
     >
-      <p>{children}</p>
+      <p id={questionId}>{children}</p>
       {error && (
         <p className="field-error" role="alert">
           {error}
