@@ -36,7 +36,8 @@ test("a reviewer on a phone reads an article as published and its changes, appro
 
   // The editor, at a desk: one article published and then changed and resubmitted, one new.
   const editor = await as(browser, "editor", "/admin/articles");
-  const changedId = await newArticle(editor, changed, "原有线路调整如下。");
+  // A column with one review level: the reviewer's approval is the last one.
+  const changedId = await newArticle(editor, changed, "原有线路调整如下。", "乌海要闻");
   await (await submitApprovePublish(browser, editor, changedId)).context().close();
   await editor.goto(`/admin/articles/${changedId}`);
   await body(editor).click();
@@ -47,7 +48,7 @@ test("a reviewer on a phone reads an article as published and its changes, appro
   await editor.reload();
   await act(editor, "提交审核", "请审核修改");
   await expect(workflowStatus(editor)).toHaveText("审核中");
-  const freshId = await newArticle(editor, fresh, "各单位开展安全检查。");
+  const freshId = await newArticle(editor, fresh, "各单位开展安全检查。", "乌海要闻");
   await editor.reload();
   await act(editor, "提交审核", "请审核");
   await expect(workflowStatus(editor)).toHaveText("审核中");
