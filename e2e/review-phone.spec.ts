@@ -15,7 +15,8 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 /** The page fits the phone's width: nothing to scroll sideways to. */
 async function fitsTheScreen(page: Page, screen: string) {
-  await page.waitForLoadState("networkidle");
+  // "load", not "networkidle": the previewed page in its frame keeps a request open.
+  await page.waitForLoadState("load");
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `${screen} scrolls sideways (scrollWidth ${scrollWidth}, innerWidth ${innerWidth})`).toBeLessThanOrEqual(innerWidth);
   expect(innerWidth, `${screen}: the page was zoomed out to fit something wide`).toBe(390);
