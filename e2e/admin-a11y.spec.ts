@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { body, expectSaved, newArticle } from "./authoring-helpers";
+import type { AccountName } from "./helpers/accounts";
 import { loginAs } from "./helpers/login";
+import { act, workflowStatus } from "./helpers/workflow";
 
 /**
  * Every admin page, at a desktop and a phone width, as an admin sees it: no WCAG 2.1
@@ -13,6 +16,11 @@ import { loginAs } from "./helpers/login";
  *
  * One logged-in page per width is reused for every route (no login per route). A few
  * states are checked too: validation errors shown, a confirmation dialog open.
+ *
+ * Then the pages an editor and a reviewer see, as each of them, at both widths: their
+ * 工作台, the article list (with data and empty), an article of the walk's own in review
+ * with its changes, preview and 审签单, and the states they meet there (the picture dialog,
+ * the review panel's comment form, its validation error).
  */
 
 const ADMIN_DIR = path.join(process.cwd(), "app", "admin");
@@ -235,6 +243,32 @@ for (const width of WIDTHS) {
       await expect(dialog).toBeHidden();
     });
 
+    test("state: a column's delete confirmation open", async () => {
+      await ensureLogin(page);
+      // A hidden column of the walk's own, deleted through the dialog: nobody else's is touched.
+      const slug = `a11y-walk-${width}-${Date.now() % 1_000_000}`;
+      await page.goto("/admin/columns");
+      const details = page.locator("main details").filter({ has: page.locator('input[name="slug"]') });
+      if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator("summary").click();
+      const form = page.locator("main form").filter({ has: page.locator('input[name="slug"]') }).first();
+      await form.locator('input[name="name"]').fill(`无障碍走查${width}`);
+      await form.locator('input[name="slug"]').fill(slug);
+      await form.locator('input[name="hidden"]').check();
+      await form.locator('button[type="submit"]').first().click();
+      const row = page.getByTestId(`column-row-${slug}`);
+      await expect(row).toBeVisible();
+      await row.getByRole("link", { name: /^编辑/ }).click();
+      await page.getByRole("button", { name: "删除", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "删除栏目" });
+      await expect(dialog).toBeVisible();
+      // The harmless answer has the focus: Enter does not delete.
+      await expect(dialog.getByRole("button", { name: "取消" })).toBeFocused();
+      await checkPage(page, width, "state: column delete dialog");
+      await dialog.getByRole("button", { name: "确认删除" }).click();
+      await expect(page).toHaveURL(/\/admin\/columns$/);
+      await expect(page.getByTestId(`column-row-${slug}`)).toHaveCount(0);
+    });
+
     test("state: the change-password form with its validation errors", async () => {
       await ensureLogin(page);
       await page.goto("/admin/account");
@@ -245,3 +279,106 @@ for (const width of WIDTHS) {
     });
   });
 }
+
+/** Who else is walked, and the pages each sees ("{id}": the walk's own article in review). */
+const ROLE_PAGES: Record<Extract<AccountName, "editor" | "reviewer">, [string, string][]> = {
+  editor: [
+    ["工作台", "/admin"],
+    ["article list", "/admin/articles"],
+    ["article list, empty", "/admin/articles?q=无此标题的文章"],
+    ["new article (empty editor)", "/admin/articles/new"],
+    ["article in review", "/admin/articles/{id}"],
+    ["its changes (diff)", "/admin/articles/{id}/revisions"],
+    ["its preview", "/admin/articles/{id}/preview"],
+    ["its 审签单", "/admin/articles/{id}/approval-form"],
+    ["站内消息", "/admin/messages"],
+    ["account", "/admin/account"],
+  ],
+  reviewer: [
+    ["工作台", "/admin"],
+    ["article list", "/admin/articles"],
+    ["article list, empty", "/admin/articles?q=无此标题的文章"],
+    ["article in review", "/admin/articles/{id}"],
+    ["its changes (diff)", "/admin/articles/{id}/revisions"],
+    ["its preview", "/admin/articles/{id}/preview"],
+    ["its 审签单", "/admin/articles/{id}/approval-form"],
+    ["站内消息", "/admin/messages"],
+    ["account", "/admin/account"],
+  ],
+};
+
+test.describe("as an editor and a reviewer", () => {
+  let articleId = 0;
+
+  test.beforeAll(async ({ browser }) => {
+    // An article of the walk's own, saved twice (so that its revisions show a difference) and in review.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await loginAs(page, "editor", "/admin/articles");
+    articleId = await newArticle(page, `无障碍走查稿${Date.now() % 1_000_000}`, "第一段正文。");
+    await body(page).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("第二次保存时补充的内容。");
+    await page.keyboard.press("Control+s");
+    await expectSaved(page);
+    await page.reload();
+    await act(page, "提交审核", "请审核");
+    await expect(workflowStatus(page)).toHaveText("审核中");
+    await context.close();
+  });
+
+  for (const who of Object.keys(ROLE_PAGES) as (keyof typeof ROLE_PAGES)[]) {
+    for (const width of WIDTHS) {
+      test.describe(`${who} at ${width} px`, () => {
+        let page: Page;
+        test.beforeAll(async ({ browser }) => {
+          const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+          page = await context.newPage();
+          await loginAs(page, who, "/admin/account");
+        });
+        test.afterAll(async () => {
+          await page?.context().close();
+        });
+
+        for (const [name, route] of ROLE_PAGES[who]) {
+          test(`${who}: ${name}`, async () => {
+            const url = route.replace("{id}", String(articleId));
+            const response = await page.goto(url);
+            expect(response?.status(), `${url} answered ${response?.status()}`).toBeLessThan(400);
+            await checkPage(page, width, `${who} ${name}`);
+          });
+        }
+
+        if (who === "editor") {
+          test("editor: state: the picture dialog open", async () => {
+            await page.goto("/admin/articles/new");
+            await page.getByRole("toolbar", { name: "正文格式" }).getByRole("button", { name: "插入图片" }).click();
+            await expect(page.getByRole("dialog", { name: "插入图片" })).toBeVisible();
+            await checkPage(page, width, "editor state: picture dialog");
+            await page.keyboard.press("Escape");
+          });
+        }
+
+        if (who === "reviewer") {
+          test("reviewer: state: the review panel's return form, then its validation error", async () => {
+            await page.goto(`/admin/articles/${articleId}`);
+            const panel = page.getByRole("region", { name: "审核与发布" });
+            await panel.getByRole("button", { name: "退回修改", exact: true }).click();
+            const comment = panel.getByRole("textbox", { name: /退回意见/ });
+            await expect(comment).toBeFocused();
+            await checkPage(page, width, "reviewer state: return form");
+            // Sent empty past the browser's own check: the server's message, tied to the field.
+            await submitWithoutBrowserValidation(panel.locator("form.workflow-form"));
+            const error = panel.getByRole("alert");
+            await expect(error).toHaveText("请填写退回意见。");
+            await expect(comment).toHaveAttribute("aria-invalid", "true");
+            await expect(comment).toHaveAccessibleDescription("请填写退回意见。");
+            await checkPage(page, width, "reviewer state: return form error");
+            await panel.getByRole("button", { name: "取消" }).click();
+            await expect(workflowStatus(page)).toHaveText("审核中");
+          });
+        }
+      });
+    }
+  }
+});

@@ -14,7 +14,7 @@ test("an editor writes an article with a heading, bold text, a captioned picture
   const id = await newArticle(page, "春耕生产工作现场推进会召开", "全市春耕生产进展顺利。");
   await body(page).press("Enter");
 
-  await page.getByLabel("段落样式").selectOption("h2");
+  await page.getByRole("toolbar", { name: "正文格式" }).getByRole("button", { name: "一级标题" }).click();
   await page.keyboard.type("一、主要做法");
   await page.keyboard.press("Enter");
   await page.keyboard.type("会议要求");

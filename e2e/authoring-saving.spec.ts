@@ -28,8 +28,12 @@ test("when another editor saved first, the second save is refused with the diffe
   await b.keyboard.type("乙补充的内容。");
   await b.keyboard.press("Control+s");
 
-  const dialog = b.getByTestId("conflict-dialog");
+  // For a screen reader: a named dialog that takes the focus and says what happened; the save status announces it too.
+  const dialog = b.getByRole("dialog", { name: "其他人已保存了这篇文章" });
   await expect(dialog).toBeVisible();
+  await expect(dialog).toBeFocused();
+  await expect(dialog).toHaveAccessibleDescription(/您的修改没有丢失/);
+  await expect(b.getByRole("status").filter({ hasText: "保存被拒绝" }).first()).toBeAttached();
   await expect(dialog.getByTestId("conflict-message")).toContainText("编辑小王");
   await expect(dialog.getByTestId("conflict-message")).toContainText("您的修改没有丢失");
   await expect(dialog.locator("ins", { hasText: "甲补充的内容。" })).toBeVisible();

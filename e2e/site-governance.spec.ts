@@ -254,8 +254,8 @@ test.afterAll(async ({ browser }) => {
   await loginAs(page, "admin", "/admin/columns");
   if ((await page.getByTestId(`column-row-topics-${stamp}`).count()) > 0) {
     await page.getByTestId(`column-row-topics-${stamp}`).getByRole("link", { name: "编辑 专题专栏" }).click();
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "删除", exact: true }).click();
+    await page.getByRole("dialog", { name: "删除栏目" }).getByRole("button", { name: "确认删除" }).click();
     await expect(page).toHaveURL(/\/admin\/columns$/);
     await expect(page.getByTestId(`column-row-topics-${stamp}`)).toHaveCount(0);
   }

@@ -90,7 +90,7 @@ function NewDraftWorkflow({ articleId, version, zoneOffset }: { articleId: numbe
   const router = useRouter();
   return (
     <section className="workflow-panel side-card" aria-labelledby="workflow-heading" data-testid="workflow-panel">
-      <h2 id="workflow-heading">审核与发布</h2>
+      <h2 id="workflow-heading" tabIndex={-1}>审核与发布</h2>
       <p className="workflow-status">
         状态：
         <span className="badge badge-draft" data-testid="workflow-status">

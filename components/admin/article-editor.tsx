@@ -48,6 +48,18 @@ export interface ArticleEditorProps {
 let noticeId = 0;
 const a = t.articlesAdmin;
 
+/**
+ * To the review panel, below the whole editor: a reviewer (on a phone, or by keyboard) goes
+ * straight there. The heading takes the focus, so that Tab goes on inside the panel.
+ */
+function toWorkflow(e: React.MouseEvent<HTMLAnchorElement>) {
+  const heading = document.getElementById("workflow-heading");
+  if (!heading) return;
+  e.preventDefault();
+  heading.focus();
+  heading.scrollIntoView({ block: "start" });
+}
+
 /** The article editor page: fields, body, media, saving, recovery and conflicts. */
 export function ArticleEditor({ initial, columns, topics, media: initialMedia, words, zoneOffset, readOnlyReason, placement, workflow }: ArticleEditorProps) {
   const { saver, article, status, conflict, fieldErrors, lastResult } = useArticleSaver(initial);
@@ -198,6 +210,9 @@ export function ArticleEditor({ initial, columns, topics, media: initialMedia, w
         <div className="button-row">
           {!isNew && (
             <>
+              <a className="button" href="#workflow-heading" onClick={toWorkflow}>
+                {a.toWorkflow}
+              </a>
               <Link className="button" href={`/admin/articles/${article.id}/revisions`}>
                 {a.revisions}
               </Link>

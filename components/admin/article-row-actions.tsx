@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Dialog } from "@/components/editor/dialog";
 import { deleteArticleAction, duplicateArticleAction } from "@/lib/articles/actions";
 import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
+import { ConfirmDialog } from "./confirm-dialog";
 
 /** 编辑 / 预览 / 复制 / 删除 for one row of the article list. */
 export function ArticleRowActions({ id, title, canDelete, canDuplicate }: { id: number; title: string; canDelete: boolean; canDuplicate: boolean }) {
@@ -55,30 +55,18 @@ export function ArticleRowActions({ id, title, canDelete, canDuplicate }: { id: 
         </span>
       )}
       {confirming && (
-        <Dialog
-          open
+        <ConfirmDialog
           title={a.deleteTitle}
-          onClose={() => setConfirming(false)}
+          confirmLabel={a.confirmDelete}
+          pendingLabel={a.deleting}
+          pending={pending}
+          error={error}
+          onConfirm={remove}
+          onCancel={() => setConfirming(false)}
           testId="delete-dialog"
-          footer={
-            <>
-              <span className="spacer" />
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                {t.common.cancel}
-              </button>
-              <button type="button" className="button button-danger" disabled={pending} onClick={remove}>
-                {pending ? a.deleting : a.confirmDelete}
-              </button>
-            </>
-          }
         >
-          <p>{fill(a.deleteConfirm, { title })}</p>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </Dialog>
+          {fill(a.deleteConfirm, { title })}
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useId, useMemo } from "react";
 import { Dialog } from "@/components/editor/dialog";
 import { diffContent, type ContentDiff } from "@/lib/articles/diff";
 import { displayFields, type FieldLookups } from "@/lib/articles/diff-fields";
@@ -35,11 +35,14 @@ export function ConflictDialog({ mine, theirs, base, lookups, onKeepMine, onTake
   const myChanges = useMemo(() => versionDiff(base, mine, lookups), [base, mine, lookups]);
   const a = t.articlesAdmin;
   const when = theirs.updatedAt ? formatDateTime(new Date(theirs.updatedAt)) : "";
+  const messageId = useId();
   return (
     <Dialog
       open
       wide
       title={a.conflictTitle}
+      // The dialog itself takes the focus (it has no field): its name, then what happened, are read.
+      describedBy={messageId}
       onClose={onMerge}
       testId="conflict-dialog"
       footer={
@@ -58,7 +61,7 @@ export function ConflictDialog({ mine, theirs, base, lookups, onKeepMine, onTake
       }
     >
       <div className="conflict" data-testid="conflict-message">
-        <p className="gov-notice">
+        <p className="gov-notice" id={messageId}>
           {fill(a.conflictMessage, { who: theirs.updatedBy, time: when, version: theirs.version })}
         </p>
         <section>

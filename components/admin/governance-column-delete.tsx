@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 import { deleteColumnAction } from "@/lib/columns/actions";
+import { ConfirmDialog } from "./confirm-dialog";
 import { GovFormStatus, useGovernanceAction } from "./governance-form";
 import { fill } from "./governance-text";
 
@@ -17,8 +19,9 @@ export function GovernanceColumnDelete({ column }: { column: { id: number; name:
   const remove = useGovernanceAction(deleteColumnAction);
   const blocked = column.articleCount > 0 || column.childCount > 0;
 
+  const [confirming, setConfirming] = useState(false);
+
   async function onDelete() {
-    if (!window.confirm(fill(t.adminCommon.confirmDelete, { name: column.name }))) return;
     const result = await remove.run({ id: column.id });
     if (result.ok) router.push("/admin/columns");
   }
@@ -32,12 +35,26 @@ export function GovernanceColumnDelete({ column }: { column: { id: number; name:
         </p>
       ) : (
         <div className="button-row">
-          <button type="button" className="button button-danger" onClick={onDelete} disabled={remove.pending}>
+          <button type="button" className="button button-danger" onClick={() => (remove.clear(), setConfirming(true))} disabled={remove.pending}>
             {t.adminCommon.delete}
           </button>
         </div>
       )}
-      <GovFormStatus error={remove.error} message={remove.message} testId="column-delete" />
+      {confirming && (
+        <ConfirmDialog
+          title={L.deleteTitle}
+          confirmLabel={t.adminCommon.confirmDeleteButton}
+          pendingLabel={t.adminCommon.deleting}
+          pending={remove.pending}
+          error={remove.error}
+          onConfirm={onDelete}
+          onCancel={() => setConfirming(false)}
+          testId="column-delete-dialog"
+        >
+          {fill(t.adminCommon.confirmDelete, { name: column.name })}
+        </ConfirmDialog>
+      )}
+      {!confirming && <GovFormStatus error={remove.error} message={remove.message} testId="column-delete" />}
     </div>
   );
 }

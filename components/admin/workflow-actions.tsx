@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { fromLocalInput, toLocalInput, zoneLabel } from "@/lib/format/zone";
 import {
@@ -59,20 +59,30 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
   // The last action's outcome, for a screen reader (polite); errors go to the alert below.
   const [done, setDone] = useState("");
   const [pending, startTransition] = useTransition();
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  const errorId = useId();
 
-  // The outcome stays said when no action is left (after publishing, say).
+  // Done, the form (or, after the refresh, the button) that had the focus is gone: the focus
+  // goes to the outcome, so that a keyboard user goes on from here and not from the page's top.
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (done && lost) outcomeRef.current?.focus();
+  }, [done, actions]);
+
+  // The outcome stays said when no action is left (after publishing, say), in the same place
+  // whatever follows, so that it keeps the focus across the refresh.
   const outcome = (
-    <p className={done ? "gov-success" : "visually-hidden"} role="status" aria-live="polite" data-testid="workflow-outcome">
+    <p ref={outcomeRef} tabIndex={-1} className={done ? "gov-success" : "visually-hidden"} role="status" aria-live="polite" data-testid="workflow-outcome">
       {done}
     </p>
   );
 
   if (actions.length === 0)
     return (
-      <>
-        <p className="muted">当前没有您可以执行的审核或发布操作。</p>
+      <div className="workflow-actions">
         {outcome}
-      </>
+        <p className="muted">当前没有您可以执行的审核或发布操作。</p>
+      </div>
     );
 
   const zone = zoneLabel(zoneOffset);
@@ -133,6 +143,7 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
 
   return (
     <div className="workflow-actions">
+      {outcome}
       <div className="button-row">
         {actions.map((act) => (
           <button
@@ -165,7 +176,16 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
           {form.field && (
             <label className="field">
               <span>{form.label}</span>
-              <textarea rows={3} required={form.required} autoFocus value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} />
+              <textarea
+                rows={3}
+                required={form.required}
+                autoFocus
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+                maxLength={1000}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? errorId : undefined}
+              />
             </label>
           )}
           {form.time === "proposed" && (
@@ -222,9 +242,8 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
           </div>
         </form>
       )}
-      {outcome}
       {error && (
-        <p className="form-error" role="alert" data-testid="workflow-error">
+        <p className="form-error" role="alert" id={errorId} data-testid="workflow-error">
           {error}
         </p>
       )}

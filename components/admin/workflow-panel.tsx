@@ -7,6 +7,7 @@ import { t } from "@/lib/i18n/zh-CN";
 import { ACTION_LABELS, LEVEL_NAMES, type WorkflowAction } from "@/lib/workflow/transitions";
 import { getWorkflowHistory, getWorkflowOptions } from "@/lib/workflow/queries";
 import { isCountersign } from "@/lib/workflow/reviewers";
+import { changesSincePublished } from "@/lib/articles/revisions";
 import { InterpretationWarning } from "./interpretation-warning";
 import { WorkflowActions } from "./workflow-actions";
 
@@ -17,6 +18,7 @@ import { WorkflowActions } from "./workflow-actions";
 export async function WorkflowPanel({ articleId, version, user }: { articleId: number; version: number; user: SessionUser }) {
   const [options, history] = await Promise.all([getWorkflowOptions(articleId, user), getWorkflowHistory(articleId)]);
   if (!options) return null;
+  const sincePublished = await changesSincePublished(articleId, options.article.liveRevisionId);
   const { article, reviewLevels, actions, review, people, noApprovalReason, approvalIsLast } = options;
   const offset = zoneOffset();
   const progress =
@@ -25,7 +27,7 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
       : "";
   return (
     <section className="workflow-panel" aria-labelledby="workflow-heading" data-testid="workflow-panel">
-      <h2 id="workflow-heading">审核与发布</h2>
+      <h2 id="workflow-heading" tabIndex={-1}>审核与发布</h2>
       <p className="workflow-status">
         状态：
         <span className={`badge badge-${article.status.toLowerCase()}`} data-testid="workflow-status">
@@ -58,6 +60,7 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
         </p>
       )}
       {article.status === "WITHDRAWN" && article.withdrawnReason && <p>撤稿原因：{article.withdrawnReason}</p>}
+      <ReviewLinks articleId={articleId} sincePublished={sincePublished} />
       <WorkflowActions
         articleId={articleId}
         version={version}
@@ -88,5 +91,29 @@ export async function WorkflowPanel({ articleId, version, user }: { articleId: n
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * Before deciding: the article as it will look when published (the preview page, in this
+ * window — on a phone a new tab is a detour), and what changed (since the last published
+ * version when there is one, else the newest saves).
+ */
+function ReviewLinks({ articleId, sincePublished }: { articleId: number; sincePublished: { from: number; to: number } | null }) {
+  const a = t.articlesAdmin;
+  const base = `/admin/articles/${articleId}`;
+  return (
+    <ul className="workflow-links" aria-label={a.reviewLinks}>
+      <li>
+        <Link href={`${base}/preview`}>{a.reviewPreview}</Link>
+      </li>
+      <li>
+        {sincePublished ? (
+          <Link href={`${base}/revisions?from=${sincePublished.from}&to=${sincePublished.to}`}>{a.reviewChangesSincePublished}</Link>
+        ) : (
+          <Link href={`${base}/revisions`}>{a.reviewChanges}</Link>
+        )}
+      </li>
+    </ul>
   );
 }

@@ -12,6 +12,8 @@ interface DialogProps {
   footer?: React.ReactNode;
   wide?: boolean;
   testId?: string;
+  /** Id of the text that says what the dialog is about (a question, a warning): read after its name. */
+  describedBy?: string;
 }
 
 /** Where focus goes on opening: an element marked data-autofocus, else the first field, else the dialog itself. */
@@ -47,7 +49,7 @@ function cycle(e: React.KeyboardEvent<HTMLDialogElement>) {
  * that opened the dialog on closing (unless the dialog's action moved it on, e.g. to the text:
  * the editor's focus command runs after this, in the next frame).
  */
-export function Dialog({ open, title, onClose, children, footer, wide, testId }: DialogProps) {
+export function Dialog({ open, title, onClose, children, footer, wide, testId, describedBy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // Layout effect: before the browser paints, and its cleanup runs while the opener is still there.
@@ -75,6 +77,7 @@ export function Dialog({ open, title, onClose, children, footer, wide, testId }:
       className={`modal${wide ? " modal-wide" : ""}`}
       aria-modal="true"
       aria-labelledby={titleId}
+      aria-describedby={open ? describedBy : undefined}
       tabIndex={-1}
       data-testid={testId}
       onKeyDown={cycle}

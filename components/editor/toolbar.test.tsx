@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 const toolbar = () => host.querySelector<HTMLElement>('[role="toolbar"]')!;
-const items = () => Array.from(toolbar().querySelectorAll<HTMLElement>("button, select"));
+const items = () => Array.from(toolbar().querySelectorAll<HTMLElement>("button"));
 const button = (name: string) => toolbar().querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
 const key = async (k: string) => {
   await act(async () => {
@@ -49,7 +49,7 @@ describe("the formatting toolbar", () => {
     expect(toolbar().getAttribute("aria-label")).toBe("正文格式");
     const stops = items().filter((el) => el.tabIndex === 0);
     expect(stops).toHaveLength(1);
-    expect(stops[0].getAttribute("aria-label")).toBe("段落样式");
+    expect(stops[0].getAttribute("aria-label")).toBe("正文");
   });
 
   it("gives every item a name", () => {
@@ -61,7 +61,7 @@ describe("the formatting toolbar", () => {
     await act(async () => all[0].focus());
     await key("ArrowRight");
     expect(document.activeElement).toBe(all[1]);
-    expect(all[1].getAttribute("aria-label")).toBe("加粗");
+    expect(all[1].getAttribute("aria-label")).toBe("一级标题");
     expect(all[1].tabIndex).toBe(0);
     expect(all[0].tabIndex).toBe(-1);
     await key("ArrowLeft");
@@ -102,13 +102,42 @@ describe("the formatting toolbar", () => {
   });
 });
 
+describe("the block styles", () => {
+  it("are toggle buttons in a named group, one pressed at a time, following the text", async () => {
+    const group = toolbar().querySelector('[role="group"]')!;
+    expect(group.getAttribute("aria-label")).toBe("段落样式");
+    const names = Array.from(group.querySelectorAll("button")).map((b) => b.getAttribute("aria-label"));
+    expect(names).toEqual(["正文", "一级标题", "二级标题", "三级标题"]);
+    const pressed = () => names.filter((n) => button(n!).getAttribute("aria-pressed") === "true");
+    expect(pressed()).toEqual(["正文"]);
+    await act(async () => {
+      editor.commands.setTextSelection(2);
+    });
+    await act(async () => button("二级标题").click());
+    expect(editor.getHTML()).toMatch(/^<h3>会议要求抓好春耕。<\/h3>/);
+    expect(pressed()).toEqual(["二级标题"]);
+    // Pressed again: back to a paragraph, as a toggle does.
+    await act(async () => button("二级标题").click());
+    expect(editor.getHTML()).toMatch(/^<p[^>]*>会议要求抓好春耕。<\/p>/);
+    expect(pressed()).toEqual(["正文"]);
+    // The shortcut (Tiptap's Mod+Alt+level) shows in the title and moves the pressed state too.
+    expect(button("一级标题").title).toMatch(/Alt\+2/);
+    await act(async () => {
+      editor.commands.toggleHeading({ level: 2 });
+    });
+    expect(pressed()).toEqual(["一级标题"]);
+    await act(async () => button("正文").click());
+    expect(pressed()).toEqual(["正文"]);
+  });
+});
+
 describe("the toolbar of a locked text (in review for who may not edit it)", () => {
   it("shows every changing tool unavailable and changes nothing, but still finds and goes full screen", async () => {
     editor.setEditable(false, false);
     await act(async () => root.render(<Toolbar editor={editor} actions={actions} locked />));
     const before = editor.getHTML();
     for (const name of ["加粗", "撤销", "清除格式"]) expect(button(name).getAttribute("aria-disabled")).toBe("true");
-    expect(toolbar().querySelector("select")!.getAttribute("aria-disabled")).toBe("true");
+    for (const name of ["正文", "一级标题"]) expect(button(name).getAttribute("aria-disabled")).toBe("true");
     const tidy = Array.from(toolbar().querySelectorAll<HTMLButtonElement>(".tool-text")).find((b) => b.classList.contains("tool-tidy"))!;
     expect(tidy.getAttribute("aria-disabled")).toBe("true");
     await act(async () => {

@@ -2,9 +2,10 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { createContext, useContext, useRef, useState } from "react";
+import { createContext, useContext, useState } from "react";
 import { fill } from "@/lib/i18n/fill";
 import { t } from "@/lib/i18n/zh-CN";
+import type { HEADING_LEVELS } from "@/lib/sanitize/rich-text-bounds";
 import { Icon } from "./icons";
 
 export interface ToolbarActions {
@@ -40,7 +41,7 @@ function useRoving(key: string) {
  * One toolbar button. Unavailable buttons stay focusable with aria-disabled, as the APG
  * recommends for toolbars: the arrow keys still reach them and a screen reader says they exist.
  */
-function Tool({ id, label, shortcut, active, disabled: unavailable, readsOnly, onClick, children }: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; readsOnly?: boolean; onClick: () => void; children: React.ReactNode }) {
+function Tool({ id, label, shortcut, active, disabled: unavailable, readsOnly, className, onClick, children }: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; readsOnly?: boolean; className?: string; onClick: () => void; children: React.ReactNode }) {
   const roving = useRoving(id);
   // Tools that only read (search, full screen) stay available when the text is locked.
   const locked = useContext(Locked);
@@ -48,7 +49,7 @@ function Tool({ id, label, shortcut, active, disabled: unavailable, readsOnly, o
   return (
     <button
       type="button"
-      className={`tool${active ? " is-active" : ""}`}
+      className={`tool${className ? ` ${className}` : ""}${active ? " is-active" : ""}`}
       aria-label={label}
       aria-pressed={active === undefined ? undefined : active}
       aria-disabled={disabled || undefined}
@@ -92,12 +93,24 @@ function onToolbarKey(e: React.KeyboardEvent<HTMLDivElement>) {
   const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>("[data-tool]"));
   const at = items.indexOf(document.activeElement as HTMLElement);
   if (at < 0 || items.length === 0) return;
-  // Also on the block style select: there Left/Right would change the value (Up/Down still do).
   e.preventDefault();
   const n = items.length;
   const next = e.key === "Home" ? 0 : e.key === "End" ? n - 1 : e.key === "ArrowRight" ? (at + 1) % n : (at - 1 + n) % n;
   items[next].focus();
 }
+
+/**
+ * The block styles as toggle buttons (not a select: a select in a toolbar takes the arrow
+ * keys for itself, and cannot say "pressed"). The shortcuts are Tiptap's own: Mod+Alt+0 for a
+ * paragraph, Mod+Alt+<level> for a heading. The labels count the body's headings from one:
+ * the article's title is the page's <h1>, so its first level is an <h2>.
+ */
+const BLOCK_STYLES = [
+  { key: "paragraph", label: "paragraph", level: null },
+  { key: "h2", label: "heading2", level: 2 },
+  { key: "h3", label: "heading3", level: 3 },
+  { key: "h4", label: "heading4", level: 4 },
+] as const satisfies readonly { key: string; label: keyof typeof t.editor; level: (typeof HEADING_LEVELS)[number] | null }[];
 
 /** The formatting toolbar; every button has a keyboard shortcut or a dialog. */
 export function Toolbar({ editor, actions, locked = false }: { editor: Editor; actions: ToolbarActions; locked?: boolean }) {
@@ -105,7 +118,7 @@ export function Toolbar({ editor, actions, locked = false }: { editor: Editor; a
   const s = useEditorState({
     editor,
     selector: ({ editor: ed }) => ({
-      block: ed.isActive("heading", { level: 2 }) ? "h2" : ed.isActive("heading", { level: 3 }) ? "h3" : ed.isActive("heading", { level: 4 }) ? "h4" : "p",
+      block: BLOCK_STYLES.find((b) => b.level && ed.isActive("heading", { level: b.level }))?.key ?? (ed.isActive("paragraph") ? "paragraph" : ""),
       bold: ed.isActive("bold"),
       italic: ed.isActive("italic"),
       underline: ed.isActive("underline"),
@@ -122,41 +135,28 @@ export function Toolbar({ editor, actions, locked = false }: { editor: Editor; a
     }),
   });
   const chain = () => editor.chain().focus();
-  const [stop, setStop] = useState("block");
-  const keyed = useRef(false);
+  const [stop, setStop] = useState<string>(BLOCK_STYLES[0].key);
   // The item holding the tab stop may go away (the localize button is optional): the first one takes it.
-  const current = stop === "localize" && !actions.localizeImages ? "block" : stop;
+  const current = stop === "localize" && !actions.localizeImages ? BLOCK_STYLES[0].key : stop;
   return (
     <Locked.Provider value={locked}>
     <Roving.Provider value={{ stop: current, setStop }}>
       <div className="toolbar" role="toolbar" aria-label={e.toolbar} aria-orientation="horizontal" onKeyDown={onToolbarKey}>
-        <select
-          data-tool="block"
-          tabIndex={current === "block" ? 0 : -1}
-          onFocus={() => setStop("block")}
-          onPointerDown={() => (keyed.current = false)}
-          onKeyDown={() => (keyed.current = true)}
-          className="tool-select"
-          aria-label={e.blockStyle}
-          // Not `disabled`: the toolbar's one tab stop may be here.
-          aria-disabled={locked || undefined}
-          title={fill(e.withShortcut, { label: e.blockStyle, keys: `${MOD}+Alt+0 / 2 / 3 / 4` })}
-          value={s.block}
-          onChange={(e) => {
-            if (locked) return;
-            const v = e.target.value;
-            // Chosen with the keyboard, the select keeps the focus so that Up/Down go on through the
-            // styles; chosen with the mouse (or by a script), back to the text.
-            const c = keyed.current ? editor.chain() : chain();
-            if (v === "p") c.setParagraph().run();
-            else c.setHeading({ level: Number(v[1]) as 2 | 3 | 4 }).run();
-          }}
-        >
-          <option value="p">{e.paragraph}</option>
-          <option value="h2">{e.heading2}</option>
-          <option value="h3">{e.heading3}</option>
-          <option value="h4">{e.heading4}</option>
-        </select>
+        <div className="tool-group" role="group" aria-label={e.blockStyle}>
+          {BLOCK_STYLES.map((b) => (
+          <Tool
+            key={b.key}
+            id={b.key}
+            label={e[b.label]}
+            shortcut={`${MOD}+Alt+${b.level ?? 0}`}
+            active={s.block === b.key}
+            className="tool-block"
+            onClick={() => (b.level ? chain().toggleHeading({ level: b.level }).run() : chain().setParagraph().run())}
+          >
+            {e[b.label]}
+          </Tool>
+          ))}
+        </div>
         <span className="tool-sep" />
         <Tool id="bold" label={e.bold} shortcut={`${MOD}+B`} active={s.bold} onClick={() => chain().toggleBold().run()}>
           <b>B</b>

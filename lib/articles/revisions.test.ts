@@ -3,7 +3,7 @@ import { setupTestDatabase } from "@/test/db";
 import { db } from "@/lib/db/client";
 import type { RichTextNode } from "@/lib/sanitize/tiptap-schema";
 import { createArticle, saveArticle, type ArticleActor } from "./mutations";
-import { compareRevisions, listRevisions, restoreRevision } from "./revisions";
+import { changesSincePublished, compareRevisions, listRevisions, restoreRevision } from "./revisions";
 import { articleContentSchema } from "./schema";
 
 setupTestDatabase();
@@ -51,6 +51,18 @@ describe("revisions", () => {
       [4, "第一稿", "恢复自第 1 版"],
     ]);
     expect(await db().auditEntry.count({ where: { action: "article.restore", targetId: String(id) } })).toBe(1);
+  });
+
+  it("gives a reviewer the published version against the newest save, and nothing when there is nothing to compare", async () => {
+    const { id } = await createArticle(content("通告", "原有线路。"), editor);
+    await saveArticle({ ...content("通告", "原有线路。", "补充一段。"), id, baseVersion: 1 }, editor);
+    const [v2, v1] = (await listRevisions(id)).items;
+    // Never published: the revisions page's own default is used instead.
+    expect(await changesSincePublished(id, null)).toBeNull();
+    // Published at version 1, saved since: version 1 → the newest.
+    expect(await changesSincePublished(id, v1.id)).toEqual({ from: v1.id, to: v2.id });
+    // The newest is the published one: no changes to show.
+    expect(await changesSincePublished(id, v2.id)).toBeNull();
   });
 
   it("refuses a restore based on an old version, like any save", async () => {

@@ -38,6 +38,16 @@ export async function listRevisions(articleId: number, page = 1) {
   return { items, total, page: current, pageCount };
 }
 
+/**
+ * What a reviewer compares, as the revisions page's from/to: the last published version
+ * against the newest save. Null when the article was never published, or nothing was saved since.
+ */
+export async function changesSincePublished(articleId: number, liveRevisionId: number | null): Promise<{ from: number; to: number } | null> {
+  if (liveRevisionId === null) return null;
+  const newest = await db().articleRevision.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { id: true } });
+  return newest && newest.id !== liveRevisionId ? { from: liveRevisionId, to: newest.id } : null;
+}
+
 const revisionInclude = { interprets: { orderBy: { position: "asc" }, select: { document: { select: { title: true, docNo: true } } } } } satisfies Prisma.ArticleRevisionInclude;
 type RevisionRow = Prisma.ArticleRevisionGetPayload<{ include: typeof revisionInclude }>;
 
