@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale [-- --rounds 10]
+ * npm run bench:scale [-- --rounds 10] [--only sitemap]   (--only: the sections whose title has that word)
  *
  * The back office and the public listings at scale (issue 22: a million articles): the
  * admin article list (default, each filter, each sort, a search, a deep page, as an
@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import { cpuClock, postgresMemory } from "./lib/cpu-clock";
 import { prepareRuntime } from "./lib/runtime";
 
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "10" } } });
+const { values } = parseArgs({ options: { rounds: { type: "string", default: "10" }, only: { type: "string" } } });
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000) {
   console.error(`--rounds must be a whole number from 1 to 1000 (got "${values.rounds}")`);
@@ -39,7 +39,9 @@ try {
   console.log(`${articles.toLocaleString("en")} articles · ${cpus} CPU cores · load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   if (articles < 100_000) console.log("(few articles: this measures the lists at scale; fill the database first, README: Performance)");
 
-  const cases = await scaleBenchCases();
+  const only = values.only?.toLowerCase();
+  const cases = (await scaleBenchCases()).filter((c) => !only || c.section.toLowerCase().includes(only));
+  if (cases.length === 0) throw new Error(`--only ${values.only}: no section has that word in its title`);
   let peakPostgres = 0;
   let peakSelf = 0;
   const sample = () => {

@@ -10,20 +10,33 @@ import { dataDirPath } from "./runtime";
  */
 export function cpuClock(external: boolean): (() => number) | undefined {
   if (external || process.platform !== "linux") return undefined;
-  const children = postgresProcesses();
-  const runNs = (pid: string) => {
+  // The client backends alive now: the pool's connections. Background work (checkpoints,
+  // autovacuum) is not a request's, and parallel query workers, which come and go, are
+  // not counted (the wall clock shows what they cost).
+  const children = postgresProcesses().filter(isClientBackend);
+  // A process's last reading is kept: one that exits is then neither lost nor negative.
+  const last = new Map<string, number>();
+  const runMs = (pid: string) => {
     try {
-      return Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]);
-    } catch {
-      return 0;
-    }
+      last.set(pid, Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6);
+    } catch {} // gone meanwhile
+    return last.get(pid) ?? 0;
   };
   return () => {
     let ms = 0;
-    for (const pid of children) ms += runNs(pid) / 1e6;
+    for (const pid of children) ms += runMs(pid);
     const usage = process.cpuUsage();
     return ms + (usage.user + usage.system) / 1000;
   };
+}
+
+/** A backend serving a connection ("postgres: user database 127.0.0.1(port) …"), not the server's own work. */
+function isClientBackend(pid: string): boolean {
+  try {
+    return /\(\d+\)/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 /** The embedded PostgreSQL's postmaster and its children (backends, checkpointer, …), as /proc ids. */
