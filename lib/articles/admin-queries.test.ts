@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { listAdminArticles, listArticleAuthors } from "./admin-queries";
+import { db, Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
+import { listAdminArticles, listArticleAuthors, visibleTo, visibleToSql } from "./admin-queries";
 import type { AdminArticleRow } from "./admin-queries";
 import { adminListFilterSchema } from "./schema";
 
@@ -115,5 +116,16 @@ describe("the admin article list", () => {
     expect(await titles({}, editor)).toEqual(["关于安全生产的通知"]);
     expect(await titles({ q: "安全生产" }, editor)).toEqual(["关于安全生产的通知"]);
     expect((await listArticleAuthors(editor)).map((a) => a.name)).toEqual(["张编辑"]);
+    expect((await listArticleAuthors(admin)).map((a) => a.name)).toEqual(["张编辑", "管理员"].sort((a, b) => a.localeCompare(b, "zh-CN")));
+  });
+
+  it("applies the one visibility rule in SQL as in Prisma", async () => {
+    const noArticles = await db().user.create({ data: { email: "n@test.local", name: "无稿件", passwordHash: "x", role: "EDITOR" } });
+    for (const user of [admin, editor, { ...editor, columnIds: [] }, { id: noArticles.id, role: "EDITOR" as const, columnIds: [] }]) {
+      const viaPrisma = (await db().article.findMany({ where: visibleTo(user), select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
+      const viaSql = (await sqlRows<{ id: number }>(Prisma.sql`SELECT a.id FROM "Article" a WHERE ${visibleToSql(user)} ORDER BY a.id`)).map((r) => r.id);
+      expect(viaSql, `${user.role} ${user.columnIds.join(",")}`).toEqual(viaPrisma);
+    }
+    expect((await listArticleAuthors({ ...editor, columnIds: [] })).map((a) => a.name)).toEqual(["张编辑"]);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, Prisma } from "@/lib/db/client";
 import { inIdOrder } from "@/lib/db/order";
+import { sqlRows } from "@/lib/db/sql";
 import { fromLocalInput, zoneOffset } from "@/lib/format/zone";
 import { getColumnWithDescendantIds } from "@/lib/columns/queries";
 import type { DocumentChoice } from "@/lib/documents/interpretations";
@@ -17,6 +18,12 @@ import { ADMIN_PAGE_SIZE, type AdminListFilter } from "./schema";
 export function visibleTo(user: Pick<SessionUser, "id" | "role" | "columnIds">): Prisma.ArticleWhereInput {
   if (user.role === "ADMIN") return {};
   return { OR: [{ columnId: { in: user.columnIds } }, { createdById: user.id }] };
+}
+
+/** The same rule in SQL on the "Article" row `a`, for the statements Prisma cannot express. */
+export function visibleToSql(user: Pick<SessionUser, "id" | "role" | "columnIds">): Prisma.Sql {
+  if (user.role === "ADMIN") return Prisma.sql`TRUE`;
+  return Prisma.sql`(a."columnId" = ANY(${user.columnIds}::int[]) OR a."createdById" = ${user.id})`;
 }
 
 /** The same rule for one article already loaded: outside it, a page answers 404 (the user does not learn it exists). */
@@ -137,11 +144,19 @@ async function rowsInOrder(ids: number[]): Promise<AdminArticleRow[]> {
 
 /**
  * People who wrote articles the user can see, for the author filter: each account is
- * asked whether it has one (a probe of the (createdById, status) index), rather than
- * every article which author it has — a pass over a million rows.
+ * asked for one such article (LATERAL … LIMIT 1, a probe of the (createdById, status)
+ * index), rather than every article for its author — a pass over a million rows, which
+ * is what the planner chose for Prisma's `some` once there were two accounts. The
+ * ORDER BY, a no-op for one author, keeps the probe on that index: when one account
+ * wrote nearly everything (an import), the planner otherwise expects any row to do and
+ * scans the table, all of it for an account with no article.
  */
 export async function listArticleAuthors(user: SessionUser) {
-  const rows = await db().user.findMany({ where: { createdArticles: { some: visibleTo(user) } }, select: { id: true, name: true } });
+  const rows = await sqlRows<{ id: number; name: string }>(Prisma.sql`
+    SELECT u.id, u.name FROM "User" u
+    CROSS JOIN LATERAL (
+      SELECT 1 FROM "Article" a WHERE a."createdById" = u.id AND ${visibleToSql(user)} ORDER BY a."createdById", a.status LIMIT 1
+    ) AS wrote`);
   return rows.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
 }
 
