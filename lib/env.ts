@@ -18,6 +18,8 @@ const schema = z.object({
   DATA_DIR: z.string().default("data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Memory for the embedded PostgreSQL (MB): its buffers and planner settings (lib/db/memory.ts). Unset: PostgreSQL's defaults. */
+  EMBEDDED_PG_MEMORY_MB: z.coerce.number().int().min(256).optional(),
   /** The public base URL, for canonical links, sitemaps and feeds. */
   SITE_URL: z.string().url().optional(),
   NEXTAUTH_URL: z.string().url().optional(),

@@ -15,7 +15,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { dataDirPath, prepareRuntime } from "./lib/runtime";
+import { cpuClock } from "./lib/cpu-clock";
+import { prepareRuntime } from "./lib/runtime";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "10" }, admin: { type: "boolean", default: false } } });
 const rounds = Number(values.rounds);
@@ -25,35 +26,6 @@ if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000) {
 }
 const external = Boolean(process.env.DATABASE_URL);
 if (!external) process.env.DATA_DIR ||= "data-bench";
-
-/** CPU milliseconds used so far by this process and by the embedded PostgreSQL's processes. */
-function cpuClock(): (() => number) | undefined {
-  if (external || process.platform !== "linux") return undefined;
-  const postmaster = Number(fs.readFileSync(dataDirPath("postgres", "postmaster.pid"), "utf8").split("\n")[0]);
-  const children = fs
-    .readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1]) === postmaster;
-      } catch {
-        return false; // gone meanwhile
-      }
-    });
-  const runNs = (pid: string) => {
-    try {
-      return Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]);
-    } catch {
-      return 0;
-    }
-  };
-  return () => {
-    let ms = 0;
-    for (const pid of children) ms += runNs(pid) / 1e6;
-    const usage = process.cpuUsage();
-    return ms + (usage.user + usage.system) / 1000;
-  };
-}
 
 /** The text the search indexes and what the index takes, in bytes. */
 async function indexSize() {
@@ -107,7 +79,7 @@ try {
   const results: Record<string, unknown> = { articles, cpus, loadAverage: os.loadavg(), rounds, at: new Date().toISOString(), size };
   // The connections exist after one search: only then are the database's processes counted.
   await searchPublicArticles({ q: "预热", column: null, from: null, to: null, sort: "relevance", page: 1, ignored: [] });
-  const clock = cpuClock();
+  const clock = cpuClock(external);
   const publicReport = await runBench((request) => searchPublicArticles(request), rounds, { cpuClock: clock, onRound });
   print("Public search (/search)", publicReport);
   results.public = publicReport;

@@ -129,12 +129,17 @@ export function SearchOrder({ filter, truncated }: { filter: AdminListFilter; tr
   );
 }
 
-export function ListPagination({ filter, page, pageCount, total }: { filter: AdminListFilter; page: number; pageCount: number; total: number }) {
-  if (pageCount <= 1) return <p className="list-total">{fill(t.articlesAdmin.total, { n: total })}</p>;
+/** "共 N 篇", or past the count's cap "超过 N 篇" and how to reach what is not listed. */
+function ListTotal({ total, capped, pageCount }: { total: number; capped: boolean; pageCount: number }) {
+  return <span className="list-total">{capped ? fill(t.articlesAdmin.totalCapped, { n: total.toLocaleString("zh-CN"), pages: pageCount }) : fill(t.articlesAdmin.total, { n: total })}</span>;
+}
+
+export function ListPagination({ filter, page, pageCount, total, capped }: { filter: AdminListFilter; page: number; pageCount: number; total: number; capped: boolean }) {
+  if (pageCount <= 1) return <p><ListTotal total={total} capped={capped} pageCount={pageCount} /></p>;
   const pages = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   return (
     <nav className="list-pagination" aria-label={t.articlesAdmin.pagination}>
-      <span className="list-total">{fill(t.articlesAdmin.total, { n: total })}</span>
+      <ListTotal total={total} capped={capped} pageCount={pageCount} />
       {page > 1 && <Link href={listHref(filter, { page: page - 1 })}>{t.editor.previousPage}</Link>}
       {pages.map((p, i) => (
         <span key={p}>

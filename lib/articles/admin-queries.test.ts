@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { listAdminArticles, listArticleAuthors } from "./admin-queries";
+import { db, Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
+import { listAdminArticles, listArticleAuthors, visibleTo, visibleToSql } from "./admin-queries";
+import type { AdminArticleRow } from "./admin-queries";
 import { adminListFilterSchema } from "./schema";
 
 setupTestDatabase();
@@ -74,9 +76,56 @@ describe("the admin article list", () => {
     expect(page).toMatchObject({ total: 5, page: 1, pageCount: 1 });
   });
 
+  it("pages every order, both ways, each article once: ties by id, the never-published last by 公开日期", async () => {
+    const [first, second] = await db().article.findMany({ orderBy: { id: "asc" }, take: 2 });
+    await db().article.updateMany({ where: { id: { in: [first.id, second.id] } }, data: { viewCount: 5 } }); // a tie
+    const limits = { pageSize: 2, countCap: 100 };
+    const everything = await db().article.findMany({ select: { id: true, title: true, updatedAt: true, createdAt: true, publishedAt: true, viewCount: true } });
+    type Key = "updatedAt" | "createdAt" | "publishedAt" | "title" | "viewCount";
+    const value = (row: (typeof everything)[number], key: Key) => (row[key] instanceof Date ? row[key].getTime() : row[key]);
+    for (const sort of ["updatedAt", "createdAt", "publishedAt", "title", "viewCount"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const sign = dir === "asc" ? 1 : -1;
+        const expected = [...everything]
+          .sort((a, b) => {
+            const [x, y] = [value(a, sort), value(b, sort)];
+            if (x === null || y === null) return x === y ? sign * (a.id - b.id) : x === null ? 1 : -1;
+            return x < y ? -sign : x > y ? sign : sign * (a.id - b.id);
+          })
+          .map((r) => r.id);
+        const listed: AdminArticleRow[] = [];
+        for (let page = 1, pageCount = 1; page <= pageCount; page++) {
+          const result = await listAdminArticles(filter({ sort, dir, page: String(page) }), admin, limits);
+          listed.push(...result.rows);
+          pageCount = result.pageCount;
+        }
+        expect(listed.map((r) => r.id), `${sort} ${dir}`).toEqual(expected);
+      }
+    }
+  });
+
+  it("counts no further than its cap, says so, and offers only the pages it counted", async () => {
+    const capped = await listAdminArticles(filter({ page: "9" }), admin, { pageSize: 2, countCap: 3 });
+    expect(capped).toMatchObject({ total: 3, capped: true, pageCount: 2, page: 2 });
+    expect(capped.rows).toHaveLength(2);
+    expect(await listAdminArticles(filter(), admin, { pageSize: 2, countCap: 5 })).toMatchObject({ total: 5, capped: false, pageCount: 3 });
+    expect(await listAdminArticles(filter({ status: "DRAFT" }), admin, { pageSize: 2, countCap: 2 })).toMatchObject({ total: 2, capped: false });
+  });
+
   it("shows an editor only the articles of their columns and their own", async () => {
     expect(await titles({}, editor)).toEqual(["关于安全生产的通知"]);
     expect(await titles({ q: "安全生产" }, editor)).toEqual(["关于安全生产的通知"]);
     expect((await listArticleAuthors(editor)).map((a) => a.name)).toEqual(["张编辑"]);
+    expect((await listArticleAuthors(admin)).map((a) => a.name)).toEqual(["张编辑", "管理员"].sort((a, b) => a.localeCompare(b, "zh-CN")));
+  });
+
+  it("applies the one visibility rule in SQL as in Prisma", async () => {
+    const noArticles = await db().user.create({ data: { email: "n@test.local", name: "无稿件", passwordHash: "x", role: "EDITOR" } });
+    for (const user of [admin, editor, { ...editor, columnIds: [] }, { id: noArticles.id, role: "EDITOR" as const, columnIds: [] }]) {
+      const viaPrisma = (await db().article.findMany({ where: visibleTo(user), select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
+      const viaSql = (await sqlRows<{ id: number }>(Prisma.sql`SELECT a.id FROM "Article" a WHERE ${visibleToSql(user)} ORDER BY a.id`)).map((r) => r.id);
+      expect(viaSql, `${user.role} ${user.columnIds.join(",")}`).toEqual(viaPrisma);
+    }
+    expect((await listArticleAuthors({ ...editor, columnIds: [] })).map((a) => a.name)).toEqual(["张编辑"]);
   });
 });

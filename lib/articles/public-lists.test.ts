@@ -6,7 +6,7 @@ import { createImageMedia } from "@/lib/media/mutations";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createUser } from "@/test/factories";
 import { createArticle } from "@/test/public-articles";
-import { getNeighbours, listColumnArticles, listHeadlines, listRelated } from "./public-lists";
+import { getNeighbours, listColumnArticles, listHeadlines, listRelated, pageWindow } from "./public-lists";
 import { getPublicArticleContent } from "./queries";
 
 setupTestDatabase();
@@ -50,6 +50,28 @@ describe("column listings", () => {
     const pages = await Promise.all([1, 2, 3].map((p) => listColumnArticles(columnIds, p, 2)));
     expect(pages.map((p) => titles(p.items))).toEqual([["d3", "d8"], ["d5-child", "d4"], ["d2", "d1"]]);
     expect(pages[0].pageCount).toBe(3);
+  });
+
+  it("read a page past the middle from the other end: every page size gives the one order, each article once", async () => {
+    const columnIds = [parent.id, child.id];
+    const all = titles((await listColumnArticles(columnIds, 1, 100)).items);
+    for (const size of [1, 2, 3, 4, 5]) {
+      const count = Math.ceil(all.length / size);
+      const pages = await Promise.all(Array.from({ length: count }, (_, i) => listColumnArticles(columnIds, i + 1, size)));
+      expect(pages.flatMap((p) => titles(p.items)), `page size ${size}`).toEqual(all);
+      expect((await listColumnArticles(columnIds, count + 1, size)).items).toEqual([]);
+    }
+  });
+
+  it("window a page from the nearer end", () => {
+    expect(pageWindow(100_000, 1, 20)).toEqual({ fromEnd: false, skip: 0, take: 20 });
+    expect(pageWindow(100_000, 5_000, 20)).toEqual({ fromEnd: true, skip: 0, take: 20 });
+    expect(pageWindow(100_010, 5_001, 20)).toEqual({ fromEnd: true, skip: 0, take: 10 });
+    expect(pageWindow(100_010, 5_000, 20)).toEqual({ fromEnd: true, skip: 10, take: 20 });
+    expect(pageWindow(100_000, 2_500, 20)).toEqual({ fromEnd: false, skip: 49_980, take: 20 });
+    expect(pageWindow(100_000, 2_501, 20)).toEqual({ fromEnd: true, skip: 49_980, take: 20 });
+    expect(pageWindow(0, 1, 20)).toBeNull();
+    expect(pageWindow(40, 3, 20)).toBeNull();
   });
 });
 

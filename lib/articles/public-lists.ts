@@ -1,5 +1,6 @@
 import { getTopLevelColumns, type ColumnInfo } from "@/lib/columns/queries";
 import { db, Prisma } from "@/lib/db/client";
+import { inIdOrder } from "@/lib/db/order";
 import { sqlRows } from "@/lib/db/sql";
 import { mediaUrl } from "@/lib/media/storage";
 import { toStoredImage, type ImageVariant } from "@/lib/media/stored-image";
@@ -9,6 +10,8 @@ import { firstImage, listSelect, toListItem, type ArticleListItem } from "./quer
 
 /** Listings as readers see them: pinned first, then newest first (ties by id, so pages never overlap). */
 const listingOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ pinned: "desc" }, { publishedAt: "desc" }, { id: "desc" }];
+/** The same order from the other end (a public article always has its publishedAt). */
+const listingOrderReversed: Prisma.ArticleOrderByWithRelationInput[] = [{ pinned: "asc" }, { publishedAt: "asc" }, { id: "asc" }];
 
 export const COLUMN_PAGE_SIZE = 20;
 
@@ -19,14 +22,35 @@ export interface ArticlePage {
   total: number;
 }
 
-/** One page of a column's listing (the column and its descendants). Page numbers start at 1. */
+/**
+ * One page of a column's listing (the column and its descendants). Page numbers start
+ * at 1. A page past the middle is read from the other end: the last page of a column of
+ * 100,000 articles is then the first rows of the reverse order, where OFFSET would read
+ * and drop the 99,980 before it.
+ */
 export async function listColumnArticles(columnIds: number[], page: number, pageSize = COLUMN_PAGE_SIZE): Promise<ArticlePage> {
   const where = { ...publicArticleWhere(), columnId: { in: columnIds } };
-  const [total, rows] = await Promise.all([
-    countColumnArticles(columnIds),
-    db().article.findMany({ where, orderBy: listingOrder, skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
-  ]);
-  return { items: rows.map(toListItem), page, pageCount: listingPageCount(total, pageSize), total };
+  const total = await countColumnArticles(columnIds);
+  const pageCount = listingPageCount(total, pageSize);
+  const window = pageWindow(total, page, pageSize);
+  if (!window) return { items: [], page, pageCount, total };
+  // The page's ids from the listing's index alone (the rows skipped are never read from the table), then those rows.
+  const orderBy = window.fromEnd ? listingOrderReversed : listingOrder;
+  const ids = (await db().article.findMany({ where, orderBy, skip: window.skip, take: window.take, select: { id: true } })).map((r) => r.id);
+  if (window.fromEnd) ids.reverse();
+  const rows = await db().article.findMany({ where: { ...where, id: { in: ids } }, select: listSelect });
+  return { items: inIdOrder(ids, rows).map(toListItem), page, pageCount, total };
+}
+
+/**
+ * Which rows page `page` of a listing of `total` holds, read from the nearer end: skip
+ * and take in the listing's order, or (fromEnd) in the reverse order. Null past the end.
+ */
+export function pageWindow(total: number, page: number, pageSize: number): { fromEnd: boolean; skip: number; take: number } | null {
+  const start = (page - 1) * pageSize;
+  if (start >= total) return null;
+  const end = Math.min(start + pageSize, total);
+  return total - end < start ? { fromEnd: true, skip: total - end, take: end - start } : { fromEnd: false, skip: start, take: end - start };
 }
 
 /** How many pages a listing of `total` articles has (an empty listing still has its first page). */

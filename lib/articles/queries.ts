@@ -209,20 +209,23 @@ export async function getWithdrawnArticle(id: number): Promise<{ id: number; wit
   return row ? { id: row.id, withdrawnAt: row.withdrawnAt! } : null;
 }
 
-/** Published articles for sitemaps, newest first; `page` (from 1) of `pageSize` when given. */
-export async function listPublishedForSitemap(page?: { page: number; pageSize: number }) {
-  const rows = await db().article.findMany({
-    where: publicArticleWhere(),
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    select: { id: true, publishedAt: true, liveRevision: { select: { createdAt: true } } },
-    ...(page ? { skip: (page.page - 1) * page.pageSize, take: page.pageSize } : {}),
-  });
-  return rows.map((r) => {
-    const savedAt = r.liveRevision?.createdAt ?? r.publishedAt!;
-    return { id: r.id, publishedAt: r.publishedAt!, modifiedAt: savedAt > r.publishedAt! ? savedAt : r.publishedAt! };
-  });
+/**
+ * Published articles for sitemaps, newest first, with when each last changed for the
+ * public (its live revision, or its 公开日期 if later); those with an id in
+ * [fromId, toId] when given, read by the primary key. One statement: a part holds
+ * thousands of rows.
+ */
+export async function listPublishedForSitemap(ids?: { fromId: number; toId: number }): Promise<{ id: number; publishedAt: Date; modifiedAt: Date }[]> {
+  const range = ids ? Prisma.sql`AND a.id BETWEEN ${ids.fromId} AND ${ids.toId}` : Prisma.empty;
+  return sqlRows(Prisma.sql`
+    SELECT a.id, a."publishedAt", GREATEST(r."createdAt", a."publishedAt") AS "modifiedAt"
+    FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId"
+    WHERE ${publicArticleSql()} ${range}
+    ORDER BY a."publishedAt" DESC, a.id DESC`);
 }
 
-export async function countPublished(): Promise<number> {
-  return db().article.count({ where: publicArticleWhere() });
+/** The highest id of a public article (0 when there is none): where the sitemap's parts end. */
+export async function highestPublishedId(): Promise<number> {
+  const row = await db().article.findFirst({ where: publicArticleWhere(), orderBy: { id: "desc" }, select: { id: true } });
+  return row?.id ?? 0;
 }

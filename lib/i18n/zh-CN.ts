@@ -796,6 +796,7 @@ export const zhCN = {
     liveOldHint: "网站上显示的是上一个已发布版本",
     noMatch: "没有符合条件的文章，请调整筛选条件。",
     total: "共 {n} 篇",
+    totalCapped: "超过 {n} 篇，列出前 {pages} 页；用筛选条件缩小范围，或反向排序查看最早的文章",
     pagination: "分页",
     deleteTitle: "删除草稿",
     deleteConfirm: "确定删除草稿《{title}》吗？它的全部修订记录也会一起删除，无法恢复。",

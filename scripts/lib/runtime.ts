@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { embeddedMemoryFromEnv } from "@/lib/db/memory";
 import { migrate } from "@/lib/db/migrate";
 import { describeConnectedRole, prepareAppRole } from "@/lib/db/roles";
 
@@ -35,6 +36,7 @@ export async function prepareRuntime(options: { seedIfEmpty?: boolean; migrate?:
       dir: dataDirPath("postgres"),
       port: Number(process.env.EMBEDDED_PG_PORT || 54329),
       database: "gazette",
+      settings: embeddedMemoryFromEnv(process.env.EMBEDDED_PG_MEMORY_MB),
       log: (m) => log(`postgres: ${m}`),
     });
     databaseUrl = embedded.url;

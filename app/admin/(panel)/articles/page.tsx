@@ -47,7 +47,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
       ) : (
         <>
           <ArticleTable rows={list.rows} filter={filter} permissions={permissions} />
-          <ListPagination filter={filter} page={list.page} pageCount={list.pageCount} total={list.total} />
+          <ListPagination filter={filter} page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} />
         </>
       )}
     </section>
