@@ -8,13 +8,15 @@
  * Stopped or crashed, it loses at most the batches under way; run it again to add more.
  *   --path insert       the older INSERT … unnest path, to compare against
  *   --no-search-index   leave the articles out of the search index: only to time the
- *                       load without it (search will not find them)
+ *                       load without it (search will not find them until --reindex)
+ *   --reindex           write no articles: index every article for search again, in
+ *                       batches (after a --no-search-index load, or to time the index)
  * Writes to DATABASE_URL when set, else to the embedded database under DATA_DIR —
  * which defaults to ./data-bench here, never ./data: fill the dev database only on
  * purpose (DATA_DIR=data npm run generate:articles -- --articles 500).
  */
 import { parseArgs } from "node:util";
-import { startProgress } from "./lib/progress";
+import { startProgress, type Progress } from "./lib/progress";
 import { dataDirPath, prepareRuntime } from "./lib/runtime";
 
 const { values } = parseArgs({
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     batch: { type: "string", default: "2000" },
     path: { type: "string", default: "copy" },
     "no-search-index": { type: "boolean", default: false },
+    reindex: { type: "boolean", default: false },
   },
 });
 const number = (name: string, value: string, min: number, max: number) => {
@@ -56,18 +59,29 @@ log(process.env.DATABASE_URL ? "writing to DATABASE_URL" : `writing to the embed
 
 const runtime = await prepareRuntime({ seedIfEmpty: true });
 try {
-  const { ensureSystemUser } = await import("@/lib/users/bootstrap");
-  const { generateArticles } = await import("@/lib/search/synthetic/generate");
-  const userId = await ensureSystemUser();
-  log(`${articles.toLocaleString("en")} articles, ${path === "copy" ? "COPY" : "INSERT"}, ${workers} connection(s), batches of ${batchSize}${searchIndex ? "" : ", not indexed for search"}`);
-  const progress = startProgress({ label: "[generate]", unit: "articles", total: articles });
-  const result = await generateArticles({
-    databaseUrl: runtime.databaseUrl, articles, seed, workers, batchSize, userId, path, searchIndex, log, onProgress: (done) => progress.update(done),
-  });
-  progress.stop();
-  log(`added ${result.created.toLocaleString("en")} articles in ${result.seconds.toFixed(1)} s (${Math.round(result.created / result.seconds)}/s), then VACUUM ANALYZE ${result.vacuumSeconds.toFixed(1)} s`);
-  const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`);
-  if (steps.length) log(`time per step, summed over the connections: ${steps.join(", ")}`);
+  if (values.reindex) {
+    const { reindexArticles } = await import("@/lib/bulk/reindex");
+    let progress: Progress | null = null;
+    const result = await reindexArticles({
+      databaseUrl: runtime.databaseUrl, workers, batchSize,
+      onTotal: (total) => (progress = startProgress({ label: "[reindex]", unit: "articles", total })),
+      onProgress: (done) => progress?.update(done),
+    });
+    (progress as Progress | null)?.stop();
+    log(`indexed ${result.articles.toLocaleString("en")} articles for search in ${result.seconds.toFixed(1)} s (${Math.round(result.articles / result.seconds)}/s)`);
+  } else {
+    const { ensureSystemUser } = await import("@/lib/users/bootstrap");
+    const { generateArticles } = await import("@/lib/search/synthetic/generate");
+    const userId = await ensureSystemUser();
+    log(`${articles.toLocaleString("en")} articles, ${path === "copy" ? "COPY" : "INSERT"}, ${workers} connection(s), batches of ${batchSize}${searchIndex ? "" : ", not indexed for search"}`);
+    const progress = startProgress({ label: "[generate]", unit: "articles", total: articles });
+    const result = await generateArticles({
+      databaseUrl: runtime.databaseUrl, articles, seed, workers, batchSize, userId, path, searchIndex, log, onProgress: (done) => (done === articles ? progress.stop() : progress.update(done)),
+    });
+    log(`added ${result.created.toLocaleString("en")} articles in ${result.seconds.toFixed(1)} s (${Math.round(result.created / result.seconds)}/s), then VACUUM ANALYZE ${result.vacuumSeconds.toFixed(1)} s`);
+    const steps = Object.entries(result.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`);
+    if (steps.length) log(`wall time per step, summed over the connections: ${steps.join(", ")}`);
+  }
 } finally {
   const { disconnectDb } = await import("@/lib/db/client");
   await disconnectDb();
