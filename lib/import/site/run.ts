@@ -67,7 +67,8 @@ function hashOf(item: ImportItem, publish: boolean): string {
 }
 
 function label(item: ImportItem): string {
-  return `${item.title || "（无标题）"} <${item.oldUrl || item.key}>`;
+  // No NUL: the report ends up in the audit entry's jsonb, which cannot hold one.
+  return `${item.title || "（无标题）"} <${item.oldUrl || item.key}>`.replaceAll("\0", "");
 }
 
 const clip = (s: string, max: number) => [...s.trim()].slice(0, max).join("");
