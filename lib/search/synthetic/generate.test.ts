@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeArticles } from "@/lib/bulk/articles";
+import { reindexArticles } from "@/lib/bulk/reindex";
 import { poolConfigFromUrl } from "@/lib/db/connection";
 import { setupTestDatabase } from "@/test/db";
 import { createColumn, createUser } from "@/test/factories";
@@ -109,5 +110,16 @@ describe("the synthetic generator's bulk path", () => {
     const titles = (await client.query<{ title: string }>('SELECT title FROM "ArticleRevision" WHERE version = 1 ORDER BY id DESC LIMIT 45')).rows.map((r) => r.title);
     expect(titles).toContain(composeArticle(3, existing, all, new Date()).live.title);
     expect(titles).toContain(composeArticle(3, existing + 44, all, new Date()).live.title);
+  });
+
+  it("leaves the articles out of the search index with searchIndex off, and --reindex puts them all in", async () => {
+    const unindexed = async () => (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Article" a WHERE NOT EXISTS (SELECT FROM "ArticleSearch" s WHERE s."articleId" = a.id)')).rows[0].n;
+    expect(await unindexed()).toBe(0);
+    await generateArticles({ databaseUrl: databaseUrl(), articles: 30, seed: 4, workers: 2, batchSize: 8, userId, path: "copy", searchIndex: false, log: () => {} });
+    expect(await unindexed()).toBe(30);
+    const total = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Article"')).rows[0].n;
+    const result = await reindexArticles({ databaseUrl: databaseUrl(), workers: 2, batchSize: 50 });
+    expect(result.articles).toBe(total);
+    expect(await unindexed()).toBe(0);
   });
 });
