@@ -3,13 +3,16 @@
  * npm run import -- html <folder | list-of-urls.txt> --as <admin> --column <slug> [options]
  *
  * Brings an old site's articles, pictures, attachments and addresses into Gazette
- * (lib/import/site). Safe to re-run: an item already imported is updated when it
- * changed and skipped when not, so a stopped run (Ctrl-C) continues where it was.
+ * (lib/import/site). New items are written in batches (--batch, default 200) through
+ * the bulk path. Safe to re-run: an item already imported is updated when it changed
+ * and skipped when not, so a stopped run (Ctrl-C writes the items already read) continues
+ * where it was.
  *
  *   --as <email or name>     the administrator the run is audited as (required)
  *   --as-drafts              articles wait for review instead of going live
  *   --dry-run                read and check everything, write nothing
  *   --column <slug>          column for pages / posts without a placed category
+ *   --batch <n>              new items written per transaction (default 200)
  *   WordPress:  --pages  --map <category>=<column> (repeatable)  --create-under <column>
  *               --uploads <dir> (a copy of wp-content/uploads)  --time-zone <IANA zone>
  *   html:       --base-url <old site address>  --preset trs|hanweb|reference  --config <selectors.json>
@@ -17,6 +20,7 @@
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+import { startProgress } from "./lib/progress";
 import { prepareRuntime } from "./lib/runtime";
 
 const { positionals, values } = parseArgs({
@@ -37,6 +41,7 @@ const { positionals, values } = parseArgs({
     check: { type: "boolean", default: false },
     sample: { type: "string", default: "5" },
     concurrency: { type: "string", default: "2" },
+    batch: { type: "string", default: "200" },
   },
 });
 
@@ -52,6 +57,8 @@ if ((kind !== "wordpress" && kind !== "html") || !input) fail("请指定导入�
 if (!fs.existsSync(input)) fail(`找不到 ${input}`);
 const concurrency = Number(values.concurrency);
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) fail("--concurrency 须为 1 到 8");
+const batchSize = Number(values.batch);
+if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 2000) fail("--batch 须为 1 到 2000");
 
 const { PRESETS, PRESET_NAMES, withConfig } = await import("@/lib/import/site/html/presets");
 let selectors = null;
@@ -114,11 +121,9 @@ try {
   process.on("SIGINT", () => {
     if (stopping) process.exit(130);
     stopping = true;
-    console.error("\n[import] 正在停止：完成进行中的条目后结束（再按一次 Ctrl-C 立即退出）。重新运行同一命令即可继续。");
+    console.error("\n[import] 正在停止：写入已读取的条目后结束（再按一次 Ctrl-C 立即退出）。重新运行同一命令即可继续。");
   });
-  const { SingleBar, Presets } = await import("cli-progress");
-  const bar = process.stdout.isTTY ? new SingleBar({ format: "导入 [{bar}] {value}/{total} 条 | {eta_formatted}", hideCursor: true }, Presets.shades_classic) : null;
-  bar?.start(source.total, 0);
+  const bar = startProgress({ label: "导入", unit: "条", total: source.total });
   const started = Date.now();
   const report = await runImport(source.entries, {
     kind,
@@ -130,10 +135,11 @@ try {
     assets,
     columns,
     concurrency,
-    onItem: (done) => bar?.update(done),
+    batchSize,
+    onItem: (done) => bar.update(done),
     stopped: () => stopping,
   });
-  bar?.stop();
+  bar.stop();
   console.log(formatReport(report));
   console.log(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒，内存峰值 ${Math.round(process.resourceUsage().maxRSS / 1024)} MB${stopping ? "；已中途停止，重新运行即可继续" : ""}。`);
   if (report.failed) exitCode = 1;

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+import { prepareContent } from "@/lib/articles/content";
 import { articleContentSchema } from "@/lib/articles/schema";
 import { audit } from "@/lib/audit/log";
+import { db } from "@/lib/db/client";
 import { EVERYTHING, refreshPaths } from "@/lib/cache/refresh";
 import { TAGS } from "@/lib/cache/tags";
 import { fill } from "@/lib/i18n/fill";
@@ -14,6 +16,7 @@ import { isProblem, type ImportItem, type SourceEntry } from "./item";
 import { ItemMedia } from "./media";
 import { oldPathKey } from "./old-path";
 import { emptyReport, type ImportReport } from "./report";
+import { ImportBatch } from "./batch";
 import { alreadyImported, importedBefore, storeImportedItem } from "./store";
 import { importText } from "./text";
 
@@ -21,7 +24,9 @@ import { importText } from "./text";
  * The import pipeline, the same for every source: each item read by the source (an
  * async iterable, so a 10,000-post export is never held whole) → its column → its
  * pictures and attachments stored (./media.ts) → its body through the paste's cleanup
- * (./body.ts) → the article written in one transaction (./store.ts). An item already
+ * (./body.ts) → the article written: a new item in a batch of new items, one
+ * transaction per batch through the bulk path (./batch.ts, ./bulk-store.ts); a changed
+ * one as its next version, in a transaction of its own (./store.ts). An item already
  * imported with the same content is skipped, so a stopped run resumes where it was and a
  * re-run only updates what changed. One bad item is reported and the run goes on; its
  * files are removed. At the end: one audit entry for the whole run, the public pages
@@ -47,8 +52,10 @@ export interface RunOptions {
   columns: ColumnResolver;
   /** Items worked on at once (files are fetched and pictures encoded meanwhile). */
   concurrency?: number;
+  /** New items written per transaction (default 200). */
+  batchSize?: number;
   onItem?: (done: number) => void;
-  /** Set by the CLI on Ctrl-C: no new item is started, the ones under way finish. */
+  /** Set by the CLI on Ctrl-C: no new item is started; the ones under way and the batch they fill are written. */
   stopped?: () => boolean;
 }
 
@@ -60,12 +67,13 @@ function hashOf(item: ImportItem, publish: boolean): string {
 }
 
 function label(item: ImportItem): string {
-  return `${item.title || "（无标题）"} <${item.oldUrl || item.key}>`;
+  // No NUL: the report ends up in the audit entry's jsonb, which cannot hold one.
+  return `${item.title || "（无标题）"} <${item.oldUrl || item.key}>`.replaceAll("\0", "");
 }
 
 const clip = (s: string, max: number) => [...s.trim()].slice(0, max).join("");
 
-async function importOne(item: ImportItem, options: RunOptions, report: ImportReport): Promise<void> {
+async function importOne(item: ImportItem, options: RunOptions, report: ImportReport, batch: ImportBatch): Promise<void> {
   const publish = item.status === "publish" && !options.asDrafts;
   const note = (problem: string, failed = false) => report.problems.push({ item: label(item), problem, failed });
   const hash = hashOf(item, publish);
@@ -132,14 +140,19 @@ async function importOne(item: ImportItem, options: RunOptions, report: ImportRe
       report[(await importedBefore(options.source, item.key)) ? "updated" : "imported"]++;
       return;
     }
-    const stored = await storeImportedItem(
-      { source: options.source, key: item.key, oldUrl: item.oldUrl, contentHash: hash, content: parsed.data, publish, redirects, note: fill("导入自 {url}", { url: clip(item.oldUrl || item.key, 300) }) },
-      options.actor,
-    );
-    report[stored.outcome]++;
-    report.pictures += pictures.size + (coverId ? 1 : 0);
-    report.attachments += attachments.length;
-    report.redirects += redirects.length;
+    const input = { source: options.source, key: item.key, oldUrl: item.oldUrl, contentHash: hash, content: parsed.data, publish, redirects, note: fill("导入自 {url}", { url: clip(item.oldUrl || item.key, 300) }) };
+    const counts = { pictures: pictures.size + (coverId ? 1 : 0), attachments: attachments.length, redirects: redirects.length };
+    // The same key twice in one source: the first must be written before the second is judged.
+    await batch.settle(item.key);
+    if (await importedBefore(options.source, item.key)) {
+      const stored = await storeImportedItem(input, options.actor);
+      report[stored.outcome]++;
+      batch.count(counts);
+    } else {
+      // Checked now (column, cover, attachments), so that one bad item seldom fails a batch.
+      const prepared = await prepareContent(db(), parsed.data, options.actor);
+      await batch.add({ item: { input, prepared }, label: label(item), media, counts });
+    }
   } catch (error) {
     await media.discard();
     report.failed++;
@@ -149,6 +162,7 @@ async function importOne(item: ImportItem, options: RunOptions, report: ImportRe
 
 export async function runImport(entries: AsyncIterable<SourceEntry>, options: RunOptions): Promise<ImportReport> {
   const report = emptyReport(options.source, options.dryRun);
+  const batch = new ImportBatch(options.batchSize ?? 200, options.actor.id, report);
   const iterator = entries[Symbol.asyncIterator]();
   let done = 0;
   let reading: Promise<void> = Promise.resolve();
@@ -172,7 +186,7 @@ export async function runImport(entries: AsyncIterable<SourceEntry>, options: Ru
         report.problems.push({ item: entry.item, problem: entry.problem, failed: true });
       } else {
         try {
-          await importOne(entry.item, options, report);
+          await importOne(entry.item, options, report, batch);
         } catch (error) {
           report.failed++;
           report.problems.push({ item: label(entry.item), problem: fill(P.failed, { message: (error as Error).message.slice(0, 300) }), failed: true });
@@ -184,6 +198,8 @@ export async function runImport(entries: AsyncIterable<SourceEntry>, options: Ru
   try {
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
   } finally {
+    // Also after Ctrl-C: the items read so far are written.
+    await batch.finish();
     report.columnsCreated = [...options.columns.created];
     if (!options.dryRun) await finishRun(report, options);
   }

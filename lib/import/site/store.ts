@@ -6,8 +6,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { articleForWorkflow, goLive } from "@/lib/workflow/mutations";
 
 /**
- * Writes one imported item in one transaction: the article (created, or updated as its
- * next version with a revision, as a save would), made live with its own 公开日期 when
+ * Writes one item imported before — new items go in batches (./bulk-store.ts) — in one
+ * transaction: the article updated as its next version with a revision, as a save
+ * would (or created again if its article was deleted meanwhile), made live with its own 公开日期 when
  * published — the import is the approval, audited once for the whole run (./run.ts) —
  * its old addresses as redirects, and the record of the item's source key. A failure
  * anywhere leaves none of it.

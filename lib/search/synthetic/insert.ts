@@ -1,31 +1,21 @@
 import type pg from "pg";
+import { allocateIds } from "@/lib/bulk/articles";
 import { renderBlocks } from "./body";
-import type { SyntheticArticle, SyntheticState } from "./compose";
+import { HAS_LIVE_REVISION, isLive, STATUS } from "./bulk";
+import type { SyntheticArticle } from "./compose";
 
 /**
- * Writes a batch of synthetic articles in a few set-based statements (multi-row
- * INSERT … SELECT FROM unnest), the way the workflow would have left them: every
- * article has revision 1; published, edited and withdrawn ones have it live; edited
- * ones also have a working copy (revision 2) under review. The search index is not
- * touched here: the database triggers maintain it, as for every other write.
+ * The set-based INSERT path the generator used before the COPY path (lib/bulk/articles.ts):
+ * multi-row INSERT … SELECT FROM unnest, the search triggers indexing row by row. Kept as
+ * `--path insert` to measure the two against each other, and as the reference the bulk
+ * writer's rows are checked against (generate.test.ts).
  */
-const STATUS: Record<SyntheticState, string> = {
-  published: "PUBLISHED",
-  edited: "IN_REVIEW",
-  draft: "DRAFT",
-  inReview: "IN_REVIEW",
-  scheduled: "SCHEDULED",
-  withdrawn: "WITHDRAWN",
-};
-
-const HAS_LIVE_REVISION = new Set<SyntheticState>(["published", "edited", "withdrawn"]);
-
 export async function insertBatch(client: pg.ClientBase, articles: SyntheticArticle[], userId: number): Promise<void> {
   const bodies = articles.map((a) => renderBlocks(a.live.blocks));
   await client.query("BEGIN");
   try {
-    const ids = await allocate(client, '"Article"', articles.length);
-    const revisionIds = await allocate(client, '"ArticleRevision"', articles.length);
+    const ids = await allocateIds(client, "Article", articles.length);
+    const revisionIds = await allocateIds(client, "ArticleRevision", articles.length);
     // One statement writes the articles and their first revisions, the live ones already
     // pointing at it: the constraints and the search trigger run at its end, so every
     // search row is written once, public vector included.
@@ -64,7 +54,7 @@ export async function insertBatch(client: pg.ClientBase, articles: SyntheticArti
         bodies.map((b) => b.bodyHtml),
         bodies.map((b) => b.bodyText),
         articles.map((a) => STATUS[a.state]),
-        articles.map((a) => a.state === "published" || a.state === "edited"),
+        articles.map((a) => isLive(a.state)),
         articles.map((a) => HAS_LIVE_REVISION.has(a.state)),
         articles.map((a) => a.publishedAt),
         articles.map((a) => a.scheduledAt),
@@ -110,12 +100,4 @@ async function applyWorkingCopies(client: pg.ClientBase, articles: SyntheticArti
      FROM "Article" a WHERE a.id = ANY($1::int[])`,
     [edited.map((e) => e.id)],
   );
-}
-
-async function allocate(client: pg.ClientBase, table: string, count: number): Promise<number[]> {
-  const result = await client.query<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int AS id FROM generate_series(1, $2::int)`,
-    [table, count],
-  );
-  return result.rows.map((r) => r.id);
 }
