@@ -91,7 +91,7 @@ describe("batches of new items", () => {
       expect(article.liveRevision).toMatchObject({ version: 1, title: article.title, bodyHtml: article.bodyHtml, note: expect.stringContaining("导入自") });
       expect(article.redirects).toHaveLength(1);
     }
-    const searchable = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ArticleSearch" WHERE "articleId" = ANY(${written.map((a) => a.id)}) AND "publicVector" IS NOT NULL`;
+    const searchable = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ArticleSearch" WHERE "articleId" = ANY(${written.map((a) => a.id)}) AND "isPublic"`;
     expect(searchable[0].n).toBe(4);
   });
 
