@@ -63,6 +63,7 @@ export const AUDIT_ACTION_LABELS = {
   "article.unschedule": "取消定时发布",
   "article.withdraw": "撤稿",
   "article.publishDue": "定时发布生效",
+  "article.publishDue.failed": "定时发布失败",
   "article.sendBack": "退回上一级",
   "article.expire": "文件到有效期，自动标为已失效",
   "reviewer-group.create": "新建审核组",

@@ -288,6 +288,22 @@ describe("scheduled publishing", () => {
     expect(await db().article.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PUBLISHED", publishedLate: true });
   });
 
+  it("publishes the other due articles when one cannot go live, and reports that one in the audit log once", async () => {
+    const at = new Date(Date.now() + 180_000);
+    const broken = await scheduled(new Date(at.getTime() - 30_000)); // due first
+    const fine = await scheduled(at);
+    // Its working copy's revision is gone (a damaged import, a hand-made row): goLive refuses it.
+    await db().$executeRaw`UPDATE "Article" SET version = version + 7 WHERE id = ${broken}`;
+    const after = new Date(at.getTime() + 1000);
+    expect(await publishDue(after)).toEqual(expect.arrayContaining([fine]));
+    expect(await db().article.findUniqueOrThrow({ where: { id: fine } })).toMatchObject({ status: "PUBLISHED", live: true });
+    expect(await db().article.findUniqueOrThrow({ where: { id: broken } })).toMatchObject({ status: "SCHEDULED", live: false });
+    await publishDue(new Date(after.getTime() + 60_000)); // the next tick tries again, and is not logged twice
+    const failures = await db().auditEntry.findMany({ where: { action: "article.publishDue.failed", targetId: String(broken) } });
+    expect(failures).toHaveLength(1);
+    expect(failures[0].detail).toMatchObject({ error: expect.stringContaining("修订记录") });
+  });
+
   it("refuses a schedule in the past, and unscheduling returns the article to approved", async () => {
     const draft = await createDraft(editor.id, column.id);
     await run(draft.id, "submit", editor);
