@@ -4,6 +4,7 @@ import { useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 import { createReviewerGroupAction, deleteReviewerGroupAction, updateReviewerGroupAction } from "@/lib/reviewer-groups/actions";
 import type { ReviewerChoice, ReviewerGroupRow } from "@/lib/reviewer-groups/queries";
+import { GovernanceConfirm } from "./governance-confirm";
 import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form";
 import { fill } from "./governance-text";
 
@@ -47,6 +48,7 @@ function ReviewerGroupForm({ group, reviewers }: { group?: ReviewerGroupRow; rev
   const remove = useGovernanceAction(deleteReviewerGroupAction);
   const { pending, error, message, fieldErrors } = group ? update : create;
   const [userIds, setUserIds] = useState<number[]>(group?.members.map((m) => m.id) ?? []);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const prefix = group ? `group-${group.id}` : "group-new";
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -90,7 +92,7 @@ function ReviewerGroupForm({ group, reviewers }: { group?: ReviewerGroupRow; rev
         </ul>
         {fieldErrors.userIds && <span className="field-error">{fieldErrors.userIds.join(" ")}</span>}
       </fieldset>
-      <GovFormStatus error={error || remove.error} message={message} testId={prefix} />
+      <GovFormStatus error={error || (confirmingDelete ? "" : remove.error)} message={message} testId={prefix} />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? t.adminCommon.saving : group ? t.common.save : "新建审核组"}
@@ -100,14 +102,22 @@ function ReviewerGroupForm({ group, reviewers }: { group?: ReviewerGroupRow; rev
             type="button"
             className="button button-danger"
             disabled={remove.pending}
-            onClick={() => {
-              if (window.confirm(fill(t.adminCommon.confirmDelete, { name: group.name }))) void remove.run({ id: group.id });
-            }}
+            onClick={() => (remove.clear(), setConfirmingDelete(true))}
           >
             {t.adminCommon.delete}
           </button>
         )}
       </div>
+      {group && confirmingDelete && (
+        <GovernanceConfirm
+          title="删除审核组"
+          question={fill(t.adminCommon.confirmDelete, { name: group.name })}
+          action={remove}
+          onConfirm={() => remove.run({ id: group.id })}
+          onClose={() => setConfirmingDelete(false)}
+          testId={`${prefix}-delete-dialog`}
+        />
+      )}
     </form>
   );
 }
