@@ -70,44 +70,46 @@ function ReviewerGroupForm({ group, reviewers }: { group?: ReviewerGroupRow; rev
   }
 
   return (
-    <form className="form gov-form" onSubmit={onSubmit} noValidate aria-label={group ? `编辑审核组：${group.name}` : "新建审核组"}>
-      <GovField id={`${prefix}-name`} label="审核组名称" errors={fieldErrors.name} required>
-        {(p) => <input {...p} name="name" defaultValue={group?.name} maxLength={30} required autoComplete="off" />}
-      </GovField>
-      <fieldset className="gov-fieldset">
-        <legend>成员（审核人员或管理员）</legend>
-        <ul className="gov-picker">
-          {reviewers.map((u) => (
-            <li key={u.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={userIds.includes(u.id)}
-                  onChange={(e) => setUserIds(e.target.checked ? [...userIds, u.id] : userIds.filter((x) => x !== u.id))}
-                />{" "}
-                {u.name}
-              </label>
-            </li>
-          ))}
-        </ul>
-        {fieldErrors.userIds && <span className="field-error">{fieldErrors.userIds.join(" ")}</span>}
-      </fieldset>
-      <GovFormStatus error={error || (confirmingDelete ? "" : remove.error)} message={message} testId={prefix} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? t.adminCommon.saving : group ? t.common.save : "新建审核组"}
-        </button>
-        {group && (
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={remove.pending}
-            onClick={() => (remove.clear(), setConfirmingDelete(true))}
-          >
-            {t.adminCommon.delete}
+    <>
+      <form className="form gov-form" onSubmit={onSubmit} noValidate aria-label={group ? `编辑审核组：${group.name}` : "新建审核组"}>
+        <GovField id={`${prefix}-name`} label="审核组名称" errors={fieldErrors.name} required>
+          {(p) => <input {...p} name="name" defaultValue={group?.name} maxLength={30} required autoComplete="off" />}
+        </GovField>
+        <fieldset className="gov-fieldset">
+          <legend>成员（审核人员或管理员）</legend>
+          <ul className="gov-picker">
+            {reviewers.map((u) => (
+              <li key={u.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={userIds.includes(u.id)}
+                    onChange={(e) => setUserIds(e.target.checked ? [...userIds, u.id] : userIds.filter((x) => x !== u.id))}
+                  />{" "}
+                  {u.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {fieldErrors.userIds && <span className="field-error">{fieldErrors.userIds.join(" ")}</span>}
+        </fieldset>
+        <GovFormStatus error={error || (confirmingDelete ? "" : remove.error)} message={message} testId={prefix} />
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={pending}>
+            {pending ? t.adminCommon.saving : group ? t.common.save : "新建审核组"}
           </button>
-        )}
-      </div>
+          {group && (
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={remove.pending}
+              onClick={() => (remove.clear(), setConfirmingDelete(true))}
+            >
+              {t.adminCommon.delete}
+            </button>
+          )}
+        </div>
+      </form>
       {group && confirmingDelete && (
         <GovernanceConfirm
           title="删除审核组"
@@ -118,6 +120,6 @@ function ReviewerGroupForm({ group, reviewers }: { group?: ReviewerGroupRow; rev
           testId={`${prefix}-delete-dialog`}
         />
       )}
-    </form>
+    </>
   );
 }
