@@ -52,6 +52,15 @@ describe("a governance action behind the confirmation dialog", () => {
     expect(host.querySelector('[role="alert"]')?.textContent).toBe("该分类正在使用，不能删除。");
   });
 
+  it("closes on a refusal about a field, which the form behind shows next to that field", async () => {
+    const onConfirm = vi.fn(
+      async (): Promise<ActionResult<unknown>> => ({ ok: false, code: "invalid", error: "提交的内容有误，请检查标出的字段。", fieldErrors: { password: ["密码太短。"] } }),
+    );
+    await render(onConfirm);
+    await act(async () => button("确认删除").click());
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
   it("closes with 取消 without running the action, and takes other labels than a deletion's", async () => {
     const onConfirm = vi.fn(async (): Promise<ActionResult<unknown>> => ({ ok: true, data: null }));
     await render(onConfirm, { pending: false, error: "" }, { confirmLabel: "确认停用", pendingLabel: "正在停用…" });

@@ -20,9 +20,9 @@ interface Props {
 
 /**
  * A governance action asked for in ConfirmDialog instead of window.confirm: it closes once
- * the action succeeds (the screen's status line then says so) and stays open with the
- * server's refusal otherwise, so the admin reads why where they asked. Labels default to
- * a deletion's.
+ * the action succeeds (the screen's status line then says so) or names a field to correct
+ * (the form shows that field's error), and otherwise stays open with the server's refusal,
+ * so the admin reads why where they asked. Labels default to a deletion's.
  */
 export function GovernanceConfirm({
   title,
@@ -36,7 +36,8 @@ export function GovernanceConfirm({
 }: Props) {
   async function confirm() {
     const result = await onConfirm();
-    if (result.ok) onClose();
+    // A refusal about a field (a password the policy rejects) is fixed in the form behind, where its error shows.
+    if (result.ok || result.fieldErrors || result.details?.fieldErrors) onClose();
   }
   return (
     <ConfirmDialog
