@@ -75,6 +75,21 @@ test("an admin opens an account with a column; disabling it ends the user's sess
   await expect(theirPage).toHaveURL(/\/admin\/login/);
   await theirs.close();
 
+  // A password reset asks too: 取消 (or Esc) sends nothing; confirmed, a generated password is shown once.
+  const resetButton = page.getByRole("button", { name: "重置密码" });
+  await resetButton.click();
+  const resetDialog = page.getByRole("dialog", { name: "重置密码" });
+  await expect(resetDialog).toHaveAccessibleDescription(new RegExp(`^重置“${newEditor.name}”的密码后`));
+  await page.keyboard.press("Escape");
+  await expect(resetDialog).toBeHidden();
+  await expect(resetButton).toBeFocused();
+  await expect(page.getByTestId("generated-password")).toHaveCount(0);
+  await resetButton.click();
+  await resetDialog.getByRole("button", { name: "确认重置" }).click();
+  await expect(resetDialog).toBeHidden();
+  await expect(page.getByTestId("user-reset-status")).toHaveText("密码已重置。该用户下次登录时必须修改密码。");
+  await expect(page.getByTestId("generated-password")).toBeVisible();
+
   // An admin cannot disable themselves: their own page says so instead of offering it.
   await page.goto("/admin/users");
   await page.getByRole("row", { name: /admin@e2e\.test/ }).getByRole("link").click();
