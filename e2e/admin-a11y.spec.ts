@@ -15,7 +15,8 @@ import { act, workflowStatus } from "./helpers/workflow";
  * page whose segment cannot be filled fails, naming the page.
  *
  * One logged-in page per width is reused for every route (no login per route). A few
- * states are checked too: validation errors shown, a confirmation dialog open.
+ * states are checked too: validation errors shown, confirmation dialogs open (article, column,
+ * user disable, topic delete with its refusal).
  *
  * Then the pages an editor and a reviewer see, as each of them, at both widths: their
  * 工作台, the article list (with data and empty), an article of the walk's own in review
@@ -267,6 +268,36 @@ for (const width of WIDTHS) {
       await dialog.getByRole("button", { name: "确认删除" }).click();
       await expect(page).toHaveURL(/\/admin\/columns$/);
       await expect(page.getByTestId(`column-row-${slug}`)).toHaveCount(0);
+    });
+
+    test("state: a user's disable confirmation open", async () => {
+      await ensureLogin(page);
+      await page.goto("/admin/users");
+      await page.getByRole("row", { name: /editor@e2e\.test/ }).getByRole("link").first().click();
+      const disable = page.getByRole("button", { name: "停用账号" });
+      await disable.click();
+      const dialog = page.getByRole("dialog", { name: "停用账号" });
+      await expect(dialog.getByRole("button", { name: "取消" })).toBeFocused();
+      await checkPage(page, width, "state: user disable dialog");
+      // Not confirmed: the journeys log in as this editor. 取消 leaves the account as it was.
+      await dialog.getByRole("button", { name: "取消" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(disable).toBeFocused();
+    });
+
+    test("state: a topic's delete confirmation open, then with the refusal shown", async () => {
+      await ensureLogin(page);
+      await page.goto("/admin/topics");
+      // In use by the seed's documents, so the server refuses: nothing is deleted.
+      await page.getByRole("button", { name: "删除“综合政务”" }).click();
+      const dialog = page.getByRole("dialog", { name: "删除主题分类" });
+      await expect(dialog.getByRole("button", { name: "取消" })).toBeFocused();
+      await checkPage(page, width, "state: topic delete dialog");
+      await dialog.getByRole("button", { name: "确认删除" }).click();
+      await expect(dialog.getByRole("alert")).toContainText("不能删除");
+      await checkPage(page, width, "state: topic delete refused");
+      await dialog.getByRole("button", { name: "取消" }).click();
+      await expect(dialog).toBeHidden();
     });
 
     test("state: the change-password form with its validation errors", async () => {

@@ -156,10 +156,16 @@ test("an admin keeps the 主题分类 list; the editor picks from it and the 公
   await expect(row).toBeVisible();
   await admin.getByRole("button", { name: `将“${theme}”上移` }).click();
   await expect(admin.getByTestId("topic-table-status")).toContainText("顺序已调整");
-  // In use by the seed's documents: refused, in words.
-  admin.once("dialog", (dialog) => void dialog.accept());
+  // In use by the seed's documents: refused, in words, inside the confirmation; after 取消 the page keeps saying why.
   await admin.getByRole("button", { name: "删除“综合政务”" }).click();
+  const dialog = admin.getByRole("dialog", { name: "删除主题分类" });
+  await expect(dialog).toHaveAccessibleDescription(/^确定删除“综合政务”吗？/);
+  await dialog.getByRole("button", { name: "确认删除" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("不能删除");
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await expect(dialog).toBeHidden();
   await expect(admin.getByTestId("topic-table-error")).toContainText("不能删除");
+  await expect(admin.getByRole("row", { name: /综合政务/ })).toBeVisible();
 
   const editor = await as(browser, "editor", "/admin/articles/new");
   await openDisclosure(editor);

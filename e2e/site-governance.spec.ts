@@ -64,12 +64,31 @@ test("an admin opens an account with a column; disabling it ends the user's sess
 
   // The admin disables the account: the open session stops on its next request.
   await row.getByRole("link", { name: newEditor.name }).click();
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "停用账号" }).click();
+  const disableDialog = page.getByRole("dialog", { name: "停用账号" });
+  await expect(disableDialog).toHaveAccessibleDescription(`停用后，“${newEditor.name}”将立即退出所有已登录的会话，且无法再登录。确定停用吗？`);
+  await expect(disableDialog.getByRole("button", { name: "取消" })).toBeFocused();
+  await disableDialog.getByRole("button", { name: "确认停用" }).click();
+  await expect(disableDialog).toBeHidden();
   await expect(page.getByTestId("user-toggle-status")).toHaveText("账号已停用，该用户的所有会话已失效。");
   await theirPage.goto("/admin/account");
   await expect(theirPage).toHaveURL(/\/admin\/login/);
   await theirs.close();
+
+  // A password reset asks too: 取消 (or Esc) sends nothing; confirmed, a generated password is shown once.
+  const resetButton = page.getByRole("button", { name: "重置密码" });
+  await resetButton.click();
+  const resetDialog = page.getByRole("dialog", { name: "重置密码" });
+  await expect(resetDialog).toHaveAccessibleDescription(new RegExp(`^重置“${newEditor.name}”的密码后`));
+  await page.keyboard.press("Escape");
+  await expect(resetDialog).toBeHidden();
+  await expect(resetButton).toBeFocused();
+  await expect(page.getByTestId("generated-password")).toHaveCount(0);
+  await resetButton.click();
+  await resetDialog.getByRole("button", { name: "确认重置" }).click();
+  await expect(resetDialog).toBeHidden();
+  await expect(page.getByTestId("user-reset-status")).toHaveText("密码已重置。该用户下次登录时必须修改密码。");
+  await expect(page.getByTestId("generated-password")).toBeVisible();
 
   // An admin cannot disable themselves: their own page says so instead of offering it.
   await page.goto("/admin/users");
@@ -120,14 +139,12 @@ test("an admin resets the two-factor login of a user who lost their phone", asyn
   const row = page.getByRole("row", { name: new RegExp(user.email) });
   await expect(row).toContainText("两步验证");
   await row.getByRole("link", { name: user.name }).click();
-  let question = "";
-  page.once("dialog", (dialog) => {
-    question = dialog.message();
-    void dialog.accept();
-  });
   await page.getByRole("button", { name: "重置双因素认证" }).click();
+  const resetDialog = page.getByRole("dialog", { name: "重置双因素认证" });
+  await expect(resetDialog).toHaveAccessibleDescription(new RegExp(`^重置“${user.name}”的双因素认证后`));
+  await resetDialog.getByRole("button", { name: "确认重置" }).click();
+  await expect(resetDialog).toBeHidden();
   await expect(page.getByTestId("user-reset-2fa-status")).toHaveText("双因素认证已重置。该用户下次用密码登录后需重新设置两步验证。");
-  expect(question).toContain(`重置“${user.name}”的双因素认证后`);
   await expect(page.getByRole("button", { name: "重置双因素认证" })).toHaveCount(0);
   await expect(page.locator(".gov-facts")).not.toContainText("两步验证");
 

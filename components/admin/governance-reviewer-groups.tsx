@@ -4,6 +4,7 @@ import { useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 import { createReviewerGroupAction, deleteReviewerGroupAction, updateReviewerGroupAction } from "@/lib/reviewer-groups/actions";
 import type { ReviewerChoice, ReviewerGroupRow } from "@/lib/reviewer-groups/queries";
+import { GovernanceConfirm } from "./governance-confirm";
 import { GovField, GovFormStatus, useGovernanceAction } from "./governance-form";
 import { fill } from "./governance-text";
 
@@ -47,6 +48,7 @@ function ReviewerGroupForm({ group, reviewers }: { group?: ReviewerGroupRow; rev
   const remove = useGovernanceAction(deleteReviewerGroupAction);
   const { pending, error, message, fieldErrors } = group ? update : create;
   const [userIds, setUserIds] = useState<number[]>(group?.members.map((m) => m.id) ?? []);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const prefix = group ? `group-${group.id}` : "group-new";
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -68,46 +70,56 @@ function ReviewerGroupForm({ group, reviewers }: { group?: ReviewerGroupRow; rev
   }
 
   return (
-    <form className="form gov-form" onSubmit={onSubmit} noValidate aria-label={group ? `编辑审核组：${group.name}` : "新建审核组"}>
-      <GovField id={`${prefix}-name`} label="审核组名称" errors={fieldErrors.name} required>
-        {(p) => <input {...p} name="name" defaultValue={group?.name} maxLength={30} required autoComplete="off" />}
-      </GovField>
-      <fieldset className="gov-fieldset">
-        <legend>成员（审核人员或管理员）</legend>
-        <ul className="gov-picker">
-          {reviewers.map((u) => (
-            <li key={u.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={userIds.includes(u.id)}
-                  onChange={(e) => setUserIds(e.target.checked ? [...userIds, u.id] : userIds.filter((x) => x !== u.id))}
-                />{" "}
-                {u.name}
-              </label>
-            </li>
-          ))}
-        </ul>
-        {fieldErrors.userIds && <span className="field-error">{fieldErrors.userIds.join(" ")}</span>}
-      </fieldset>
-      <GovFormStatus error={error || remove.error} message={message} testId={prefix} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? t.adminCommon.saving : group ? t.common.save : "新建审核组"}
-        </button>
-        {group && (
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={remove.pending}
-            onClick={() => {
-              if (window.confirm(fill(t.adminCommon.confirmDelete, { name: group.name }))) void remove.run({ id: group.id });
-            }}
-          >
-            {t.adminCommon.delete}
+    <>
+      <form className="form gov-form" onSubmit={onSubmit} noValidate aria-label={group ? `编辑审核组：${group.name}` : "新建审核组"}>
+        <GovField id={`${prefix}-name`} label="审核组名称" errors={fieldErrors.name} required>
+          {(p) => <input {...p} name="name" defaultValue={group?.name} maxLength={30} required autoComplete="off" />}
+        </GovField>
+        <fieldset className="gov-fieldset">
+          <legend>成员（审核人员或管理员）</legend>
+          <ul className="gov-picker">
+            {reviewers.map((u) => (
+              <li key={u.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={userIds.includes(u.id)}
+                    onChange={(e) => setUserIds(e.target.checked ? [...userIds, u.id] : userIds.filter((x) => x !== u.id))}
+                  />{" "}
+                  {u.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {fieldErrors.userIds && <span className="field-error">{fieldErrors.userIds.join(" ")}</span>}
+        </fieldset>
+        <GovFormStatus error={error || (confirmingDelete ? "" : remove.error)} message={message} testId={prefix} />
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={pending}>
+            {pending ? t.adminCommon.saving : group ? t.common.save : "新建审核组"}
           </button>
-        )}
-      </div>
-    </form>
+          {group && (
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={remove.pending}
+              onClick={() => (remove.clear(), setConfirmingDelete(true))}
+            >
+              {t.adminCommon.delete}
+            </button>
+          )}
+        </div>
+      </form>
+      {group && confirmingDelete && (
+        <GovernanceConfirm
+          title="删除审核组"
+          question={fill(t.adminCommon.confirmDelete, { name: group.name })}
+          action={remove}
+          onConfirm={() => remove.run({ id: group.id })}
+          onClose={() => setConfirmingDelete(false)}
+          testId={`${prefix}-delete-dialog`}
+        />
+      )}
+    </>
   );
 }

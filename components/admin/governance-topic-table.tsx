@@ -7,6 +7,7 @@ import { t } from "@/lib/i18n/zh-CN";
 import { deleteTopicAction, moveTopicAction, renameTopicAction } from "@/lib/topics/actions";
 import type { AdminTopic } from "@/lib/topics/queries";
 import { topicText as L } from "@/lib/topics/text";
+import { GovernanceConfirm } from "./governance-confirm";
 import { GovFormStatus, useGovernanceAction } from "./governance-form";
 
 /** The themes in order: rename in place, move up or down, delete an unused one. */
@@ -15,6 +16,7 @@ export function GovernanceTopicTable({ topics }: { topics: AdminTopic[] }) {
   const move = useGovernanceAction(moveTopicAction);
   const remove = useGovernanceAction(deleteTopicAction);
   const [editing, setEditing] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<AdminTopic | null>(null);
   const clear = () => (rename.clear(), move.clear(), remove.clear());
 
   async function onSave(event: React.FormEvent<HTMLFormElement>, id: number) {
@@ -28,17 +30,17 @@ export function GovernanceTopicTable({ topics }: { topics: AdminTopic[] }) {
     await move.run({ id: topic.id, direction }, { success: `${L.moved}${topic.name}` });
   }
 
-  async function onDelete(topic: AdminTopic) {
-    if (!window.confirm(fill(t.adminCommon.confirmDelete, { name: topic.name }))) return;
+  function askDelete(topic: AdminTopic) {
     clear();
-    await remove.run({ id: topic.id }, { success: `${L.deleted}${topic.name}` });
+    setDeleting(topic);
   }
 
   if (topics.length === 0) return <p className="gov-card">{L.none}</p>;
 
   return (
     <>
-      <GovFormStatus error={rename.error || move.error || remove.error} message={rename.message || move.message || remove.message} testId="topic-table" />
+      {/* While the dialog is open, a refusal to delete shows in it, not twice. */}
+      <GovFormStatus error={rename.error || move.error || (deleting ? "" : remove.error)} message={rename.message || move.message || remove.message} testId="topic-table" />
       <TableScroll label={L.title}>
         <table className="data-table gov-table">
           <thead>
@@ -90,7 +92,7 @@ export function GovernanceTopicTable({ topics }: { topics: AdminTopic[] }) {
                       <button type="button" className="button button-small" aria-label={fill(L.editLabel, { name: topic.name })} onClick={() => (setEditing(topic.id), clear())}>
                         {t.adminCommon.edit}
                       </button>
-                      <button type="button" className="button button-small button-danger" aria-label={fill(L.deleteLabel, { name: topic.name })} onClick={() => onDelete(topic)}>
+                      <button type="button" className="button button-small button-danger" aria-label={fill(L.deleteLabel, { name: topic.name })} onClick={() => askDelete(topic)}>
                         {t.adminCommon.delete}
                       </button>
                     </span>
@@ -101,6 +103,16 @@ export function GovernanceTopicTable({ topics }: { topics: AdminTopic[] }) {
           </tbody>
         </table>
       </TableScroll>
+      {deleting && (
+        <GovernanceConfirm
+          title={L.deleteTitle}
+          question={fill(t.adminCommon.confirmDelete, { name: deleting.name })}
+          action={remove}
+          onConfirm={() => remove.run({ id: deleting.id }, { success: `${L.deleted}${deleting.name}` })}
+          onClose={() => setDeleting(null)}
+          testId="topic-delete-dialog"
+        />
+      )}
     </>
   );
 }

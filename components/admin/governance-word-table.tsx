@@ -4,6 +4,7 @@ import { useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 import { deleteWordAction, updateWordAction } from "@/lib/words/actions";
 import type { AdminWord } from "@/lib/words/queries";
+import { GovernanceConfirm } from "./governance-confirm";
 import { GovFormStatus, useGovernanceAction } from "./governance-form";
 import { fill } from "./governance-text";
 import { TableScroll } from "@/components/admin/table-scroll";
@@ -17,6 +18,7 @@ export function GovernanceWordTable({ words }: { words: Word[] }) {
   const update = useGovernanceAction(updateWordAction);
   const remove = useGovernanceAction(deleteWordAction);
   const [editing, setEditing] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<Word | null>(null);
 
   async function onSave(event: React.FormEvent<HTMLFormElement>, id: number) {
     event.preventDefault();
@@ -28,17 +30,18 @@ export function GovernanceWordTable({ words }: { words: Word[] }) {
     );
   }
 
-  async function onDelete(w: Word) {
-    if (!window.confirm(fill(t.adminCommon.confirmDelete, { name: w.word }))) return;
+  function askDelete(w: Word) {
     update.clear();
-    await remove.run({ id: w.id }, { success: `${L.deleted}${w.word}` });
+    remove.clear();
+    setDeleting(w);
   }
 
   if (words.length === 0) return <p className="gov-card">{L.noWords}</p>;
 
   return (
     <>
-      <GovFormStatus error={update.error || remove.error} message={update.message || remove.message} testId="word-table" />
+      {/* While the dialog is open, a refusal to delete shows in it, not twice. */}
+      <GovFormStatus error={update.error || (deleting ? "" : remove.error)} message={update.message || remove.message} testId="word-table" />
       <TableScroll label={L.title}>
         <table className="data-table gov-table">
         <thead>
@@ -85,7 +88,7 @@ export function GovernanceWordTable({ words }: { words: Word[] }) {
                     <button type="button" className="button button-small" aria-label={fill(L.editLabel, { word: w.word })} onClick={() => (setEditing(w.id), update.clear())}>
                       {t.adminCommon.edit}
                     </button>
-                    <button type="button" className="button button-small button-danger" aria-label={fill(L.deleteLabel, { word: w.word })} onClick={() => onDelete(w)}>
+                    <button type="button" className="button button-small button-danger" aria-label={fill(L.deleteLabel, { word: w.word })} onClick={() => askDelete(w)}>
                       {t.adminCommon.delete}
                     </button>
                   </span>
@@ -96,6 +99,16 @@ export function GovernanceWordTable({ words }: { words: Word[] }) {
         </tbody>
         </table>
       </TableScroll>
+      {deleting && (
+        <GovernanceConfirm
+          title={L.deleteTitle}
+          question={fill(t.adminCommon.confirmDelete, { name: deleting.word })}
+          action={remove}
+          onConfirm={() => remove.run({ id: deleting.id }, { success: `${L.deleted}${deleting.word}` })}
+          onClose={() => setDeleting(null)}
+          testId="word-delete-dialog"
+        />
+      )}
     </>
   );
 }

@@ -15,6 +15,7 @@ export const topicText = {
   moved: "顺序已调整：",
   editLabel: "编辑“{name}”",
   deleteLabel: "删除“{name}”",
+  deleteTitle: "删除主题分类",
   upLabel: "将“{name}”上移",
   downLabel: "将“{name}”下移",
   up: "上移",
