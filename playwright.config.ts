@@ -48,7 +48,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${E2E_BASE_URL}/api/health`,
-    timeout: 420_000,
+    // A production build first: ~3 min on an idle 2-core machine, up to 9 on a busy one.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
