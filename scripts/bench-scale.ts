@@ -17,16 +17,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { cpuClock, postgresMemory } from "./lib/cpu-clock";
+import { inProcessBenchSetup } from "./lib/bench-helpers";
 import { prepareRuntime } from "./lib/runtime";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "10" }, only: { type: "string" } } });
-const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000) {
-  console.error(`--rounds must be a whole number from 1 to 1000 (got "${values.rounds}")`);
-  process.exit(2);
-}
-const external = Boolean(process.env.DATABASE_URL);
-if (!external) process.env.DATA_DIR ||= "data-bench";
+const { rounds, external } = inProcessBenchSetup(values.rounds);
 
 const runtime = await prepareRuntime();
 try {

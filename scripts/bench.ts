@@ -151,7 +151,7 @@ async function main() {
     // (the bench queries and topic words on pages 1–5, pairs of them), as a crawler
     // walking the search pages or a crowd typing different words would send them.
     if (!ONLY_BEACON) {
-      const paths = uncachedSearchPaths().map((q) => new URL(search(q.text, q.page)).pathname + new URL(search(q.text, q.page)).search);
+      const paths = uncachedSearchPaths().map((q) => search(q.text, q.page).slice(base.length));
       let next = 0;
       rows.push(await measured(load("search, each request new (uncached)", search("生态"), {
         requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],

@@ -1,5 +1,6 @@
 import type pg from "pg";
-import type { ArticleStatus, DocumentValidity, InterpretationKind } from "@/generated/prisma/enums";
+import type { ArticleRevision } from "@/generated/prisma/client";
+import type { ArticleStatus } from "@/generated/prisma/enums";
 import { deferSearchIndexing, indexArticles } from "@/lib/search/bulk-index";
 import { copyRows, type CopyValue } from "./copy";
 
@@ -39,18 +40,11 @@ export interface BulkContent {
   document: BulkDocumentFields | null;
 }
 
-export interface BulkDocumentFields {
-  indexNo: string | null;
-  topic: string | null;
-  issuingOrg: string | null;
-  writtenAt: Date | null;
-  docNo: string | null;
-  validity: DocumentValidity;
-  validityDate: Date | null;
-  replacedById: number | null;
-  validUntil: Date | null;
-  interpretationKind: InterpretationKind | null;
-}
+/** A revision's 政务公开 fields, as the schema types them. */
+export type BulkDocumentFields = Pick<
+  ArticleRevision,
+  "indexNo" | "topic" | "issuingOrg" | "writtenAt" | "docNo" | "validity" | "validityDate" | "replacedById" | "validUntil" | "interpretationKind"
+>;
 
 export interface BulkRevision {
   content: BulkContent;

@@ -34,7 +34,9 @@ export async function publishDue(now: Date = new Date()): Promise<number[]> {
       const message = error instanceof Error ? error.message : String(error);
       console.warn(`[scheduler] article ${id} could not be published: ${message}`);
       if (!knownToFail) {
-        await audit({ action: FAILED, actorLabel: "scheduler", targetType: "article", targetId: id, detail: { error: message } }).catch(() => {});
+        await audit({ action: FAILED, actorLabel: "scheduler", targetType: "article", targetId: id, detail: { error: message } }).catch((auditError: unknown) =>
+          console.warn(`[scheduler] the failure of article ${id} could not be audited: ${String(auditError)}`),
+        );
       }
       return null;
     });

@@ -57,3 +57,19 @@ export function timedGet(url: string): Promise<{ status: number; ms: number }> {
       .on("error", reject);
   });
 }
+
+/**
+ * What the in-process benches (bench:search, bench:scale) share: `--rounds` checked (a
+ * whole number from 1 to 1000, else the process stops with a message), and the database
+ * they read — DATABASE_URL when set, else the embedded one under DATA_DIR (./data-bench).
+ */
+export function inProcessBenchSetup(roundsOption: string): { rounds: number; external: boolean } {
+  const rounds = Number(roundsOption);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000) {
+    console.error(`--rounds must be a whole number from 1 to 1000 (got "${roundsOption}")`);
+    process.exit(2);
+  }
+  const external = Boolean(process.env.DATABASE_URL);
+  if (!external) process.env.DATA_DIR ||= "data-bench";
+  return { rounds, external };
+}
