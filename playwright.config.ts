@@ -1,14 +1,28 @@
 import { defineConfig, devices } from "@playwright/test";
 
-/**
- * End-to-end journeys against a production build on its own port, data folder and
- * embedded database (scripts/e2e-server.ts), in Debian's Chromium.
- */
-export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
-export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+import { baseUrlOf, E2E_PORT, E2E_PORT_B } from "./e2e/helpers/ports";
 
-/** Specs that change nothing (they log in and read pages): they run beside the journeys. */
-const READ_ONLY_SPECS = ["**/admin-a11y.spec.ts", "**/public-a11y.spec.ts"];
+/**
+ * End-to-end journeys against a production build, in Debian's Chromium. Two instances,
+ * each on its own port, data folder and embedded database (scripts/e2e-server.ts), serve
+ * three lines at once: line A's journeys, line B's journeys, and beside them the
+ * read-only accessibility walks. Journeys of one line run one after another (they share
+ * its database and change it); the lines never see each other's data.
+ */
+export { E2E_PORT };
+export const E2E_BASE_URL = baseUrlOf(E2E_PORT);
+
+/** Specs that change nothing (they log in and read pages): they run beside the journeys, on A. */
+const READ_ONLY_SPECS = ["**/admin-a11y.spec.ts", "**/admin-a11y-roles.spec.ts", "**/public-a11y.spec.ts"];
+/**
+ * Line B's journeys, chosen to balance the two lines' time. Journeys that start extra
+ * instances on A's database or read A's files (scale-out, serving-copies,
+ * site-governance) stay on A.
+ */
+const LINE_B_SPECS = [
+  "**/review-publish.spec.ts", "**/policy-documents.spec.ts", "**/review-levels.spec.ts", "**/authoring-saving.spec.ts",
+  "**/security-login.spec.ts", "**/messages-approval-form.spec.ts", "**/search.spec.ts", "**/foundation.spec.ts",
+];
 
 const chromiumArgs = [
   "--no-sandbox",
@@ -24,9 +38,7 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  // Two lines at once: the journeys one after another (they share the database and change
-  // it), and beside them the read-only accessibility walks, which only look.
-  workers: 2,
+  workers: 3,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -42,11 +54,15 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: chromiumArgs },
   },
   projects: [
-    { name: "journeys", testIgnore: READ_ONLY_SPECS, workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "walks", testMatch: READ_ONLY_SPECS, workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "journeys", testIgnore: [...READ_ONLY_SPECS, ...LINE_B_SPECS], workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "journeys-b", testMatch: LINE_B_SPECS, workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: baseUrlOf(E2E_PORT_B) } },
+    // Read-only: a worker a line of journeys leaves free takes the next walk file.
+    { name: "walks", testMatch: READ_ONLY_SPECS, use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
+  globalSetup: "./e2e/global-setup.ts",
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
+    // Instance B starts beside A; the global setup waits for it too.
     url: `${E2E_BASE_URL}/api/health`,
     // A production build first: ~3 min on an idle 2-core machine, up to 9 on a busy one.
     timeout: 900_000,

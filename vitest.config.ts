@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,5 +18,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default is one fork less than the cores: one fork on a 2-core CI runner,
+    // where the integration tests spend much of their time waiting on PostgreSQL.
+    maxWorkers: Math.max(2, os.availableParallelism()),
   },
 });

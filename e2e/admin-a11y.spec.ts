@@ -1,11 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { body, expectSaved, newArticle } from "./authoring-helpers";
-import type { AccountName } from "./helpers/accounts";
+import { expect, test, type Page } from "@playwright/test";
+import { checkPage, submitWithoutBrowserValidation, WIDTHS } from "./helpers/a11y";
 import { loginAs } from "./helpers/login";
-import { act, workflowStatus } from "./helpers/workflow";
 
 /**
  * Every admin page, at a desktop and a phone width, as an admin sees it: no WCAG 2.1
@@ -16,17 +13,11 @@ import { act, workflowStatus } from "./helpers/workflow";
  *
  * One logged-in page per width is reused for every route (no login per route). A few
  * states are checked too: validation errors shown, confirmation dialogs open (article, column,
- * user disable, topic delete with its refusal).
- *
- * Then the pages an editor and a reviewer see, as each of them, at both widths: their
- * 工作台, the article list (with data and empty), an article of the walk's own in review
- * with its changes, preview and 审签单, and the states they meet there (the picture dialog,
- * the review panel's comment form, its validation error).
+ * user disable, topic delete with its refusal). What editors and reviewers see is walked
+ * as them in admin-a11y-roles.spec.ts.
  */
 
 const ADMIN_DIR = path.join(process.cwd(), "app", "admin");
-const WIDTHS = [1280, 390] as const;
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** app/admin/**\/page.tsx as URL patterns: "/admin/articles/[id]/revisions". Route groups "(x)" are not in the URL. */
 function adminRoutes(): string[] {
@@ -53,60 +44,6 @@ const ROUTES = adminRoutes();
  * Each entry must still occur — when the fix lands the test fails until the entry is removed, so the
  * list cannot rot. Key: `${width} ${route or state}`, value: axe rule ids.
  */
-const KNOWN_EDITOR_VIOLATIONS: Record<string, string[]> = {};
-
-type Found = { id: string; line: string };
-
-async function axeViolations(page: Page): Promise<Found[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.map((v) => ({
-    id: v.id,
-    line: `${v.id} (${v.impact}) — ${v.help}\n      ${v.nodes
-      .slice(0, 6)
-      .map((n) => `${n.target.join(" ")}${n.failureSummary ? ` — ${n.failureSummary.split("\n").slice(-1)[0].trim()}` : ""}`)
-      .join("\n      ")}${v.nodes.length > 6 ? `\n      … and ${v.nodes.length - 6} more` : ""}`,
-  }));
-}
-
-/** Axe, minus the known editor entries for this key (which must still occur), and the phone width's scroll check. */
-async function checkPage(page: Page, width: number, key: string) {
-  await page.waitForLoadState("networkidle");
-  const found = await axeViolations(page);
-  const known = KNOWN_EDITOR_VIOLATIONS[`${width} ${key}`] ?? [];
-  const unexpected = found.filter((f) => !known.includes(f.id));
-  const stale = known.filter((id) => !found.some((f) => f.id === id));
-  expect(
-    unexpected.map((f) => f.line),
-    `axe violations on ${key} at ${width} px (${page.url()}):\n    ${unexpected.map((f) => f.line).join("\n    ")}`,
-  ).toEqual([]);
-  expect(stale, `KNOWN_EDITOR_VIOLATIONS lists ${stale.join(", ")} for "${width} ${key}" but axe no longer finds it: remove the entry`).toEqual([]);
-  if (width === 390) {
-    const { scrollWidth, clientWidth, wide } = await page.evaluate(() => {
-      const clientWidth = document.documentElement.clientWidth;
-      // The outermost elements that stick out on the right, to say what to fix.
-      const describe = (e: Element) =>
-        `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${typeof e.className === "string" && e.className ? `.${e.className.trim().split(/\s+/).join(".")}` : ""}`;
-      const wide: string[] = [];
-      for (const e of Array.from(document.body.querySelectorAll("*"))) {
-        const right = e.getBoundingClientRect().right;
-        const clipped = (el: Element | null): boolean =>
-          !!el && el !== document.body && (getComputedStyle(el).overflowX !== "visible" || clipped(el.parentElement));
-        if (
-          right > clientWidth + 1 &&
-          !(e.parentElement && e.parentElement.getBoundingClientRect().right > clientWidth + 1) &&
-          !clipped(e.parentElement)
-        ) {
-          wide.push(`${describe(e.parentElement ?? e)} > ${describe(e)} (right edge ${Math.round(right)})`);
-        }
-      }
-      return { scrollWidth: document.documentElement.scrollWidth, clientWidth, wide: wide.slice(0, 8) };
-    });
-    expect(
-      scrollWidth,
-      `${key} scrolls sideways at 390 px (scrollWidth ${scrollWidth} > clientWidth ${clientWidth}); sticking out:\n    ${wide.join("\n    ")}`,
-    ).toBeLessThanOrEqual(clientWidth + 1);
-  }
-}
 
 /** Fills each dynamic segment from the list page above it: the first link to "<list>/<value>" that is not another page. */
 async function resolveRoute(page: Page, route: string, cache: Map<string, string>): Promise<string> {
@@ -130,14 +67,6 @@ async function resolveRoute(page: Page, route: string, cache: Map<string, string
     segments[i] = value;
   }
   return segments.join("/");
-}
-
-/** Turns the browser's own validation off so the server's field errors show. */
-async function submitWithoutBrowserValidation(form: Locator) {
-  await form.evaluate((f: HTMLFormElement) => {
-    f.noValidate = true;
-  });
-  await form.locator('button[type="submit"]').first().click();
 }
 
 /** One login per width (again only after a failed test restarted the worker and so the page). */
@@ -310,106 +239,3 @@ for (const width of WIDTHS) {
     });
   });
 }
-
-/** Who else is walked, and the pages each sees ("{id}": the walk's own article in review). */
-const ROLE_PAGES: Record<Extract<AccountName, "editor" | "reviewer">, [string, string][]> = {
-  editor: [
-    ["工作台", "/admin"],
-    ["article list", "/admin/articles"],
-    ["article list, empty", "/admin/articles?q=无此标题的文章"],
-    ["new article (empty editor)", "/admin/articles/new"],
-    ["article in review", "/admin/articles/{id}"],
-    ["its changes (diff)", "/admin/articles/{id}/revisions"],
-    ["its preview", "/admin/articles/{id}/preview"],
-    ["its 审签单", "/admin/articles/{id}/approval-form"],
-    ["站内消息", "/admin/messages"],
-    ["account", "/admin/account"],
-  ],
-  reviewer: [
-    ["工作台", "/admin"],
-    ["article list", "/admin/articles"],
-    ["article list, empty", "/admin/articles?q=无此标题的文章"],
-    ["article in review", "/admin/articles/{id}"],
-    ["its changes (diff)", "/admin/articles/{id}/revisions"],
-    ["its preview", "/admin/articles/{id}/preview"],
-    ["its 审签单", "/admin/articles/{id}/approval-form"],
-    ["站内消息", "/admin/messages"],
-    ["account", "/admin/account"],
-  ],
-};
-
-test.describe("as an editor and a reviewer", () => {
-  let articleId = 0;
-
-  test.beforeAll(async ({ browser }) => {
-    // An article of the walk's own, saved twice (so that its revisions show a difference) and in review.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await loginAs(page, "editor", "/admin/articles");
-    articleId = await newArticle(page, `无障碍走查稿${Date.now() % 1_000_000}`, "第一段正文。");
-    await body(page).click();
-    await page.keyboard.press("Control+End");
-    await page.keyboard.type("第二次保存时补充的内容。");
-    await page.keyboard.press("Control+s");
-    await expectSaved(page);
-    await page.reload();
-    await act(page, "提交审核", "请审核");
-    await expect(workflowStatus(page)).toHaveText("审核中");
-    await context.close();
-  });
-
-  for (const who of Object.keys(ROLE_PAGES) as (keyof typeof ROLE_PAGES)[]) {
-    for (const width of WIDTHS) {
-      test.describe(`${who} at ${width} px`, () => {
-        let page: Page;
-        test.beforeAll(async ({ browser }) => {
-          const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-          page = await context.newPage();
-          await loginAs(page, who, "/admin/account");
-        });
-        test.afterAll(async () => {
-          await page?.context().close();
-        });
-
-        for (const [name, route] of ROLE_PAGES[who]) {
-          test(`${who}: ${name}`, async () => {
-            const url = route.replace("{id}", String(articleId));
-            const response = await page.goto(url);
-            expect(response?.status(), `${url} answered ${response?.status()}`).toBeLessThan(400);
-            await checkPage(page, width, `${who} ${name}`);
-          });
-        }
-
-        if (who === "editor") {
-          test("editor: state: the picture dialog open", async () => {
-            await page.goto("/admin/articles/new");
-            await page.getByRole("toolbar", { name: "正文格式" }).getByRole("button", { name: "插入图片" }).click();
-            await expect(page.getByRole("dialog", { name: "插入图片" })).toBeVisible();
-            await checkPage(page, width, "editor state: picture dialog");
-            await page.keyboard.press("Escape");
-          });
-        }
-
-        if (who === "reviewer") {
-          test("reviewer: state: the review panel's return form, then its validation error", async () => {
-            await page.goto(`/admin/articles/${articleId}`);
-            const panel = page.getByRole("region", { name: "审核与发布" });
-            await panel.getByRole("button", { name: "退回修改", exact: true }).click();
-            const comment = panel.getByRole("textbox", { name: /退回意见/ });
-            await expect(comment).toBeFocused();
-            await checkPage(page, width, "reviewer state: return form");
-            // Sent empty past the browser's own check: the server's message, tied to the field.
-            await submitWithoutBrowserValidation(panel.locator("form.workflow-form"));
-            const error = panel.getByRole("alert");
-            await expect(error).toHaveText("请填写退回意见。");
-            await expect(comment).toHaveAttribute("aria-invalid", "true");
-            await expect(comment).toHaveAccessibleDescription("请填写退回意见。");
-            await checkPage(page, width, "reviewer state: return form error");
-            await panel.getByRole("button", { name: "取消" }).click();
-            await expect(workflowStatus(page)).toHaveText("审核中");
-          });
-        }
-      });
-    }
-  }
-});

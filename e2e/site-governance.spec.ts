@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_PORT } from "../playwright.config";
 import { totpCode } from "../lib/security/totp";
+import { e2eRuntime } from "./helpers/instances";
 import { loginAs } from "./helpers/login";
 
 /**
@@ -184,7 +184,7 @@ test("an admin edits the footer; a bad 政府网站标识码 is refused; the pub
 
   // The static snapshot follows too: the home page at once, every other page (here the
   // reference article and a column's listing) from the background queue.
-  const { dataDir } = JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as { dataDir: string };
+  const { dataDir } = e2eRuntime();
   const staticFile = (...parts: string[]) => path.join(dataDir, "static", ...parts, "index.html");
   const fileText = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
   await expect.poll(() => fileText(staticFile()), { timeout: 5_000 }).toContain("1503000002");

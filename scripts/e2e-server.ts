@@ -1,66 +1,36 @@
 /**
- * The server the Playwright journeys run against: a fresh data folder and embedded
- * database on their own ports, a production build in its own dist folder, the demo
- * content, and one account per role. It writes what a journey needs to start a second
- * instance (database, data folder, secret) to test-results/e2e-runtime-<port>.json.
- * Stops everything on SIGTERM.
+ * What Playwright starts before the journeys (playwright.config.ts): one production build
+ * in its own dist folder, made as a CI runner or a Docker build makes it (no database, no
+ * site address), then one instance per line of journeys (scripts/e2e-instance.ts), each
+ * with its own port, data folder and embedded database, so that the lines never see each
+ * other's changes. Stops them all on SIGTERM.
  */
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { accounts } from "../e2e/helpers/accounts";
-
-const port = process.env.E2E_PORT || "3210";
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gazette-e2e-"));
-fs.chmodSync(dataDir, 0o755);
-process.env.DATA_DIR = path.relative(process.cwd(), dataDir);
-process.env.EMBEDDED_PG_PORT = String(56000 + Math.floor(Math.random() * 2000));
-delete process.env.DATABASE_URL;
-
-const { prepareRuntime } = await import("./lib/runtime");
-// The demo content first: the journeys' accounts (e2e/fixtures/accounts.ts) are given its columns.
-const runtime = await prepareRuntime({ seedIfEmpty: true });
-
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: runtime.databaseUrl,
-  PORT: port,
-  NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
-  SITE_URL: `http://127.0.0.1:${port}`,
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-  // The first admin (lib/users/bootstrap.ts): the password must meet the policy, so not contain "admin".
-  ADMIN_EMAIL: accounts.admin.email,
-  ADMIN_PASSWORD: accounts.admin.password,
-  HOSTNAME_BIND: "127.0.0.1",
-  NEXT_TELEMETRY_DISABLED: "1",
-  // The scheduler's heartbeat every second: journeys wait for it to publish what is due.
-  SCHEDULER_INTERVAL_MS: "1000",
-};
-const runtimeFile = path.join("test-results", `e2e-runtime-${port}.json`);
-fs.mkdirSync("test-results", { recursive: true });
-fs.writeFileSync(
-  runtimeFile,
-  JSON.stringify({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, distDir: env.NEXT_DIST_DIR, secret: env.NEXTAUTH_SECRET, port }),
-  { mode: 0o600 },
-);
+import { E2E_DIST_DIR, E2E_INSTANCE_PORTS } from "../e2e/helpers/ports";
 
 const tsx = path.join("node_modules", ".bin", "tsx");
-async function finish(code: number): Promise<never> {
-  await runtime.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(runtimeFile, { force: true });
-  process.exit(code);
-}
-// The build as a CI runner or a Docker build makes it: with no database at all.
-const { DATABASE_URL: _database, DATABASE_ADMIN_URL: _admin, ...buildEnv } = env;
-for (const [script, scriptEnv] of [["scripts/build.ts", buildEnv], ["e2e/fixtures/accounts.ts", env]] as const) {
-  const result = spawnSync(tsx, [script], { stdio: "inherit", env: scriptEnv });
-  if (result.status !== 0) await finish(result.status ?? 1);
-}
+const { DATABASE_URL: _database, DATABASE_ADMIN_URL: _admin, ...buildEnv } = process.env;
+const build = spawnSync(tsx, ["scripts/build.ts"], { stdio: "inherit", env: { ...buildEnv, NEXT_DIST_DIR: E2E_DIST_DIR } });
+if (build.status !== 0) process.exit(build.status ?? 1);
 
-// As `npm start` runs it (package.json), without npm in between.
-const server = spawn(process.execPath, ["--max-old-space-size=256", "scripts/start.mjs"], { stdio: "inherit", env });
-process.on("SIGTERM", () => server.kill("SIGTERM"));
-process.on("SIGINT", () => server.kill("SIGINT"));
-server.on("exit", (code) => void finish(code ?? 0));
+const instances: ChildProcess[] = E2E_INSTANCE_PORTS.map((port) =>
+  spawn(tsx, ["scripts/e2e-instance.ts"], { stdio: "inherit", env: { ...process.env, E2E_PORT: String(port) } }),
+);
+let stopping = false;
+const stopAll = (signal: NodeJS.Signals) => {
+  stopping = true;
+  for (const child of instances) child.kill(signal);
+};
+process.on("SIGTERM", () => stopAll("SIGTERM"));
+process.on("SIGINT", () => stopAll("SIGINT"));
+// One instance gone is the end of the run: stop the others, and leave when all have.
+let running = instances.length;
+let failed = 0;
+for (const child of instances) {
+  child.on("exit", (code) => {
+    if (code) failed = code;
+    if (!stopping) stopAll("SIGTERM");
+    if (--running === 0) process.exit(failed);
+  });
+}

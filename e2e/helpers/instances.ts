@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { E2E_PORT } from "../../playwright.config";
+import { E2E_PORT } from "./ports";
 
-/** What scripts/e2e-server.ts wrote for the journeys: instance A's database, data folder, build and secret. */
+/** What scripts/e2e-instance.ts wrote for a line of journeys: its instance's database, data folder, build and secret. */
 export interface E2eRuntime {
   databaseUrl: string;
   dataDir: string;
@@ -13,11 +13,22 @@ export interface E2eRuntime {
   secret: string;
 }
 
-export function e2eRuntime(): E2eRuntime {
-  return JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${E2E_PORT}.json`), "utf8")) as E2eRuntime;
+/** The port of the instance the running journey's line uses (outside a test: line A's). */
+function linePort(): number {
+  let baseURL: string | undefined;
+  try {
+    baseURL = test.info().project.use.baseURL;
+  } catch {
+    // Not inside a test (a spec's top level): line A.
+  }
+  return baseURL ? Number(new URL(baseURL).port) : E2E_PORT;
 }
 
-/** One statement on instance A's database, as the app's role. */
+export function e2eRuntime(): E2eRuntime {
+  return JSON.parse(fs.readFileSync(path.join("test-results", `e2e-runtime-${linePort()}.json`), "utf8")) as E2eRuntime;
+}
+
+/** One statement on the running journey's database, as the app's role. */
 export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const url = new URL(e2eRuntime().databaseUrl);
   const client = new pg.Client({ host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
