@@ -5,11 +5,12 @@ import { db, Prisma } from "@/lib/db/client";
  * gazette_search_page() (migration *_search_text_index) in a single call:
  *   1. candidates — articles whose text holds every character and Latin word of the
  *      query, found by a GIN index alone (built on an expression over the search row's
- *      normalised text; no vector is stored); for common words only within the last 3
- *      months, else this year and last, else five years, else all time — the index
- *      intersects the query with month/year tokens — so that a search costs what its
- *      pages need, not what the whole archive holds; ordered head matches (title,
- *      summary…) first, then newest;
+ *      normalised text; no vector is stored); for common words only within the newest
+ *      months that hold 2,000 articles (of the date range, if one is asked for), else
+ *      20,000, else five years, else all time — the index intersects the query with
+ *      month/year tokens — so that a search costs what its pages need, not what the
+ *      whole archive holds (migration *_search_spans_by_volume); ordered head matches
+ *      (title, summary…) first, then newest;
  *   2. checked — in that order, each candidate's text must hold every term as typed (a
  *      phrase stays a phrase; Latin words whole), until the pages to show are filled;
  *      how many passed estimates the total;

@@ -60,7 +60,19 @@ const DAY = 86_400_000;
 const SPAN_DAYS = 8 * 365;
 const TOPIC_WEIGHT = TOPICS.reduce((sum, t) => sum + t.weight, 0);
 
-export function composeArticle(seed: number, index: number, columns: SyntheticColumn[], now: Date): SyntheticArticle {
+/** Where an article falls in its run: the `at`-th (from 0) of `of`, oldest first. */
+export interface RunOrder {
+  at: number;
+  of: number;
+}
+
+/**
+ * The index-th synthetic article of a seed. Given its place in the run, it is dated in
+ * the order a site writes its articles, so that ids grow with time as on a real site (a
+ * random date per id spreads each month's articles over the whole id range, and every
+ * index scan with them); without, its date is anywhere within the span.
+ */
+export function composeArticle(seed: number, index: number, columns: SyntheticColumn[], now: Date, order?: RunOrder): SyntheticArticle {
   const rnd = random(seed * 1_000_003 + index);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
   const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
@@ -98,7 +110,9 @@ export function composeArticle(seed: number, index: number, columns: SyntheticCo
   };
 
   const live = content();
-  const createdAt = new Date(now.getTime() - rnd() * SPAN_DAYS * DAY);
+  const jitter = rnd();
+  const age = order ? 1 - (order.at + jitter) / order.of : jitter;
+  const createdAt = new Date(now.getTime() - age * SPAN_DAYS * DAY);
   const roll = rnd();
   const state: SyntheticState =
     roll < 0.9 ? "published" : roll < 0.93 ? "edited" : roll < 0.96 ? "draft" : roll < 0.975 ? "inReview" : roll < 0.985 ? "scheduled" : "withdrawn";

@@ -112,6 +112,23 @@ describe("the synthetic generator's bulk path", () => {
     expect(titles).toContain(composeArticle(3, existing + 44, all, new Date()).live.title);
   });
 
+  it("dates a run's articles in the order it writes them, over the whole span, as a site's ids grow with time", async () => {
+    const before = (await client.query<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM "Article"')).rows[0].id;
+    await generateArticles({ databaseUrl: databaseUrl(), articles: 60, seed: 5, workers: 2, batchSize: 10, userId, path: "copy", searchIndex: true, log: () => {} });
+    const rows = (await client.query<{ id: number; created: Date }>(
+      'SELECT id, "createdAt" AS created FROM "Article" WHERE id > $1 ORDER BY id', [before])).rows;
+    expect(rows).toHaveLength(60);
+    // Two connections write batches side by side: ids follow the dates batch by batch.
+    const batchesByDate = [...rows].sort((a, b) => a.created.getTime() - b.created.getTime()).map((r) => Math.floor((r.id - rows[0].id) / 10));
+    const inversions = batchesByDate.filter((batch, i) => i > 0 && batch < batchesByDate[i - 1]).length;
+    expect(inversions).toBeLessThanOrEqual(6);
+    const years = (rows.at(-1)!.created.getTime() - rows[0].created.getTime()) / (365 * 86_400_000);
+    expect(years).toBeGreaterThan(6);
+    // Without a place in a run, an article is dated anywhere in the span, as before.
+    const loose = Array.from({ length: 20 }, (_, i) => composeArticle(5, i, columns, now).createdAt.getTime());
+    expect(loose.some((t, i) => i > 0 && t < loose[i - 1])).toBe(true);
+  });
+
   it("leaves the articles out of the search index with searchIndex off, and --reindex puts them all in", async () => {
     const unindexed = async () => (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Article" a WHERE NOT EXISTS (SELECT FROM "ArticleSearch" s WHERE s."articleId" = a.id)')).rows[0].n;
     expect(await unindexed()).toBe(0);

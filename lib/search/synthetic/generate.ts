@@ -59,7 +59,9 @@ export async function generateArticles(options: GenerateOptions): Promise<Genera
           const from = batch * options.batchSize;
           const count = Math.min(options.batchSize, options.articles - from);
           const articles: SyntheticArticle[] = [];
-          for (let i = 0; i < count; i++) articles.push(composeArticle(options.seed, offset + from + i, columns, now));
+          for (let i = 0; i < count; i++) {
+            articles.push(composeArticle(options.seed, offset + from + i, columns, now, { at: from + i, of: options.articles }));
+          }
           if (options.path === "insert") await insertBatch(client, articles, options.userId);
           else await writeArticles(client, articles.map(toBulkArticle), { userId: options.userId, searchIndex: options.searchIndex, timings });
           done += count;
