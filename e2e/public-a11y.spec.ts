@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations, WIDTHS } from "./helpers/a11y";
 import { REFERENCE } from "./helpers/public-site";
 
 const PAGES = [
@@ -17,12 +17,9 @@ const PAGES = [
   { name: "404", path: "/no-such-page" },
 ];
 
-async function violations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
-}
+const violations = async (page: Page) => (await axeViolations(page)).map((found) => found.line);
 
-for (const width of [1280, 390]) {
+for (const width of WIDTHS) {
   test.describe(`accessibility at ${width} px`, () => {
     test.use({ viewport: { width, height: 900 } });
     for (const target of PAGES) {

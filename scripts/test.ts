@@ -67,11 +67,13 @@ function run(stage: Stage, keepOutput: boolean): Promise<void> {
   return new Promise((resolve) => {
     child.on("close", (status) => {
       if (keepOutput) console.log(`${header}\n${Buffer.concat(output).toString().trimEnd()}`);
-      const ok = status === 0;
+      const exitedOk = status === 0;
       // Type check and lint are gates, not tests: they add a failure when they fail, nothing when they pass.
-      const counts = stage.count?.() ?? { passed: 0, failed: ok ? 0 : 1 };
+      const counts = stage.count?.() ?? { passed: 0, failed: exitedOk ? 0 : 1 };
       // A stage that failed without a failing test (a crash, a server that did not start) still counts as a failure.
-      if (!ok && counts.failed === 0) counts.failed = 1;
+      if (!exitedOk && counts.failed === 0) counts.failed = 1;
+      // And one whose report has a failing test failed, whatever its exit code said.
+      const ok = exitedOk && counts.failed === 0;
       passed += counts.passed;
       failed += counts.failed;
       summary.push(`${ok ? "ok  " : "FAIL"} ${stage.name} (${counts.passed} passed, ${counts.failed} failed, ${Math.round((Date.now() - started) / 1000)} s)`);

@@ -10,7 +10,8 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 type Found = { id: string; line: string };
 
-async function axeViolations(page: Page): Promise<Found[]> {
+/** What axe finds against WCAG 2.1 A/AA, one readable line per rule with the first elements. */
+export async function axeViolations(page: Page): Promise<Found[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations.map((v) => ({
     id: v.id,
