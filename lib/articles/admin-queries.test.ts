@@ -84,6 +84,15 @@ describe("the admin article list", () => {
     expect(await titles({ dateField: "publishedAt", from: "2024-01-01" })).toEqual(["政务公开工作要点"]);
   });
 
+  it("lists days of one date by that date unless another order is chosen", async () => {
+    expect(adminListFilterSchema.parse({ dateField: "createdAt", from: "2020-01-01" }).sort).toBe("createdAt");
+    expect(adminListFilterSchema.parse({ dateField: "publishedAt", to: "2030-01-01", sort: "title" }).sort).toBe("title");
+    expect(adminListFilterSchema.parse({ dateField: "publishedAt" }).sort).toBe("updatedAt");
+    expect(adminListFilterSchema.parse({ q: "生态", dateField: "publishedAt", from: "2020-01-01" }).sort).toBe("relevance");
+    // Narrowed by 创建时间: newest written first, not last changed first (冬季工作部署, April 2024).
+    expect(await titles({ dateField: "createdAt", from: "2020-01-01" })).toEqual(["《条例》解读", "冬季工作部署", "媒体解读：安全生产", "政务公开工作要点", "关于安全生产的通知"]);
+  });
+
   it("sorts and paginates, and ignores malformed parameters", async () => {
     expect(await titles({ sort: "title", dir: "asc" })).toEqual(["关于安全生产的通知", "媒体解读：安全生产", "政务公开工作要点", "冬季工作部署", "《条例》解读"].sort());
     expect(await titles({ sort: "updatedAt", dir: "asc" })).toEqual(["《条例》解读", "媒体解读：安全生产", "政务公开工作要点", "关于安全生产的通知", "冬季工作部署"]);
