@@ -62,7 +62,7 @@ export function ArticleFilters({
         <span aria-hidden="true">{a.until}</span>
         <input type="date" name="to" defaultValue={filter.to ?? ""} aria-label={a.to} />
       </fieldset>
-      {filter.sort !== defaultAdminSort(filter.q) && <input type="hidden" name="sort" value={filter.sort} />}
+      {filter.sort !== defaultAdminSort(filter) && <input type="hidden" name="sort" value={filter.sort} />}
       {filter.dir !== "desc" && <input type="hidden" name="dir" value={filter.dir} />}
       <div className="button-row">
         <button type="submit" className="button button-primary">

@@ -11,7 +11,7 @@ import { TableScroll } from "@/components/admin/table-scroll";
 /** The list's address with some parameters changed; defaults are left out to keep links short. */
 export function listHref(filter: AdminListFilter, patch: Partial<AdminListFilter>): string {
   const merged = { ...filter, ...patch };
-  const defaults: Partial<Record<keyof AdminListFilter, unknown>> = { dateField: "updatedAt", sort: defaultAdminSort(merged.q), dir: "desc", page: 1 };
+  const defaults: Partial<Record<keyof AdminListFilter, unknown>> = { dateField: "updatedAt", sort: defaultAdminSort(merged), dir: "desc", page: 1 };
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) {
     if (v === undefined || v === null || v === "" || defaults[k as keyof AdminListFilter] === v) continue;

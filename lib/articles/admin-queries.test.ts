@@ -50,6 +50,21 @@ describe("the admin article list", () => {
     expect(await titles({ q: "量子纠缠" })).toEqual([]);
   });
 
+  it("pages an admin's search by relevance straight from the engine, in the order and with the total of the filtered list", async () => {
+    const limits = { pageSize: 2, countCap: 10 };
+    // An editor's list filters the best matches itself; an admin's asks the engine for one page.
+    const viaFilter = (await listAdminArticles(filter({ q: "安全生产", author: String(admin.id) }), admin)).rows.map((r) => r.title);
+    const first = await listAdminArticles(filter({ q: "安全生产" }), admin, limits);
+    const second = await listAdminArticles(filter({ q: "安全生产", page: "2" }), admin, limits);
+    expect(first).toMatchObject({ total: 3, pageCount: 2, page: 1, capped: false, truncated: null });
+    expect([...first.rows, ...second.rows].map((r) => r.title)).toEqual(await titles({ q: "安全生产" }));
+    expect(second.rows.map((r) => r.title)).toEqual(["冬季工作部署"]);
+    expect(viaFilter).toEqual(["媒体解读：安全生产", "冬季工作部署"]);
+    // A page past the last is the last; a status goes to the engine too.
+    expect(await listAdminArticles(filter({ q: "安全生产", page: "7" }), admin, limits)).toMatchObject({ page: 2, pageCount: 2 });
+    expect((await listAdminArticles(filter({ q: "安全生产", status: "WITHDRAWN" }), admin, limits)).rows.map((r) => r.title)).toEqual(["冬季工作部署"]);
+  });
+
   it("falls back to a title match for a query with nothing searchable in it, and ignores relevance without a query", async () => {
     expect(await titles({ q: "《" })).toEqual(["《条例》解读"]);
     expect(adminListFilterSchema.parse({ sort: "relevance" }).sort).toBe("updatedAt");
@@ -67,6 +82,15 @@ describe("the admin article list", () => {
   it("filters by a day range in Beijing time, on the chosen date", async () => {
     expect(await titles({ from: "2024-02-01", to: "2024-02-29" })).toEqual(["政务公开工作要点"]);
     expect(await titles({ dateField: "publishedAt", from: "2024-01-01" })).toEqual(["政务公开工作要点"]);
+  });
+
+  it("lists days of one date by that date unless another order is chosen", async () => {
+    expect(adminListFilterSchema.parse({ dateField: "createdAt", from: "2020-01-01" }).sort).toBe("createdAt");
+    expect(adminListFilterSchema.parse({ dateField: "publishedAt", to: "2030-01-01", sort: "title" }).sort).toBe("title");
+    expect(adminListFilterSchema.parse({ dateField: "publishedAt" }).sort).toBe("updatedAt");
+    expect(adminListFilterSchema.parse({ q: "生态", dateField: "publishedAt", from: "2020-01-01" }).sort).toBe("relevance");
+    // Narrowed by 创建时间: newest written first, not last changed first (冬季工作部署, April 2024).
+    expect(await titles({ dateField: "createdAt", from: "2020-01-01" })).toEqual(["《条例》解读", "冬季工作部署", "媒体解读：安全生产", "政务公开工作要点", "关于安全生产的通知"]);
   });
 
   it("sorts and paginates, and ignores malformed parameters", async () => {

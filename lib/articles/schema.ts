@@ -83,9 +83,17 @@ export const restoreRevisionSchema = z.object({
 const STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED", "WITHDRAWN"] as const;
 export const ADMIN_SORTS = ["relevance", "updatedAt", "createdAt", "publishedAt", "title", "viewCount"] as const;
 
-/** A search is listed best match first unless another order is chosen; the plain list, last changed first. */
-export function defaultAdminSort(q: string | undefined): (typeof ADMIN_SORTS)[number] {
-  return q ? "relevance" : "updatedAt";
+type AdminDateField = "updatedAt" | "publishedAt" | "createdAt";
+
+/**
+ * A search is listed best match first unless another order is chosen; a list narrowed to
+ * days of one date, by that date (what the editor asked about, and at a million articles
+ * the order its index serves: sorted by another date, the list would pass over every
+ * article outside the days to find a page); the plain list, last changed first.
+ */
+export function defaultAdminSort(filter: { q?: string; dateField?: AdminDateField; from?: string; to?: string }): (typeof ADMIN_SORTS)[number] {
+  if (filter.q) return "relevance";
+  return filter.from || filter.to ? (filter.dateField ?? "updatedAt") : "updatedAt";
 }
 export const ADMIN_PAGE_SIZE = 20;
 
@@ -116,7 +124,7 @@ export const adminListFilterSchema = z
   .transform((f) => {
     const q = f.q || undefined;
     // Relevance needs a query: without one the list falls back to its usual order.
-    const sort = f.sort && (f.sort !== "relevance" || q) ? f.sort : defaultAdminSort(q);
+    const sort = f.sort && (f.sort !== "relevance" || q) ? f.sort : defaultAdminSort({ ...f, q });
     return { ...f, q, sort };
   });
 export type AdminListFilter = z.output<typeof adminListFilterSchema>;

@@ -26,6 +26,8 @@ export interface AdminSearchOptions {
   order?: "relevance" | "newest";
   limit?: number;
   offset?: number;
+  /** How deep any page of this search may go (default: offset + limit); pages asked with one depth never overlap. */
+  depth?: number;
 }
 
 export const ADMIN_SEARCH_DEFAULT_LIMIT = 1000;
@@ -40,7 +42,7 @@ export async function adminSearchArticles(query: string, options: AdminSearchOpt
     order: options.order === "newest" ? "date" : "relevance",
     limit,
     offset,
-    depth: offset + limit,
+    depth: Math.max(options.depth ?? 0, offset + limit),
     columnIds: options.columnIds,
     statuses: options.statuses,
   });
