@@ -1,17 +1,15 @@
 /**
- * npm test: type check and lint side by side, unit + integration tests (Vitest, real
- * embedded PostgreSQL), then the end-to-end journeys (Playwright, Debian's Chromium).
+ * npm test: type check, lint, unit + integration tests (Vitest, real embedded
+ * PostgreSQL), then the end-to-end journeys (Playwright, Debian's Chromium).
  * Runs every stage even when one fails, prints a summary, exits non-zero on any failure.
  */
-import { spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
 interface Stage {
   name: string;
   command: string[];
   count?: () => { passed: number; failed: number } | null;
-  /** Runs beside the stages next to it that also say so (each single-threaded; their output is printed when each ends). */
-  beside?: boolean;
 }
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
@@ -26,8 +24,8 @@ function readJson(file: string): unknown {
 }
 
 const stages: Stage[] = [
-  { name: "typecheck", command: [bin("tsc"), "--noEmit"], beside: true },
-  { name: "lint", command: [bin("eslint"), ".", "--max-warnings=0"], beside: true },
+  { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
+  { name: "lint", command: [bin("eslint"), ".", "--max-warnings=0"] },
   {
     name: "unit+integration",
     command: [bin("vitest"), "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"],
@@ -50,45 +48,22 @@ const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 const summary: string[] = [];
-
-/** Runs one stage; its output goes straight through, or is kept and printed at its end when it runs beside others. */
-function run(stage: Stage, keepOutput: boolean): Promise<void> {
+for (const stage of stages) {
+  if (only.length && !only.includes(stage.name)) continue;
   fs.rmSync(`test-results/${stage.name === "e2e" ? "e2e" : "vitest"}.json`, { force: true });
-  const header = `\n=== ${stage.name}: ${stage.command.join(" ")}`;
-  if (!keepOutput) console.log(header);
+  console.log(`\n=== ${stage.name}: ${stage.command.join(" ")}`);
   const started = Date.now();
-  const child = spawn(stage.command[0], stage.command.slice(1), {
-    stdio: keepOutput ? ["ignore", "pipe", "pipe"] : "inherit",
-    env: { ...process.env, FORCE_COLOR: "0" },
-  });
-  const output: Buffer[] = [];
-  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
-  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
-  return new Promise((resolve) => {
-    child.on("close", (status) => {
-      if (keepOutput) console.log(`${header}\n${Buffer.concat(output).toString().trimEnd()}`);
-      const exitedOk = status === 0;
-      // Type check and lint are gates, not tests: they add a failure when they fail, nothing when they pass.
-      const counts = stage.count?.() ?? { passed: 0, failed: exitedOk ? 0 : 1 };
-      // A stage that failed without a failing test (a crash, a server that did not start) still counts as a failure.
-      if (!exitedOk && counts.failed === 0) counts.failed = 1;
-      // And one whose report has a failing test failed, whatever its exit code said.
-      const ok = exitedOk && counts.failed === 0;
-      passed += counts.passed;
-      failed += counts.failed;
-      summary.push(`${ok ? "ok  " : "FAIL"} ${stage.name} (${counts.passed} passed, ${counts.failed} failed, ${Math.round((Date.now() - started) / 1000)} s)`);
-      resolve();
-    });
-  });
-}
-
-const chosen = stages.filter((stage) => !only.length || only.includes(stage.name));
-for (let i = 0; i < chosen.length; ) {
-  let end = i + 1;
-  while (chosen[i].beside && end < chosen.length && chosen[end].beside) end++;
-  const group = chosen.slice(i, end);
-  await Promise.all(group.map((stage) => run(stage, group.length > 1)));
-  i = end;
+  const result = spawnSync(stage.command[0], stage.command.slice(1), { stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0" } });
+  const exitedOk = result.status === 0;
+  // Type check and lint are gates, not tests: they add a failure when they fail, nothing when they pass.
+  const counts = stage.count?.() ?? { passed: 0, failed: exitedOk ? 0 : 1 };
+  // A stage that failed without a failing test (a crash, a server that did not start) still counts as a failure.
+  if (!exitedOk && counts.failed === 0) counts.failed = 1;
+  // And one whose report has a failing test failed, whatever its exit code said.
+  const ok = exitedOk && counts.failed === 0;
+  passed += counts.passed;
+  failed += counts.failed;
+  summary.push(`${ok ? "ok  " : "FAIL"} ${stage.name} (${counts.passed} passed, ${counts.failed} failed, ${Math.round((Date.now() - started) / 1000)} s)`);
 }
 console.log(`\n${summary.join("\n")}`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
