@@ -121,7 +121,10 @@ BEGIN
                  ELSE q && gazette_search_span(side, coalesce(step_since, '0001-01-01'), coalesce(step_until, end_of_year)) END;
     SELECT c.ids, c.total, c.checked INTO cand_ids, slice_total, slice_checked
       FROM gazette_search_candidates(kind, cand, patterns, check_all, by_date, column_ids, statuses, since, until, now_, needed) AS c;
-    IF step = 0 AND NOT last THEN
+    -- Only where it decides something: the next step, or the count of a span that holds
+    -- no more than the count reports (two counts of Article's dates, one over a whole
+    -- date range: not for the common word a first span answers alone).
+    IF step = 0 AND NOT last AND (slice_total < depth OR slice_total <= count_cap) THEN
       estimated_all := slice_total * gazette_search_volume(kind, since, until) / greatest(gazette_search_volume(kind, step_since, span_end), 1);
     END IF;
     CONTINUE WHEN NOT last AND slice_total < depth;            -- too few this recently: look further back
