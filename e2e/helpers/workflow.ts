@@ -11,8 +11,18 @@ export async function as(browser: Browser, who: AccountName, path: string): Prom
 
 /** Clicks a workflow action in the panel, fills its comment when given, and confirms it when the panel asks. */
 export async function act(page: Page, action: string, text?: string) {
-  await page.getByRole("button", { name: action, exact: true }).click();
-  if (text !== undefined) await page.getByRole("textbox", { name: /意见|原因|说明/ }).fill(text);
+  const button = page.getByRole("button", { name: action, exact: true });
+  if (text === undefined) {
+    await button.click();
+  } else {
+    // A click that lands before React has hydrated the panel opens nothing: click again until the comment field shows.
+    const comment = page.getByRole("textbox", { name: /意见|原因|说明/ });
+    await expect(async () => {
+      if (!(await comment.isVisible())) await button.click();
+      await expect(comment).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await comment.fill(text);
+  }
   const confirm = page.getByRole("button", { name: `确认${action}` });
   if (await confirm.isVisible().catch(() => false)) await confirm.click();
 }

@@ -71,7 +71,13 @@ async function heardDuring(fn: () => Promise<unknown>): Promise<ChangeMessage[]>
       await new Promise((r) => setTimeout(r, 50));
     }
     await fn();
-    await new Promise((r) => setTimeout(r, 300));
+    // PostgreSQL delivers notifications in commit order: once a probe sent now is heard, so is every change before it.
+    const closing = { origin: "probe", paths: ["/probe/closing"], tags: [] };
+    await db().$executeRaw`SELECT pg_notify('gazette_refresh', ${JSON.stringify(closing)})`;
+    while (!heard.some((m) => m.paths[0] === "/probe/closing")) {
+      if (Date.now() - started > 30_000) throw new Error("the listener did not hear the closing probe");
+      await new Promise((r) => setTimeout(r, 20));
+    }
     return heard.filter((m) => m.origin !== "probe");
   } finally {
     await stop();
