@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { body, expectSaved, newArticle } from "./authoring-helpers";
 import type { AccountName } from "./helpers/accounts";
-import { checkPage, submitWithoutBrowserValidation, WIDTHS } from "./helpers/a11y";
+import { checkAtEveryWidth, submitWithoutBrowserValidation, WALK_CONTEXT } from "./helpers/a11y";
 import { loginAs } from "./helpers/login";
-import { act, workflowStatus } from "./helpers/workflow";
+import { act, openActionForm, workflowStatus } from "./helpers/workflow";
 
 /**
  * The pages an editor and a reviewer see, as each of them, at a desktop and a phone
@@ -24,6 +24,7 @@ const EDITOR_PAGES: [string, string][] = [
   ["its preview", "/admin/articles/{id}/preview"],
   ["its 审签单", "/admin/articles/{id}/approval-form"],
   ["站内消息", "/admin/messages"],
+  ["媒体库", "/admin/media"],
   ["account", "/admin/account"],
 ];
 
@@ -54,57 +55,55 @@ test.describe("as an editor and a reviewer", () => {
   });
 
   for (const who of Object.keys(ROLE_PAGES) as (keyof typeof ROLE_PAGES)[]) {
-    for (const width of WIDTHS) {
-      test.describe(`${who} at ${width} px`, () => {
-        let page: Page;
-        test.beforeAll(async ({ browser }) => {
-          const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-          page = await context.newPage();
-          await loginAs(page, who, "/admin/account");
-        });
-        test.afterAll(async () => {
-          await page?.context().close();
-        });
-
-        for (const [name, route] of ROLE_PAGES[who]) {
-          test(`${who}: ${name}`, async () => {
-            const url = route.replace("{id}", String(articleId));
-            const response = await page.goto(url);
-            expect(response?.status(), `${url} answered ${response?.status()}`).toBeLessThan(400);
-            await checkPage(page, width, `${who} ${name}`);
-          });
-        }
-
-        if (who === "editor") {
-          test("editor: state: the picture dialog open", async () => {
-            await page.goto("/admin/articles/new");
-            await page.getByRole("toolbar", { name: "正文格式" }).getByRole("button", { name: "插入图片" }).click();
-            await expect(page.getByRole("dialog", { name: "插入图片" })).toBeVisible();
-            await checkPage(page, width, "editor state: picture dialog");
-            await page.keyboard.press("Escape");
-          });
-        }
-
-        if (who === "reviewer") {
-          test("reviewer: state: the review panel's return form, then its validation error", async () => {
-            await page.goto(`/admin/articles/${articleId}`);
-            const panel = page.getByRole("region", { name: "审核与发布" });
-            await panel.getByRole("button", { name: "退回修改", exact: true }).click();
-            const comment = panel.getByRole("textbox", { name: /退回意见/ });
-            await expect(comment).toBeFocused();
-            await checkPage(page, width, "reviewer state: return form");
-            // Sent empty past the browser's own check: the server's message, tied to the field.
-            await submitWithoutBrowserValidation(panel.locator("form.workflow-form"));
-            const error = panel.getByRole("alert");
-            await expect(error).toHaveText("请填写退回意见。");
-            await expect(comment).toHaveAttribute("aria-invalid", "true");
-            await expect(comment).toHaveAccessibleDescription("请填写退回意见。");
-            await checkPage(page, width, "reviewer state: return form error");
-            await panel.getByRole("button", { name: "取消" }).click();
-            await expect(workflowStatus(page)).toHaveText("审核中");
-          });
-        }
+    test.describe(`${who} at every width`, () => {
+      let page: Page;
+      test.beforeAll(async ({ browser }) => {
+        const context = await browser.newContext(WALK_CONTEXT);
+        page = await context.newPage();
+        await loginAs(page, who, "/admin/account");
       });
-    }
+      test.afterAll(async () => {
+        await page?.context().close();
+      });
+
+      for (const [name, route] of ROLE_PAGES[who]) {
+        test(`${who}: ${name}`, async () => {
+          const url = route.replace("{id}", String(articleId));
+          const response = await page.goto(url);
+          expect(response?.status(), `${url} answered ${response?.status()}`).toBeLessThan(400);
+          await checkAtEveryWidth(page, `${who} ${name}`);
+        });
+      }
+
+      if (who === "editor") {
+        test("editor: state: the picture dialog open", async () => {
+          await page.goto("/admin/articles/new");
+          await page.getByRole("toolbar", { name: "正文格式" }).getByRole("button", { name: "插入图片" }).click();
+          await expect(page.getByRole("dialog", { name: "插入图片" })).toBeVisible();
+          await checkAtEveryWidth(page, "editor state: picture dialog");
+          await page.keyboard.press("Escape");
+        });
+      }
+
+      if (who === "reviewer") {
+        test("reviewer: state: the review panel's return form, then its validation error", async () => {
+          await page.goto(`/admin/articles/${articleId}`);
+          const panel = page.getByRole("region", { name: "审核与发布" });
+          const comment = await openActionForm(page, "退回修改");
+          await expect(comment).toHaveAccessibleName(/退回意见/);
+          await expect(comment).toBeFocused();
+          await checkAtEveryWidth(page, "reviewer state: return form");
+          // Sent empty past the browser's own check: the server's message, tied to the field.
+          await submitWithoutBrowserValidation(panel.locator("form.workflow-form"));
+          const error = panel.getByRole("alert");
+          await expect(error).toHaveText("请填写退回意见。");
+          await expect(comment).toHaveAttribute("aria-invalid", "true");
+          await expect(comment).toHaveAccessibleDescription("请填写退回意见。");
+          await checkAtEveryWidth(page, "reviewer state: return form error");
+          await panel.getByRole("button", { name: "取消" }).click();
+          await expect(workflowStatus(page)).toHaveText("审核中");
+        });
+      }
+    });
   }
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { axeViolations, WIDTHS } from "./helpers/a11y";
+import { expect, test } from "@playwright/test";
+import { checkAtEveryWidth, checkPage, WALK_CONTEXT } from "./helpers/a11y";
 import { REFERENCE } from "./helpers/public-site";
 
 const PAGES = [
@@ -17,36 +17,30 @@ const PAGES = [
   { name: "404", path: "/no-such-page" },
 ];
 
-const violations = async (page: Page) => (await axeViolations(page)).map((found) => found.line);
+/** One reader's window for the walk: each page is loaded once and checked at both widths. */
+test.use({ viewport: WALK_CONTEXT.viewport });
 
-for (const width of WIDTHS) {
-  test.describe(`accessibility at ${width} px`, () => {
-    test.use({ viewport: { width, height: 900 } });
-    for (const target of PAGES) {
-      test(`${target.name} has no WCAG 2.1 A/AA violations`, async ({ page }) => {
-        await page.goto(target.path);
-        if (target.follow === true) await page.locator(".column-main .article-list a").first().click();
-        else if (target.follow) await page.locator(".column-main .article-list a", { hasText: target.follow }).click();
-        await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-        await page.waitForLoadState("networkidle");
-        expect(await violations(page)).toEqual([]);
-      });
-    }
-
-    test("the article in 长者模式 with the largest font has no violations", async ({ page }) => {
-      await page.goto(REFERENCE.path);
-      await page.getByRole("button", { name: "长者模式" }).click();
-      await page.getByRole("button", { name: "正文字号：大" }).click();
-      expect(await violations(page)).toEqual([]);
-    });
-
-    if (width === 390) {
-      test("the open phone menu has no violations", async ({ page }) => {
-        await page.goto("/");
-        await page.getByRole("button", { name: "打开栏目导航" }).click();
-        await expect(page.getByRole("dialog", { name: "栏目导航" })).toBeVisible();
-        expect(await violations(page)).toEqual([]);
-      });
-    }
+for (const target of PAGES) {
+  test(`${target.name} has no WCAG 2.1 A/AA violations`, async ({ page }) => {
+    await page.goto(target.path);
+    if (target.follow === true) await page.locator(".column-main .article-list a").first().click();
+    else if (target.follow) await page.locator(".column-main .article-list a", { hasText: target.follow }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await checkAtEveryWidth(page, target.name);
   });
 }
+
+test("the article in 长者模式 with the largest font has no violations", async ({ page }) => {
+  await page.goto(REFERENCE.path);
+  await page.getByRole("button", { name: "长者模式" }).click();
+  await page.getByRole("button", { name: "正文字号：大" }).click();
+  await checkAtEveryWidth(page, "长者模式, large font");
+});
+
+test("the open phone menu has no violations", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto("/");
+  await page.getByRole("button", { name: "打开栏目导航" }).click();
+  await expect(page.getByRole("dialog", { name: "栏目导航" })).toBeVisible();
+  await checkPage(page, 390, "the open phone menu");
+});

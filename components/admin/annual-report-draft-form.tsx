@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { useState, useTransition } from "react";
 import { annualReportText as R } from "@/lib/i18n/statistics";
 import { createAnnualReportDraftAction } from "@/lib/statistics/actions";

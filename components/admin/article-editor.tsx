@@ -2,7 +2,7 @@
 
 import type { Editor } from "@tiptap/core";
 import { closeHistory } from "@tiptap/pm/history";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RemoteSummary } from "@/components/editor/remote-images";

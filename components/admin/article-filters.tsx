@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { defaultAdminSort, type AdminListFilter } from "@/lib/articles/schema";
 import { t } from "@/lib/i18n/zh-CN";
 import { ColumnOptions } from "./column-options";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteArticleAction, duplicateArticleAction } from "@/lib/articles/actions";

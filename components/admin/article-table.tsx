@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import type { AdminArticleRow, SearchTruncation } from "@/lib/articles/admin-queries";
 import { displayTitle } from "@/lib/articles/format";
 import { defaultAdminSort, type AdminListFilter } from "@/lib/articles/schema";

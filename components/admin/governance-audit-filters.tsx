@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { actionFamily, actionLabel, familyLabel, targetTypeLabel } from "@/lib/audit/labels";
 import type { AuditFilter } from "@/lib/audit/filters";
 import { t } from "@/lib/i18n/zh-CN";

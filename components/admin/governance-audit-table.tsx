@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { auditQueryString, type AuditFilter } from "@/lib/audit/filters";
 import { entryLabel, targetTypeLabel } from "@/lib/audit/labels";
 import type { AuditView } from "@/lib/audit/queries";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { useEffect, useRef, useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 import { reorderColumnAction, setColumnHiddenAction } from "@/lib/columns/actions";

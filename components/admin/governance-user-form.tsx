@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { useState } from "react";
 import { t } from "@/lib/i18n/zh-CN";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";
 import type { AdminUser } from "@/lib/users/admin-queries";

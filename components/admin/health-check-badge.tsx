@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { formatDateTime } from "@/lib/format/date";
 import { failedLatestRun } from "@/lib/health/queries";
 import { healthText as H } from "@/lib/health/text";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { formatDateTime } from "@/lib/format/date";
 import { HEALTH_CHECKS, type Finding } from "@/lib/health/finding";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { markAllMessagesReadAction, markMessageReadAction } from "@/lib/messages/actions";
 import { fill } from "@/lib/i18n/fill";
 import { MESSAGE_TEXT as L } from "@/lib/messages/text";

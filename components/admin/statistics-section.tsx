@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { statisticsText as L } from "@/lib/i18n/statistics";
 import { describeTable, type DataTable } from "@/lib/statistics/table";
 import { StatisticsChart } from "./statistics-chart";

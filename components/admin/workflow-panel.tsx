@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { APPROVAL_TEXT } from "@/lib/approval/text";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";

@@ -4,14 +4,36 @@ import { expect, type Locator, type Page } from "@playwright/test";
 /**
  * What the accessibility walks (e2e/*-a11y*.spec.ts) check on every page and state:
  * no WCAG 2.1 A/AA violation axe can find and, at the phone width, no sideways scroll.
+ * A page is loaded once and checked at each width in turn, the window resized between
+ * (the layout answers to CSS media queries and ResizeObserver, not to the width it was
+ * loaded at), so that a walk pays for one navigation per page.
  */
 export const WIDTHS = [1280, 390] as const;
+const HEIGHT = 900;
+
+/** A window of the walks' first width, in the site's locale and time zone, for a walk's own context. */
+export const WALK_CONTEXT = { viewport: { width: WIDTHS[0], height: HEIGHT }, locale: "zh-CN", timezoneId: "Asia/Shanghai" } as const;
+
+/** Resizes the window and waits two frames, so that what answers to the resize has drawn. */
+export async function resizeTo(page: Page, width: number) {
+  await page.setViewportSize({ width, height: HEIGHT });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** The page as it is now, checked at every width, then left at the first. */
+export async function checkAtEveryWidth(page: Page, key: string) {
+  for (const width of WIDTHS) {
+    await resizeTo(page, width);
+    await checkPage(page, width, key);
+  }
+  await resizeTo(page, WIDTHS[0]);
+}
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 type Found = { id: string; line: string };
 
 /** What axe finds against WCAG 2.1 A/AA, one readable line per rule with the first elements. */
-export async function axeViolations(page: Page): Promise<Found[]> {
+async function axeViolations(page: Page): Promise<Found[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations.map((v) => ({
     id: v.id,

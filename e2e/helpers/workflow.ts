@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import type { AccountName } from "./accounts";
 import { loginAs } from "./login";
 
@@ -9,20 +9,24 @@ export async function as(browser: Browser, who: AccountName, path: string): Prom
   return page;
 }
 
+/**
+ * Opens a workflow action's comment form and returns its field. A click that lands before
+ * React has hydrated the panel opens nothing, so this clicks again until the field shows.
+ */
+export async function openActionForm(page: Page, action: string): Promise<Locator> {
+  const button = page.getByRole("button", { name: action, exact: true });
+  const comment = page.getByRole("textbox", { name: /意见|原因|说明/ });
+  await expect(async () => {
+    if (!(await comment.isVisible())) await button.click();
+    await expect(comment).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  return comment;
+}
+
 /** Clicks a workflow action in the panel, fills its comment when given, and confirms it when the panel asks. */
 export async function act(page: Page, action: string, text?: string) {
-  const button = page.getByRole("button", { name: action, exact: true });
-  if (text === undefined) {
-    await button.click();
-  } else {
-    // A click that lands before React has hydrated the panel opens nothing: click again until the comment field shows.
-    const comment = page.getByRole("textbox", { name: /意见|原因|说明/ });
-    await expect(async () => {
-      if (!(await comment.isVisible())) await button.click();
-      await expect(comment).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 20_000 });
-    await comment.fill(text);
-  }
+  if (text === undefined) await page.getByRole("button", { name: action, exact: true }).click();
+  else await (await openActionForm(page, action)).fill(text);
   const confirm = page.getByRole("button", { name: `确认${action}` });
   if (await confirm.isVisible().catch(() => false)) await confirm.click();
 }

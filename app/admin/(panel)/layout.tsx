@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { LogoutButton } from "@/components/admin/logout-button";
 import { requireUser } from "@/lib/auth/session";
 import { fill } from "@/lib/i18n/fill";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";
 import { t } from "@/lib/i18n/zh-CN";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { ArticleFilters } from "@/components/admin/article-filters";
 import { ArticleTable, ListPagination, SearchOrder, type RowPermissions } from "@/components/admin/article-table";
 import { WordImportDialog } from "@/components/admin/word-import-dialog";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { HealthCheckRunButton } from "@/components/admin/health-check-run";
 import { HealthColumnTable, HealthFindings, HealthStateBadge, HealthTrend, HealthVetoTable } from "@/components/admin/health-check-report";
 import { requireRole } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { RedirectPager, RedirectTable } from "@/components/admin/redirect-table";
 import { requireRole } from "@/lib/auth/session";
 import { fill } from "@/lib/i18n/fill";

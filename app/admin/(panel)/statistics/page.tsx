@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { StatisticsFilters } from "@/components/admin/statistics-filters";
 import { StatisticsSection } from "@/components/admin/statistics-section";
 import { requireRole } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { GovernanceReviewerGroups } from "@/components/admin/governance-reviewer-groups";
 import { GovernanceUserTable } from "@/components/admin/governance-user-table";
 import { requireRole } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { GovernanceWordForm } from "@/components/admin/governance-word-form";
 import { GovernanceWordTable } from "@/components/admin/governance-word-table";
 import { fill } from "@/components/admin/governance-text";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { ArticleEditor } from "@/components/admin/article-editor";
 import { blankEditorArticle, columnChoicesFor } from "@/lib/articles/admin-queries";
 import { can } from "@/lib/auth/permissions";

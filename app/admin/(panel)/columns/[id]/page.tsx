@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { notFound } from "next/navigation";
 import { GovernanceColumnDelete } from "@/components/admin/governance-column-delete";
 import { GovernanceColumnForm } from "@/components/admin/governance-column-form";

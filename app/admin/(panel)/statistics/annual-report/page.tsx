@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { AnnualReportDraftForm } from "@/components/admin/annual-report-draft-form";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { columnChoicesFor } from "@/lib/articles/admin-queries";

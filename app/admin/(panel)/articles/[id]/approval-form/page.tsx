@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { notFound } from "next/navigation";
 import { ApprovalFormSheet } from "@/components/admin/approval-form";
 import { PrintPageButton } from "@/components/admin/print-page-button";

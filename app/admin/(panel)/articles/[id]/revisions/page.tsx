@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/link";
 import { notFound } from "next/navigation";
 import { DiffView } from "@/components/admin/diff-view";
 import { RestoreButton } from "@/components/admin/restore-button";
