@@ -77,7 +77,8 @@ test("from the article list a document becomes a draft; in the editor a bad file
 
   await dialog.getByLabel("Word 文档（.docx）").setInputFiles({ name: "植树活动.docx", mimeType: DOCX, buffer: libreOfficeDocx() });
   await dialog.getByRole("button", { name: "导入", exact: true }).click();
-  await expect(editor).toHaveURL(/\/admin\/articles\/\d+$/);
+  // Reading the document and making its picture's sizes takes 2–3 s on a quiet machine, 8 s beside two other lines.
+  await expect(editor).toHaveURL(/\/admin\/articles\/\d+$/, { timeout: 30_000 });
   await expect(notices(editor)).toContainText("已导入 Word 文档");
   await expect(editor.getByLabel("标题", { exact: true })).toHaveValue("关于开展春季植树活动的通知");
   await expect(body(editor).locator("figure img")).toHaveAttribute("alt", "志愿者在甘德尔山植树");

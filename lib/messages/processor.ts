@@ -48,7 +48,10 @@ export async function processMessages(now: Date = new Date()): Promise<number> {
       }
       if (settled !== cursor[0].lastEventId) await tx.messageCursor.update({ where: { id: 1 }, data: { lastEventId: settled } });
       return { created: created.length, mails, full: events.length === BATCH && settled !== cursor[0].lastEventId };
-    });
+      // A batch reads the recipients of up to BATCH events, and the unsettled ones again at every tick: on a
+      // busy server that outlasts Prisma's default of 5 s, and a batch rolled back at its timeout would be
+      // tried again, and time out again, at every tick. The cursor's lock only makes other instances skip.
+    }, { timeout: 60_000 });
     if (!batch) break;
     written += batch.created;
     queuedMail ||= batch.mails > 0;
