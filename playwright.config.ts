@@ -22,6 +22,7 @@ const READ_ONLY_SPECS = ["**/admin-a11y.spec.ts", "**/admin-a11y-roles.spec.ts",
 const LINE_B_SPECS = [
   "**/review-publish.spec.ts", "**/policy-documents.spec.ts", "**/review-levels.spec.ts", "**/authoring-saving.spec.ts",
   "**/security-login.spec.ts", "**/messages-approval-form.spec.ts", "**/search.spec.ts", "**/foundation.spec.ts",
+  "**/public-article.spec.ts",
 ];
 
 const chromiumArgs = [
@@ -58,7 +59,7 @@ export default defineConfig({
   projects: [
     { name: "journeys", testIgnore: [...READ_ONLY_SPECS, ...LINE_B_SPECS], workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined } },
     { name: "journeys-b", testMatch: LINE_B_SPECS, workers: 1, use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: baseUrlOf(E2E_PORT_B) } },
-    // Read-only: a worker a line of journeys leaves free takes the next walk file.
+    // Read-only: a worker a line of journeys leaves free takes the next walk (the admin and public walks run their pages in parallel).
     { name: "walks", testMatch: READ_ONLY_SPECS, use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   globalSetup: "./e2e/global-setup.ts",

@@ -11,8 +11,8 @@ import { loginAs } from "./helpers/login";
  * here; a dynamic segment is filled with the first object its list page links to, and a
  * page whose segment cannot be filled fails, naming the page.
  *
- * One logged-in page is reused for every route (no login per route), each loaded once and
- * checked at both widths. A few states are checked too: validation errors shown,
+ * Each worker that takes part of the walk logs in once and reuses its page for every route,
+ * each loaded once and checked at both widths. A few states are checked too: validation errors shown,
  * confirmation dialogs open (article, column, user disable, topic delete with its refusal). What editors and reviewers see is walked
  * as them in admin-a11y-roles.spec.ts.
  */
@@ -76,6 +76,9 @@ test("every admin page is known to this spec's route walk", () => {
 });
 
 test.describe("admin accessibility at every width", () => {
+  // Each page is a test of its own that any free worker may take (each worker logs in once),
+  // so that the walk fills the workers the lines of journeys leave idle.
+  test.describe.configure({ mode: "parallel" });
   let page: Page;
   const ids = new Map<string, string>();
 
@@ -88,10 +91,13 @@ test.describe("admin accessibility at every width", () => {
     await page?.context().close();
   });
 
-  // Logged out first: the login page is one of the routes; then one login for the rest.
-  test("/admin/login", async () => {
-    await page.goto("/admin/login");
-    await checkAtEveryWidth(page, "/admin/login");
+  // Logged out, in a window of its own: the shared page is logged in.
+  test("/admin/login", async ({ browser }) => {
+    const context = await browser.newContext(WALK_CONTEXT);
+    const loggedOut = await context.newPage();
+    await loggedOut.goto("/admin/login");
+    await checkAtEveryWidth(loggedOut, "/admin/login");
+    await context.close();
   });
 
   for (const route of ROUTES.filter((r) => r !== "/admin/login")) {

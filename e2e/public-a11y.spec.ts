@@ -19,6 +19,8 @@ const PAGES = [
 
 /** One reader's window for the walk: each page is loaded once and checked at both widths. */
 test.use({ viewport: WALK_CONTEXT.viewport });
+// Every page is independent: any free worker may take the next.
+test.describe.configure({ mode: "parallel" });
 
 for (const target of PAGES) {
   test(`${target.name} has no WCAG 2.1 A/AA violations`, async ({ page }) => {
