@@ -41,7 +41,7 @@ export const ADMIN_SEARCH_LIMIT = ADMIN_SEARCH_DEFAULT_LIMIT;
  * (only punctuation, say) falls back to a plain title match.
  */
 async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Promise<{ where: Prisma.ArticleWhereInput; ranked: number[] | null; matches: number }> {
-  const and: Prisma.ArticleWhereInput[] = [visibleTo(user)];
+  const and = conditionsBeyondSearch(filter, user);
   const columnIds = filter.column ? await getColumnWithDescendantIds(filter.column) : undefined;
   let ranked: number[] | null = null;
   let matches = 0;
@@ -57,6 +57,18 @@ async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Pr
   }
   if (columnIds) and.push({ columnId: { in: columnIds } });
   if (filter.status) and.push({ status: filter.status });
+  return { where: { AND: and }, ranked, matches };
+}
+
+/**
+ * The list's conditions that the search engine cannot apply itself: who may see what
+ * (an admin sees every article), the author, the dates. A relevance search with none
+ * of them asks the engine for one page (searchPage); a new filter the engine does not
+ * know belongs here, so that such a search never ignores it.
+ */
+function conditionsBeyondSearch(filter: AdminListFilter, user: SessionUser): Prisma.ArticleWhereInput[] {
+  const and: Prisma.ArticleWhereInput[] = [];
+  if (user.role !== "ADMIN") and.push(visibleTo(user));
   if (filter.author) and.push({ createdById: filter.author });
   if (filter.from || filter.to) {
     const range: Prisma.DateTimeFilter = {};
@@ -65,7 +77,7 @@ async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Pr
     if (filter.to) range.lt = new Date(zonedDayStart(filter.to).getTime() + 24 * 3600_000);
     and.push({ [filter.dateField]: range });
   }
-  return { where: { AND: and }, ranked, matches };
+  return and;
 }
 
 /** Midnight of a calendar day in the display time zone. */
@@ -100,7 +112,9 @@ export interface ListLimits {
 const LIST_LIMITS: ListLimits = { pageSize: ADMIN_PAGE_SIZE, countCap: ADMIN_COUNT_CAP };
 
 export async function listAdminArticles(filter: AdminListFilter, user: SessionUser, limits: ListLimits = LIST_LIMITS) {
-  if (filter.q && filter.sort === "relevance" && searchHoldsEveryFilter(filter, user)) {
+  // The engine applies status and column itself: with nothing else to apply, it is asked for one page,
+  // not for the best ADMIN_SEARCH_LIMIT to be filtered here (a twentieth of the text checks on the way).
+  if (filter.q && filter.sort === "relevance" && conditionsBeyondSearch(filter, user).length === 0) {
     const page = await searchPage(filter.q, filter, limits.pageSize);
     if (page) return page;
   }
@@ -129,15 +143,6 @@ export async function listAdminArticles(filter: AdminListFilter, user: SessionUs
 export interface SearchTruncation {
   matches: number;
   ranked: number;
-}
-
-/**
- * Whether the search engine applies all of this list's filters itself (status and column;
- * an admin sees every article): then it is asked for one page, not for the best
- * ADMIN_SEARCH_LIMIT to be filtered here — a twentieth of the text checks on the way.
- */
-function searchHoldsEveryFilter(filter: AdminListFilter, user: SessionUser): boolean {
-  return user.role === "ADMIN" && !filter.author && !filter.from && !filter.to;
 }
 
 /** One page of the best matches straight from the engine; null when the query has nothing searchable in it. */
