@@ -22,7 +22,7 @@ const READ_ONLY_SPECS = ["**/admin-a11y.spec.ts", "**/admin-a11y-roles.spec.ts",
 const LINE_B_SPECS = [
   "**/review-publish.spec.ts", "**/policy-documents.spec.ts", "**/review-levels.spec.ts", "**/authoring-saving.spec.ts",
   "**/security-login.spec.ts", "**/messages-approval-form.spec.ts", "**/search.spec.ts", "**/foundation.spec.ts",
-  "**/public-article.spec.ts", "**/authoring-keyboard.spec.ts",
+  "**/public-article.spec.ts", "**/authoring-keyboard.spec.ts", "**/health-check.spec.ts",
 ];
 
 const chromiumArgs = [
