@@ -100,7 +100,9 @@ export async function deleteColumn(id: number, actor: AuditActor) {
   return db().$transaction(async (tx) => {
     await lockColumnTree(tx);
     const column = await findColumnOrFail(tx, id);
-    const [articles, children] = await Promise.all([tx.article.count({ where: { columnId: id } }), tx.column.count({ where: { parentId: id } })]);
+    // One after the other: the transaction's one connection runs a query at a time.
+    const articles = await tx.article.count({ where: { columnId: id } });
+    const children = await tx.column.count({ where: { parentId: id } });
     if (articles > 0) {
       throw new ActionError("conflict", `栏目“${column.name}”下还有 ${articles} 篇文章，请先将这些文章移到其他栏目，再删除栏目。`);
     }

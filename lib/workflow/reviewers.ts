@@ -67,12 +67,20 @@ export function isCountersign(rule: LevelRule): boolean {
  * check, the 工作台, the workflow panel and the 站内消息 use it.
  */
 export async function reviewersForLevel(tx: Client, article: ReviewedArticle, level: number, asOfEventId?: number): Promise<number[]> {
-  const [rule, columnReviewers, round] = await Promise.all([
-    levelRule(tx, article.columnId, level),
-    columnReviewerIds(tx, article.columnId),
-    currentRound(tx, article.id, asOfEventId),
-  ]);
+  const { rule, columnReviewers, round } = await readLevel(tx, article, level, asOfEventId);
   return eligibleReviewers(rule, columnReviewers, round, article);
+}
+
+/**
+ * What decides a level's reviewers: its rule, the column's reviewers, the current round.
+ * One query after another: inside a transaction they share one connection, which runs a
+ * query at a time (pg deprecates queueing a second while one runs, and pg 9 refuses it).
+ */
+async function readLevel(tx: Client, article: ReviewedArticle, level: number, asOfEventId?: number) {
+  const rule = await levelRule(tx, article.columnId, level);
+  const columnReviewers = await columnReviewerIds(tx, article.columnId);
+  const round = await currentRound(tx, article.id, asOfEventId);
+  return { rule, columnReviewers, round };
 }
 
 export interface LevelReview {
@@ -87,11 +95,7 @@ export interface LevelReview {
 
 /** Everything the panel and the approval need to know about the level under review. */
 export async function levelReview(tx: Client, article: ReviewedArticle, level: number): Promise<LevelReview> {
-  const [rule, columnReviewers, round] = await Promise.all([
-    levelRule(tx, article.columnId, level),
-    columnReviewerIds(tx, article.columnId),
-    currentRound(tx, article.id),
-  ]);
+  const { rule, columnReviewers, round } = await readLevel(tx, article, level);
   const signed = round.approvals.filter((a) => a.level === level).map((a) => a.actorId);
   return { level, rule, round, waiting: eligibleReviewers(rule, columnReviewers, round, article), signed };
 }
