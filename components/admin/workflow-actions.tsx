@@ -16,6 +16,7 @@ import {
   withdrawArticle,
 } from "@/lib/workflow/actions";
 import { ACTION_LABELS, type UserAction } from "@/lib/workflow/transitions";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * `version`: the version shown on this page — an approval holds for exactly that one.
@@ -59,6 +60,8 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
   // The last action's outcome, for a screen reader (polite); errors go to the alert below.
   const [done, setDone] = useState("");
   const [pending, startTransition] = useTransition();
+  // The buttons do nothing until React has hydrated them: a tap before then (a slow phone) would be lost.
+  const hydrated = useHydrated();
   const outcomeRef = useRef<HTMLParagraphElement>(null);
   const errorId = useId();
 
@@ -151,7 +154,7 @@ export function WorkflowActions({ articleId, version, actions, wasLive, zoneOffs
             type="button"
             className={`button ${act === "reject" || act === "withdraw" || act === "recall" ? "button-danger" : "button-primary"}`}
             aria-expanded={open === act}
-            disabled={pending}
+            disabled={pending || !hydrated}
             onClick={() => {
               if (FORM[act] || (act === "publish" && wasLive)) openForm(act);
               else {

@@ -9,18 +9,10 @@ export async function as(browser: Browser, who: AccountName, path: string): Prom
   return page;
 }
 
-/**
- * Opens a workflow action's comment form and returns its field. A click that lands before
- * React has hydrated the panel opens nothing, so this clicks again until the field shows.
- */
+/** Opens a workflow action's comment form and returns its field (the buttons answer once the panel has hydrated). */
 export async function openActionForm(page: Page, action: string): Promise<Locator> {
-  const button = page.getByRole("button", { name: action, exact: true });
-  const comment = page.getByRole("textbox", { name: /意见|原因|说明/ });
-  await expect(async () => {
-    if (!(await comment.isVisible())) await button.click();
-    await expect(comment).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-  return comment;
+  await page.getByRole("button", { name: action, exact: true }).click();
+  return page.getByRole("textbox", { name: /意见|原因|说明/ });
 }
 
 /** Clicks a workflow action in the panel, fills its comment when given, and confirms it when the panel asks. */
