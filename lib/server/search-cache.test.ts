@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveArticle } from "@/lib/articles/mutations";
 import { articleContentSchema } from "@/lib/articles/schema";
 import { listenForChanges } from "@/lib/cache/bus";
@@ -107,7 +107,9 @@ async function expectDroppedEverywhere(q: string, expected: (body: string) => bo
       if (Date.now() - started > 10_000) throw new Error(`${instance.base}: the search for ${q} was not renewed (${page.state})`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect((await search(instance, q)).state).toBe("HIT");
+    // Then kept again. A change notice that lands after the renewal drops the page once more
+    // (seen once in a full run): ask until it is kept.
+    await vi.waitFor(async () => expect((await search(instance, q)).state).toBe("HIT"), { timeout: 10_000, interval: 50 });
   }
 }
 
