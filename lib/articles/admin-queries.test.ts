@@ -67,6 +67,8 @@ describe("the admin article list", () => {
 
   it("falls back to a title match for a query with nothing searchable in it, and ignores relevance without a query", async () => {
     expect(await titles({ q: "《" })).toEqual(["《条例》解读"]);
+    // LIKE's wildcards and its escape character are matched as typed: no title holds them.
+    for (const q of ["%", "_", "\\", "%_\\"]) expect(await titles({ q })).toEqual([]);
     expect(adminListFilterSchema.parse({ sort: "relevance" }).sort).toBe("updatedAt");
     expect(adminListFilterSchema.parse({ q: "生态" }).sort).toBe("relevance");
     expect(adminListFilterSchema.parse({ q: "  " })).toMatchObject({ q: undefined, sort: "updatedAt" });

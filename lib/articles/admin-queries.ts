@@ -35,29 +35,38 @@ export function canSee(user: Pick<SessionUser, "id" | "role" | "columnIds">, art
 export const ADMIN_SEARCH_LIMIT = ADMIN_SEARCH_DEFAULT_LIMIT;
 
 /**
- * The article list's filter, in one place. A search goes through the search engine
- * (every status, title and body, Chinese by bigrams) and comes back as the ids of the
- * best ADMIN_SEARCH_LIMIT matches, best first; a query with nothing searchable in it
- * (only punctuation, say) falls back to a plain title match.
+ * The article list's filter as SQL on the "Article" row `a`, in one place. A search goes
+ * through the search engine (every status, title and body) and comes back as the ids of
+ * the best ADMIN_SEARCH_LIMIT matches, best first; a query with nothing searchable in it
+ * (only punctuation, say) falls back to a plain title match. SQL rather than Prisma's
+ * filter: Prisma counts `take` rows in id order, and that order made every filtered count
+ * walk the primary key past the rows of other columns, statuses or authors (50 ms for an
+ * editor's list at a million articles, 2.5 ms counted from the column index).
  */
-async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Promise<{ where: Prisma.ArticleWhereInput; ranked: number[] | null; matches: number }> {
+async function adminListWhere(filter: AdminListFilter, user: SessionUser): Promise<{ where: Prisma.Sql; ranked: number[] | null; matches: number }> {
   const and = conditionsBeyondSearch(filter, user);
   const columnIds = filter.column ? await getColumnWithDescendantIds(filter.column) : undefined;
   let ranked: number[] | null = null;
   let matches = 0;
   if (filter.q) {
-    const found = await adminSearchArticles(filter.q, { statuses: filter.status ? [filter.status] : undefined, columnIds, limit: ADMIN_SEARCH_LIMIT });
+    const order = filter.sort === "relevance" ? "relevance" : "unranked"; // sorted here by another field
+    const found = await adminSearchArticles(filter.q, { statuses: filter.status ? [filter.status] : undefined, columnIds, limit: ADMIN_SEARCH_LIMIT, order });
     if (found) {
       ranked = found.ids;
       matches = found.total;
-      and.push({ id: { in: found.ids } });
+      and.push(Prisma.sql`a.id = ANY(${found.ids}::int[])`);
     } else {
-      and.push({ title: { contains: filter.q, mode: "insensitive" } });
+      and.push(Prisma.sql`a.title ILIKE ${`%${escapeLike(filter.q)}%`}`);
     }
   }
-  if (columnIds) and.push({ columnId: { in: columnIds } });
-  if (filter.status) and.push({ status: filter.status });
-  return { where: { AND: and }, ranked, matches };
+  if (columnIds) and.push(Prisma.sql`a."columnId" = ANY(${columnIds}::int[])`);
+  if (filter.status) and.push(Prisma.sql`a.status = ${filter.status}::"ArticleStatus"`);
+  return { where: and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`, ranked, matches };
+}
+
+/** `text` matched literally by LIKE: its wildcards (% and _) and LIKE's default escape character, the backslash, escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -66,18 +75,29 @@ async function adminArticleWhere(filter: AdminListFilter, user: SessionUser): Pr
  * of them asks the engine for one page (searchPage); a new filter the engine does not
  * know belongs here, so that such a search never ignores it.
  */
-function conditionsBeyondSearch(filter: AdminListFilter, user: SessionUser): Prisma.ArticleWhereInput[] {
-  const and: Prisma.ArticleWhereInput[] = [];
-  if (user.role !== "ADMIN") and.push(visibleTo(user));
-  if (filter.author) and.push({ createdById: filter.author });
-  if (filter.from || filter.to) {
-    const range: Prisma.DateTimeFilter = {};
-    if (filter.from) range.gte = zonedDayStart(filter.from);
-    // "to" is inclusive: everything before the start of the next day.
-    if (filter.to) range.lt = new Date(zonedDayStart(filter.to).getTime() + 24 * 3600_000);
-    and.push({ [filter.dateField]: range });
-  }
+function conditionsBeyondSearch(filter: AdminListFilter, user: SessionUser): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  if (user.role !== "ADMIN") and.push(visibleToSql(user));
+  if (filter.author) and.push(Prisma.sql`a."createdById" = ${filter.author}`);
+  // "to" is inclusive: everything before the start of the next day.
+  if (filter.from) and.push(Prisma.sql`${LIST_COLUMNS[filter.dateField]} >= ${zonedDayStart(filter.from).toISOString()}::timestamp`);
+  if (filter.to) and.push(Prisma.sql`${LIST_COLUMNS[filter.dateField]} < ${new Date(zonedDayStart(filter.to).getTime() + 24 * 3600_000).toISOString()}::timestamp`);
   return and;
+}
+
+/** The columns the list sorts and filters by, as SQL: only these names reach a statement. */
+const LIST_COLUMNS = {
+  updatedAt: Prisma.raw('a."updatedAt"'),
+  createdAt: Prisma.raw('a."createdAt"'),
+  publishedAt: Prisma.raw('a."publishedAt"'),
+  title: Prisma.raw("a.title"),
+  viewCount: Prisma.raw('a."viewCount"'),
+} as const;
+
+/** The list's order, ties by id; by 公开日期 the never-published come last both ways (each order has its index). */
+function listOrder(sort: keyof typeof LIST_COLUMNS, dir: "asc" | "desc"): Prisma.Sql {
+  const direction = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  return Prisma.sql`${LIST_COLUMNS[sort]} ${direction}${sort === "publishedAt" ? Prisma.raw(" NULLS LAST") : Prisma.empty}, a.id ${direction}`;
 }
 
 /** Midnight of a calendar day in the display time zone. */
@@ -118,24 +138,22 @@ export async function listAdminArticles(filter: AdminListFilter, user: SessionUs
     const page = await searchPage(filter.q, filter, limits.pageSize);
     if (page) return page;
   }
-  const { where, ranked, matches } = await adminArticleWhere(filter, user);
+  const { where, ranked, matches } = await adminListWhere(filter, user);
   // More matches than were ranked: the list shows the best ones and says how many there were.
   const truncated = ranked !== null && matches > ranked.length ? { matches, ranked: ranked.length } : null;
   if (ranked && filter.sort === "relevance") return relevancePage(where, ranked, filter.page, truncated, limits.pageSize);
-  const counted = await db().article.count({ where, take: limits.countCap + 1 });
+  // Counted in no order, so that the planner reads whichever index holds the filter.
+  const [{ counted }] = await db().$queryRaw<{ counted: number }[]>`
+    SELECT count(*)::int AS counted FROM (SELECT 1 FROM "Article" a WHERE ${where} LIMIT ${limits.countCap + 1}) AS capped`;
   const capped = counted > limits.countCap;
   const total = Math.min(counted, limits.countCap);
   const pageCount = Math.max(1, Math.ceil(total / limits.pageSize));
   const page = Math.min(filter.page, pageCount);
-  const order: Prisma.SortOrder = filter.dir;
-  const sort = filter.sort === "relevance" ? "updatedAt" : filter.sort;
-  const orderBy: Prisma.ArticleOrderByWithRelationInput[] = [
-    sort === "publishedAt" ? { publishedAt: { sort: order, nulls: "last" } } : { [sort]: order },
-    { id: order },
-  ];
+  const order = listOrder(filter.sort === "relevance" ? "updatedAt" : filter.sort, filter.dir);
   // The page's ids first: with the filter and the order in one index, the rows it skips
   // are read from the index alone (OFFSET on the table reads every skipped row); then those rows.
-  const ids = await db().article.findMany({ where, orderBy, skip: (page - 1) * limits.pageSize, take: limits.pageSize, select: { id: true } });
+  const ids = await db().$queryRaw<{ id: number }[]>`
+    SELECT a.id FROM "Article" a WHERE ${where} ORDER BY ${order} LIMIT ${limits.pageSize} OFFSET ${(page - 1) * limits.pageSize}`;
   const rows = await rowsInOrder(ids.map((r) => r.id));
   return { rows, total, capped, page, pageCount, truncated };
 }
@@ -163,8 +181,8 @@ async function searchPage(q: string, filter: AdminListFilter, pageSize: number) 
 }
 
 /** One page of search matches in the engine's order, after the list's other filters and access rules. */
-async function relevancePage(where: Prisma.ArticleWhereInput, ranked: number[], requestedPage: number, truncated: SearchTruncation | null, pageSize: number) {
-  const allowed = new Set((await db().article.findMany({ where, select: { id: true } })).map((r) => r.id));
+async function relevancePage(where: Prisma.Sql, ranked: number[], requestedPage: number, truncated: SearchTruncation | null, pageSize: number) {
+  const allowed = new Set((await db().$queryRaw<{ id: number }[]>`SELECT a.id FROM "Article" a WHERE ${where}`).map((r) => r.id));
   const ids = ranked.filter((id) => allowed.has(id));
   const pageCount = Math.max(1, Math.ceil(ids.length / pageSize));
   const page = Math.min(requestedPage, pageCount);
