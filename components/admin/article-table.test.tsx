@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { adminListFilterSchema } from "@/lib/articles/schema";
-import { ListPagination } from "./article-table";
+import { ListPagination, SearchOrder } from "./article-table";
 
 const filter = adminListFilterSchema.parse({ status: "PUBLISHED" });
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
@@ -22,5 +22,17 @@ describe("ListPagination", () => {
 
   it("says the same when the counted articles fit on one page", () => {
     expect(text(renderToStaticMarkup(<ListPagination filter={filter} page={1} pageCount={1} total={3} capped />))).toContain("超过 3 篇");
+  });
+});
+
+describe("SearchOrder", () => {
+  const truncated = { matches: 5200, ranked: 1000 };
+
+  it("says that a search lists its best matches by relevance, and its newest in another order", () => {
+    const byRelevance = text(renderToStaticMarkup(<SearchOrder filter={adminListFilterSchema.parse({ q: "生态" })} truncated={truncated} />));
+    expect(byRelevance).toContain("共有约 5200 篇匹配，这里列出最相关的 1000 篇");
+    const byDate = text(renderToStaticMarkup(<SearchOrder filter={adminListFilterSchema.parse({ q: "生态", sort: "updatedAt" })} truncated={truncated} />));
+    expect(byDate).toContain("这里列出最新的 1000 篇");
+    expect(byDate).not.toContain("最相关");
   });
 });

@@ -50,6 +50,18 @@ describe("the admin article list", () => {
     expect(await titles({ q: "量子纠缠" })).toEqual([]);
   });
 
+  it("holds the best matches of a search sorted by relevance, and the newest when sorted by another field", async () => {
+    const limits = { pageSize: 20, countCap: 100, searchLimit: 2 };
+    const list = async (params: Record<string, string>) => {
+      const { rows, truncated } = await listAdminArticles(filter(params), admin, limits);
+      return { titles: rows.map((r) => r.title), truncated };
+    };
+    // Three match; the two title matches are the best, the body match is the newest.
+    expect(await list({ q: "安全生产" })).toEqual({ titles: expect.arrayContaining(["关于安全生产的通知", "媒体解读：安全生产"]), truncated: { matches: 3, ranked: 2 } });
+    expect(await list({ q: "安全生产", sort: "updatedAt" })).toEqual({ titles: ["冬季工作部署", "媒体解读：安全生产"], truncated: { matches: 3, ranked: 2 } });
+    expect((await list({ q: "安全生产", sort: "updatedAt", dir: "asc" })).titles).toEqual(["媒体解读：安全生产", "冬季工作部署"]);
+  });
+
   it("pages an admin's search by relevance straight from the engine, in the order and with the total of the filtered list", async () => {
     const limits = { pageSize: 2, countCap: 10 };
     // An editor's list filters the best matches itself; an admin's asks the engine for one page.

@@ -37,20 +37,24 @@ export const ADMIN_SEARCH_LIMIT = ADMIN_SEARCH_DEFAULT_LIMIT;
 /**
  * The article list's filter as SQL on the "Article" row `a`, in one place. A search goes
  * through the search engine (every status, title and body) and comes back as the ids of
- * the best ADMIN_SEARCH_LIMIT matches, best first; a query with nothing searchable in it
- * (only punctuation, say) falls back to a plain title match. SQL rather than Prisma's
- * filter: Prisma counts `take` rows in id order, and that order made every filtered count
- * walk the primary key past the rows of other columns, statuses or authors (50 ms for an
- * editor's list at a million articles, 2.5 ms counted from the column index).
+ * the best ADMIN_SEARCH_LIMIT matches, best first (sorted by another field: the newest);
+ * a query with nothing searchable in it (only punctuation, say) falls back to a plain
+ * title match. SQL rather than Prisma's filter: Prisma counts `take` rows in id order,
+ * and that order made every filtered count walk the primary key past the rows of other
+ * columns, statuses or authors (50 ms for an editor's list at a million articles, 2.5 ms
+ * counted from the column index).
  */
-async function adminListWhere(filter: AdminListFilter, user: SessionUser): Promise<{ where: Prisma.Sql; ranked: number[] | null; matches: number }> {
+async function adminListWhere(filter: AdminListFilter, user: SessionUser, searchLimit: number): Promise<{ where: Prisma.Sql; ranked: number[] | null; matches: number }> {
   const and = conditionsBeyondSearch(filter, user);
   const columnIds = filter.column ? await getColumnWithDescendantIds(filter.column) : undefined;
   let ranked: number[] | null = null;
   let matches = 0;
   if (filter.q) {
-    const order = filter.sort === "relevance" ? "relevance" : "unranked"; // sorted here by another field
-    const found = await adminSearchArticles(filter.q, { statuses: filter.status ? [filter.status] : undefined, columnIds, limit: ADMIN_SEARCH_LIMIT, order });
+    // Sorted by another field, the newest matches are listed in that order: a date sort
+    // shows what changed lately, and the newest are cheaper to find than the best (no
+    // head matches to look up first: 38 ms against 51 for 1,000 of 生态 at a million articles).
+    const order = filter.sort === "relevance" ? "relevance" : "newest";
+    const found = await adminSearchArticles(filter.q, { statuses: filter.status ? [filter.status] : undefined, columnIds, limit: searchLimit, order });
     if (found) {
       ranked = found.ids;
       matches = found.total;
@@ -128,17 +132,20 @@ export const ADMIN_COUNT_CAP = 10_000;
 export interface ListLimits {
   pageSize: number;
   countCap: number;
+  /** How many matches of a search the list holds (default ADMIN_SEARCH_LIMIT). */
+  searchLimit?: number;
 }
 const LIST_LIMITS: ListLimits = { pageSize: ADMIN_PAGE_SIZE, countCap: ADMIN_COUNT_CAP };
 
 export async function listAdminArticles(filter: AdminListFilter, user: SessionUser, limits: ListLimits = LIST_LIMITS) {
+  const searchLimit = limits.searchLimit ?? ADMIN_SEARCH_LIMIT;
   // The engine applies status and column itself: with nothing else to apply, it is asked for one page,
-  // not for the best ADMIN_SEARCH_LIMIT to be filtered here (a twentieth of the text checks on the way).
+  // not for the best searchLimit to be filtered here (a twentieth of the text checks on the way).
   if (filter.q && filter.sort === "relevance" && conditionsBeyondSearch(filter, user).length === 0) {
-    const page = await searchPage(filter.q, filter, limits.pageSize);
+    const page = await searchPage(filter.q, filter, limits.pageSize, searchLimit);
     if (page) return page;
   }
-  const { where, ranked, matches } = await adminListWhere(filter, user);
+  const { where, ranked, matches } = await adminListWhere(filter, user, searchLimit);
   // More matches than were ranked: the list shows the best ones and says how many there were.
   const truncated = ranked !== null && matches > ranked.length ? { matches, ranked: ranked.length } : null;
   if (ranked && filter.sort === "relevance") return relevancePage(where, ranked, filter.page, truncated, limits.pageSize);
@@ -164,15 +171,15 @@ export interface SearchTruncation {
 }
 
 /** One page of the best matches straight from the engine; null when the query has nothing searchable in it. */
-async function searchPage(q: string, filter: AdminListFilter, pageSize: number) {
+async function searchPage(q: string, filter: AdminListFilter, pageSize: number, searchLimit: number) {
   const columnIds = filter.column ? await getColumnWithDescendantIds(filter.column) : undefined;
   const statuses = filter.status ? [filter.status] : undefined;
   // Every page is asked with the same depth, so that the pages of one search never overlap.
   const ask = (page: number) =>
-    adminSearchArticles(q, { statuses, columnIds, offset: (page - 1) * pageSize, limit: pageSize, depth: ADMIN_SEARCH_LIMIT });
+    adminSearchArticles(q, { statuses, columnIds, offset: (page - 1) * pageSize, limit: pageSize, depth: searchLimit });
   let found = await ask(filter.page);
   if (!found) return null;
-  const total = Math.min(found.total, ADMIN_SEARCH_LIMIT);
+  const total = Math.min(found.total, searchLimit);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filter.page, pageCount);
   if (page !== filter.page) found = (await ask(page)) ?? found;

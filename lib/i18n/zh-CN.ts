@@ -779,6 +779,7 @@ export const zhCN = {
     byRelevance: "按相关度",
     byUpdated: "按更新时间",
     searchTruncated: "共有约 {n} 篇匹配，这里列出最相关的 {shown} 篇；请补充关键词或筛选条件缩小范围。",
+    searchTruncatedNewest: "共有约 {n} 篇匹配，这里列出最新的 {shown} 篇；请补充关键词或筛选条件缩小范围。",
     allColumns: "全部栏目",
     allStatuses: "全部状态",
     creator: "创建人",

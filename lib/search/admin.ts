@@ -22,8 +22,8 @@ import type { SearchPage } from "./sql";
 export interface AdminSearchOptions {
   statuses?: readonly ArticleStatus[];
   columnIds?: readonly number[];
-  /** "newest": most recently created first instead of by relevance; "unranked": the best matches, for a caller that sorts them its own way. */
-  order?: "relevance" | "newest" | "unranked";
+  /** "newest": most recently created first instead of by relevance. */
+  order?: "relevance" | "newest";
   limit?: number;
   offset?: number;
   /** How deep any page of this search may go (default: offset + limit); pages asked with one depth never overlap. */
@@ -39,7 +39,7 @@ export async function adminSearchArticles(query: string, options: AdminSearchOpt
   return searchEngine().page({
     query,
     vector: "admin",
-    order: options.order === "newest" ? "date" : (options.order ?? "relevance"),
+    order: options.order === "newest" ? "date" : "relevance",
     limit,
     offset,
     depth: Math.max(options.depth ?? 0, offset + limit),

@@ -34,12 +34,8 @@ export const COUNT_CAP = 1000;
 export interface SearchOptions {
   query: string;
   vector: SearchVector;
-  /**
-   * relevance: exact rank for the first RANK_WINDOW, then head matches and newest; date:
-   * newest only; unranked: the same matches as relevance, for a caller that puts them in
-   * its own order (the ranking, which reads each of the first RANK_WINDOW texts, skipped).
-   */
-  order: "relevance" | "date" | "unranked";
+  /** relevance: exact rank for the first RANK_WINDOW, then head matches and newest; date: newest only. */
+  order: "relevance" | "date";
   offset: number;
   limit: number;
   /**
@@ -84,7 +80,7 @@ function searchPageSql(options: SearchOptions): Prisma.Sql {
     ${options.vector}, ${text}, ${options.order === "date"},
     ${columns}, ${options.statuses ? [...options.statuses] : null}::text[],
     ${ts(options.from)}::timestamp, ${ts(options.to)}::timestamp, ${ts(options.now ?? new Date())}::timestamp,
-    ${options.offset}, ${options.limit}, ${options.depth}, ${options.order === "unranked" ? 0 : RANK_WINDOW}, ${COUNT_CAP})`;
+    ${options.offset}, ${options.limit}, ${options.depth}, ${RANK_WINDOW}, ${COUNT_CAP})`;
 }
 
 export async function searchIds(options: SearchOptions): Promise<SearchPage | null> {
