@@ -148,7 +148,8 @@ export async function listAdminArticles(filter: AdminListFilter, user: SessionUs
   const { where, ranked, matches } = await adminListWhere(filter, user, searchLimit);
   // More matches than were ranked: the list shows the best ones and says how many there were.
   const truncated = ranked !== null && matches > ranked.length ? { matches, ranked: ranked.length } : null;
-  if (ranked && filter.sort === "relevance") return relevancePage(where, ranked, filter.page, truncated, limits.pageSize);
+  const order = listOrder(filter.sort === "relevance" ? "updatedAt" : filter.sort, filter.dir);
+  if (ranked) return matchesPage(where, filter.sort === "relevance" ? ranked : order, filter.page, truncated, limits.pageSize);
   // Counted in no order, so that the planner reads whichever index holds the filter.
   const [{ counted }] = await db().$queryRaw<{ counted: number }[]>`
     SELECT count(*)::int AS counted FROM (SELECT 1 FROM "Article" a WHERE ${where} LIMIT ${limits.countCap + 1}) AS capped`;
@@ -156,7 +157,6 @@ export async function listAdminArticles(filter: AdminListFilter, user: SessionUs
   const total = Math.min(counted, limits.countCap);
   const pageCount = Math.max(1, Math.ceil(total / limits.pageSize));
   const page = Math.min(filter.page, pageCount);
-  const order = listOrder(filter.sort === "relevance" ? "updatedAt" : filter.sort, filter.dir);
   // The page's ids first: with the filter and the order in one index, the rows it skips
   // are read from the index alone (OFFSET on the table reads every skipped row); then those rows.
   const ids = await db().$queryRaw<{ id: number }[]>`
@@ -187,10 +187,17 @@ async function searchPage(q: string, filter: AdminListFilter, pageSize: number, 
   return { rows: await rowsInOrder(found.ids), total, capped: false, page, pageCount, truncated };
 }
 
-/** One page of search matches in the engine's order, after the list's other filters and access rules. */
-async function relevancePage(where: Prisma.Sql, ranked: number[], requestedPage: number, truncated: SearchTruncation | null, pageSize: number) {
-  const allowed = new Set((await db().$queryRaw<{ id: number }[]>`SELECT a.id FROM "Article" a WHERE ${where}`).map((r) => r.id));
-  const ids = ranked.filter((id) => allowed.has(id));
+/**
+ * One page of a search's matches (at most searchLimit, so all of them are read at once
+ * and counted here) after the list's other filters and access rules: in the engine's
+ * order (`ranked`), or in the list's.
+ */
+async function matchesPage(where: Prisma.Sql, order: number[] | Prisma.Sql, requestedPage: number, truncated: SearchTruncation | null, pageSize: number) {
+  const ranked = Array.isArray(order) ? order : null;
+  const matching = (await db().$queryRaw<{ id: number }[]>`
+    SELECT a.id FROM "Article" a WHERE ${where}${ranked ? Prisma.empty : Prisma.sql` ORDER BY ${order}`}`).map((r) => r.id);
+  const allowed = new Set(matching);
+  const ids = ranked ? ranked.filter((id) => allowed.has(id)) : matching;
   const pageCount = Math.max(1, Math.ceil(ids.length / pageSize));
   const page = Math.min(requestedPage, pageCount);
   const rows = await rowsInOrder(ids.slice((page - 1) * pageSize, page * pageSize));
