@@ -26,6 +26,11 @@ export interface ContentScan {
 }
 
 const BATCH = 200;
+/**
+ * References are resolved whenever this many are waiting, not once at the end: a site of
+ * a million articles holds millions of them, and all at once they would not fit in memory.
+ */
+const RESOLVE_EVERY = 5000;
 
 type Pending =
   | { kind: "article"; id: number; url: string; in: ArticleRef }
@@ -103,7 +108,7 @@ function fileChecker() {
   };
 }
 
-async function resolve(pending: Pending[], now: Date, findings: Finding[]) {
+async function resolve(pending: Pending[], now: Date, findings: Finding[], hasFile: (key: string) => Promise<boolean>) {
   const articleIds = [...new Set(pending.flatMap((p) => (p.kind === "article" ? [p.id] : [])))];
   const publicIds = new Set<number>();
   for (let i = 0; i < articleIds.length; i += 1000) {
@@ -115,7 +120,6 @@ async function resolve(pending: Pending[], now: Date, findings: Finding[]) {
   const known = await knownMediaKeys(keys);
   const mediaIds = [...new Set(pending.flatMap((p) => (p.kind === "media-id" ? [p.mediaId] : [])))];
   const media = new Map((await db().media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, storageKey: true } })).map((m) => [m.id, m.storageKey]));
-  const hasFile = fileChecker();
 
   for (const p of pending) {
     const { title, id } = p.in;
@@ -146,9 +150,11 @@ async function resolve(pending: Pending[], now: Date, findings: Finding[]) {
   }
 }
 
-export async function scanLiveContent(now: Date, siteOrigin: string): Promise<ContentScan> {
+export async function scanLiveContent(now: Date, siteOrigin: string, options: { resolveEvery?: number } = {}): Promise<ContentScan> {
+  const resolveEvery = options.resolveEvery ?? RESOLVE_EVERY;
   const scan: ContentScan = { findings: [], externalLinks: new Map() };
   const pending: Pending[] = [];
+  const hasFile = fileChecker();
   let after = 0;
   for (;;) {
     const batch = await db().article.findMany({
@@ -159,10 +165,11 @@ export async function scanLiveContent(now: Date, siteOrigin: string): Promise<Co
     });
     for (const row of batch) {
       if (row.liveRevision) collect({ id: row.id, title: row.liveRevision.title }, row.liveRevision, siteOrigin, pending, scan);
+      if (pending.length >= resolveEvery) await resolve(pending.splice(0), now, scan.findings, hasFile);
     }
     if (batch.length < BATCH) break;
     after = batch[batch.length - 1].id;
   }
-  await resolve(pending, now, scan.findings);
+  await resolve(pending, now, scan.findings, hasFile);
   return scan;
 }

@@ -15,6 +15,14 @@ describe("extractReferences", () => {
     ]);
   });
 
+  it("reads tags and attributes in any case, the first of a repeated attribute, and unclosed or nested tags", () => {
+    expect(extractReferences(`<A HREF="/articles/1" href="/articles/2"><IMG SRC="/media/a.webp" ALT="图"></A><p><a href='/columns/x'>未闭合`)).toEqual([
+      { kind: "link", url: "/articles/1" },
+      { kind: "link", url: "/columns/x" },
+      { kind: "image", url: "/media/a.webp", alt: "图" },
+    ]);
+  });
+
   it("decodes entities in addresses", () => {
     expect(extractReferences(`<a href="/columns/notices?a=1&amp;b=2">x</a>`)).toEqual([{ kind: "link", url: "/columns/notices?a=1&b=2" }]);
   });

@@ -1,4 +1,4 @@
-import { load } from "cheerio";
+import { Parser } from "htmlparser2";
 
 /**
  * What a live article's body points at: every link (<a href>) and every picture (<img>
@@ -15,21 +15,28 @@ export interface BodyReference {
 }
 
 export function extractReferences(html: string): BodyReference[] {
-  const $ = load(html, null, false);
-  const out: BodyReference[] = [];
-  $("a[href]").each((_, el) => {
-    const href = $(el).attr("href")?.trim();
-    if (href) out.push({ kind: "link", url: href });
+  // A tokenizer, not a document tree: the daily check reads every live article, and
+  // building a tree of each (cheerio) cost 0.4 ms of CPU an article — six minutes of a
+  // core at a million articles, in the server that answers readers.
+  const links: BodyReference[] = [];
+  const images: BodyReference[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === "a" && attributes.href !== undefined) {
+        const href = attributes.href.trim();
+        if (href) links.push({ kind: "link", url: href });
+      } else if (name === "img") {
+        const src = attributes.src?.trim() ?? "";
+        images.push({ kind: "image", url: src, alt: (attributes.alt ?? "").trim() });
+        for (const candidate of (attributes.srcset ?? "").split(",")) {
+          const url = candidate.trim().split(/\s+/)[0];
+          if (url && url !== src) images.push({ kind: "image", url, rendition: true });
+        }
+      }
+    },
   });
-  $("img").each((_, el) => {
-    const src = $(el).attr("src")?.trim() ?? "";
-    out.push({ kind: "image", url: src, alt: ($(el).attr("alt") ?? "").trim() });
-    for (const candidate of ($(el).attr("srcset") ?? "").split(",")) {
-      const url = candidate.trim().split(/\s+/)[0];
-      if (url && url !== src) out.push({ kind: "image", url, rendition: true });
-    }
-  });
-  return out;
+  parser.end(html);
+  return [...links, ...images];
 }
 
 /**

@@ -8,6 +8,7 @@ import { renderPlaceholderImage } from "@/lib/seed/placeholder-image";
 import { setupTestDatabase } from "@/test/db";
 import { createUser } from "@/test/factories";
 import { createArticle } from "@/test/public-articles";
+import { scanLiveContent } from "./content";
 import { getLatestRun } from "./queries";
 import { runNow } from "./start";
 
@@ -124,6 +125,14 @@ describe("a run of the self-check", () => {
       ["blank", 1, false],
     ]);
     expect(run.report!.external).toBeNull();
+  });
+
+  it("finds the same content problems when it resolves the references a few at a time, as a large site needs", async () => {
+    const origin = "http://127.0.0.1:3000";
+    const messages = async (resolveEvery?: number) => (await scanLiveContent(now, origin, { resolveEvery })).findings.map((f) => f.message).sort();
+    const atOnce = await messages();
+    expect(atOnce.length).toBeGreaterThan(5);
+    expect(await messages(1)).toEqual(atOnce);
   });
 
   it("passes once the problems are fixed (warnings do not fail it)", async () => {
