@@ -10,9 +10,15 @@ import path from "node:path";
 interface Stage {
   name: string;
   command: string[];
-  count?: () => { passed: number; failed: number } | null;
-  /** The failing tests' names and first lines, repeated in the summary: CI keeps only the tail of the output. */
-  failures?: () => string[];
+  /** Its JSON report, read once the stage ends. */
+  report?: { file: string; read: (json: unknown) => StageReport };
+}
+
+/** A stage's counts, and its failing tests' names and first lines: repeated in the summary, since CI keeps only the tail of the output. */
+interface StageReport {
+  passed: number;
+  failed: number;
+  failures: string[];
 }
 
 interface VitestReport {
@@ -40,50 +46,44 @@ function readJson(file: string): unknown {
   }
 }
 
+function vitestReport(json: unknown): StageReport {
+  const r = json as VitestReport & { numPassedTests: number; numFailedTests: number };
+  const failures = r.testResults.flatMap((file) => {
+    const failed = file.assertionResults.filter((t) => t.status === "failed");
+    const where = path.relative(process.cwd(), file.name);
+    // A file that failed outside any test (an import, a hook) has no failing assertion but a message.
+    if (!failed.length) return file.status === "failed" ? [`${where}: ${firstLine(file.message)}`] : [];
+    return failed.map((t) => `${where} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`);
+  });
+  return { passed: r.numPassedTests, failed: r.numFailedTests, failures };
+}
+
+function playwrightReport(json: unknown): StageReport {
+  const r = json as PlaywrightReport & { stats: { expected: number; unexpected: number; flaky: number } };
+  const failures: string[] = [];
+  const walk = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests)
+        if (test.status === "unexpected") {
+          const error = test.results.at(-1)?.error?.message;
+          failures.push(`[${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+        }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of r.suites) walk(suite);
+  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, failures };
+}
+
 const stages: Stage[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   { name: "lint", command: [bin("eslint"), ".", "--max-warnings=0"] },
   {
     name: "unit+integration",
     command: [bin("vitest"), "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"],
-    count: () => {
-      const r = readJson("test-results/vitest.json") as { numPassedTests: number; numFailedTests: number } | null;
-      return r ? { passed: r.numPassedTests, failed: r.numFailedTests } : null;
-    },
-    failures: () => {
-      const r = readJson("test-results/vitest.json") as VitestReport | null;
-      return (r?.testResults ?? []).flatMap((file) => {
-        const failed = file.assertionResults.filter((t) => t.status === "failed");
-        const where = path.relative(process.cwd(), file.name);
-        // A file that failed outside any test (an import, a hook) has no failing assertion but a message.
-        if (!failed.length) return file.status === "failed" ? [`${where}: ${firstLine(file.message)}`] : [];
-        return failed.map((t) => `${where} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`);
-      });
-    },
+    report: { file: "test-results/vitest.json", read: vitestReport },
   },
-  {
-    name: "e2e",
-    command: [bin("playwright"), "test"],
-    count: () => {
-      const r = readJson("test-results/e2e.json") as { stats: { expected: number; unexpected: number; flaky: number } } | null;
-      return r ? { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected } : null;
-    },
-    failures: () => {
-      const r = readJson("test-results/e2e.json") as PlaywrightReport | null;
-      const lines: string[] = [];
-      const walk = (suite: PlaywrightSuite) => {
-        for (const spec of suite.specs ?? [])
-          for (const test of spec.tests)
-            if (test.status === "unexpected") {
-              const error = test.results.at(-1)?.error?.message;
-              lines.push(`[${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
-            }
-        for (const child of suite.suites ?? []) walk(child);
-      };
-      for (const suite of r?.suites ?? []) walk(suite);
-      return lines;
-    },
-  },
+  // The Playwright config writes its JSON report to test-results/e2e.json.
+  { name: "e2e", command: [bin("playwright"), "test"], report: { file: "test-results/e2e.json", read: playwrightReport } },
 ];
 
 const only = process.argv.slice(2);
@@ -93,21 +93,22 @@ const summary: string[] = [];
 const failures: string[] = [];
 for (const stage of stages) {
   if (only.length && !only.includes(stage.name)) continue;
-  fs.rmSync(`test-results/${stage.name === "e2e" ? "e2e" : "vitest"}.json`, { force: true });
+  if (stage.report) fs.rmSync(stage.report.file, { force: true });
   console.log(`\n=== ${stage.name}: ${stage.command.join(" ")}`);
   const started = Date.now();
   const result = spawnSync(stage.command[0], stage.command.slice(1), { stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0" } });
   const exitedOk = result.status === 0;
+  const json = stage.report ? readJson(stage.report.file) : null;
   // Type check and lint are gates, not tests: they add a failure when they fail, nothing when they pass.
-  const counts = stage.count?.() ?? { passed: 0, failed: exitedOk ? 0 : 1 };
+  const report = json ? stage.report!.read(json) : { passed: 0, failed: exitedOk ? 0 : 1, failures: [] };
   // A stage that failed without a failing test (a crash, a server that did not start) still counts as a failure.
-  if (!exitedOk && counts.failed === 0) counts.failed = 1;
+  if (!exitedOk && report.failed === 0) report.failed = 1;
   // And one whose report has a failing test failed, whatever its exit code said.
-  const ok = exitedOk && counts.failed === 0;
-  passed += counts.passed;
-  failed += counts.failed;
-  summary.push(`${ok ? "ok  " : "FAIL"} ${stage.name} (${counts.passed} passed, ${counts.failed} failed, ${Math.round((Date.now() - started) / 1000)} s)`);
-  if (!ok) failures.push(...(stage.failures?.() ?? []).map((line) => `  ${stage.name}: ${line}`));
+  const ok = exitedOk && report.failed === 0;
+  passed += report.passed;
+  failed += report.failed;
+  summary.push(`${ok ? "ok  " : "FAIL"} ${stage.name} (${report.passed} passed, ${report.failed} failed, ${Math.round((Date.now() - started) / 1000)} s)`);
+  if (!ok) failures.push(...report.failures.map((line) => `  ${stage.name}: ${line}`));
 }
 if (failures.length) console.log(`\nfailed:\n${failures.join("\n")}`);
 console.log(`\n${summary.join("\n")}`);
