@@ -11,10 +11,11 @@ import { loginAs } from "./helpers/login";
  * here; a dynamic segment is filled with the first object its list page links to, and a
  * page whose segment cannot be filled fails, naming the page.
  *
- * Each worker that takes part of the walk logs in once and reuses its page for every route,
- * each loaded once and checked at both widths. A few states are checked too: validation errors shown,
- * confirmation dialogs open (article, column, user disable, topic delete with its refusal). What editors and reviewers see is walked
- * as them in admin-a11y-roles.spec.ts.
+ * Each worker that takes part of the walk logs in once and reuses its page for every
+ * route, each loaded once and checked at both widths. A few states are checked too:
+ * validation errors shown, confirmation dialogs open (article, column, user disable,
+ * topic delete with its refusal). What editors and reviewers see is walked as them in
+ * admin-a11y-roles.spec.ts.
  */
 
 const ADMIN_DIR = path.join(process.cwd(), "app", "admin");
