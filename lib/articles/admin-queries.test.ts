@@ -3,7 +3,7 @@ import { setupTestDatabase } from "@/test/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, Prisma } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/sql";
-import { listAdminArticles, listArticleAuthors, visibleTo, visibleToSql } from "./admin-queries";
+import { listAdminArticles, listArticleAuthors, visibleSqlParts, visibleTo, visibleToSql } from "./admin-queries";
 import type { AdminArticleRow } from "./admin-queries";
 import { adminListFilterSchema } from "./schema";
 
@@ -152,6 +152,9 @@ describe("the admin article list", () => {
 
   it("shows an editor only the articles of their columns and their own", async () => {
     expect(await titles({}, editor)).toEqual(["关于安全生产的通知"]);
+    // Their own article in their own column is counted once; without the column, still theirs.
+    expect(await listAdminArticles(filter(), editor)).toMatchObject({ total: 1, capped: false });
+    expect(await listAdminArticles(filter(), { ...editor, columnIds: [] })).toMatchObject({ total: 1, capped: false });
     expect(await titles({ q: "安全生产" }, editor)).toEqual(["关于安全生产的通知"]);
     expect((await listArticleAuthors(editor)).map((a) => a.name)).toEqual(["张编辑"]);
     expect((await listArticleAuthors(admin)).map((a) => a.name)).toEqual(["张编辑", "管理员"].sort((a, b) => a.localeCompare(b, "zh-CN")));
@@ -163,6 +166,10 @@ describe("the admin article list", () => {
       const viaPrisma = (await db().article.findMany({ where: visibleTo(user), select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
       const viaSql = (await sqlRows<{ id: number }>(Prisma.sql`SELECT a.id FROM "Article" a WHERE ${visibleToSql(user)} ORDER BY a.id`)).map((r) => r.id);
       expect(viaSql, `${user.role} ${user.columnIds.join(",")}`).toEqual(viaPrisma);
+      // Its parts, each counted on its own, hold each of those articles once.
+      const viaParts: number[] = [];
+      for (const part of visibleSqlParts(user)) viaParts.push(...(await sqlRows<{ id: number }>(Prisma.sql`SELECT a.id FROM "Article" a WHERE ${part}`)).map((r) => r.id));
+      expect(viaParts.sort((a, b) => a - b), `parts: ${user.role} ${user.columnIds.join(",")}`).toEqual(viaPrisma);
     }
     expect((await listArticleAuthors({ ...editor, columnIds: [] })).map((a) => a.name)).toEqual(["张编辑"]);
   });
