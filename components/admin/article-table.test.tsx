@@ -28,10 +28,10 @@ describe("ListPagination", () => {
 describe("SearchOrder", () => {
   const truncated = { matches: 5200, ranked: 1000 };
 
-  it("says that a search lists its best matches by relevance, and its newest in another order", () => {
-    const byRelevance = text(renderToStaticMarkup(<SearchOrder filter={adminListFilterSchema.parse({ q: "生态" })} truncated={truncated} />));
+  it("says whether a search lists its best matches or its newest", () => {
+    const byRelevance = text(renderToStaticMarkup(<SearchOrder filter={adminListFilterSchema.parse({ q: "生态" })} truncated={{ ...truncated, newest: false }} />));
     expect(byRelevance).toContain("共有约 5200 篇匹配，这里列出最相关的 1000 篇");
-    const byDate = text(renderToStaticMarkup(<SearchOrder filter={adminListFilterSchema.parse({ q: "生态", sort: "updatedAt" })} truncated={truncated} />));
+    const byDate = text(renderToStaticMarkup(<SearchOrder filter={adminListFilterSchema.parse({ q: "生态", sort: "updatedAt" })} truncated={{ ...truncated, newest: true }} />));
     expect(byDate).toContain("这里列出最新的 1000 篇");
     expect(byDate).not.toContain("最相关");
   });

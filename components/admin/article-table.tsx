@@ -124,7 +124,7 @@ export function SearchOrder({ filter, truncated }: { filter: AdminListFilter; tr
           </Link>
         ),
       )}
-      {truncated && <p className="muted">{fill(filter.sort === "relevance" ? a.searchTruncated : a.searchTruncatedNewest, { n: truncated.matches, shown: truncated.ranked })}</p>}
+      {truncated && <p className="muted">{fill(truncated.newest ? a.searchTruncatedNewest : a.searchTruncated, { n: truncated.matches, shown: truncated.ranked })}</p>}
     </div>
   );
 }

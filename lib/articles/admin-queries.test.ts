@@ -57,8 +57,8 @@ describe("the admin article list", () => {
       return { titles: rows.map((r) => r.title), truncated };
     };
     // Three match; the two title matches are the best, the body match is the newest.
-    expect(await list({ q: "安全生产" })).toEqual({ titles: expect.arrayContaining(["关于安全生产的通知", "媒体解读：安全生产"]), truncated: { matches: 3, ranked: 2 } });
-    expect(await list({ q: "安全生产", sort: "updatedAt" })).toEqual({ titles: ["冬季工作部署", "媒体解读：安全生产"], truncated: { matches: 3, ranked: 2 } });
+    expect(await list({ q: "安全生产" })).toEqual({ titles: expect.arrayContaining(["关于安全生产的通知", "媒体解读：安全生产"]), truncated: { matches: 3, ranked: 2, newest: false } });
+    expect(await list({ q: "安全生产", sort: "updatedAt" })).toEqual({ titles: ["冬季工作部署", "媒体解读：安全生产"], truncated: { matches: 3, ranked: 2, newest: true } });
     expect((await list({ q: "安全生产", sort: "updatedAt", dir: "asc" })).titles).toEqual(["媒体解读：安全生产", "冬季工作部署"]);
   });
 
